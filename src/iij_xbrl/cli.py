@@ -1,0 +1,82 @@
+"""Command line: `iij-xbrl taxonomy build | publish | validate | export`.
+
+Commands only parse options and call into the modules that do the work, so each
+stage stays usable as a library. Bad input becomes one line on stderr and exit 2.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import InputError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="iij-xbrl")
+def main() -> None:
+    """Publish IIJ's investor-relations figures as XBRL, validate and export them."""
+
+
+@main.group()
+def taxonomy() -> None:
+    """The IIJ extension taxonomy."""
+
+
+@taxonomy.command("build")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "taxonomy",
+              show_default=True, help="Taxonomy folder: reads src/, writes the XBRL files and the package.")
+def taxonomy_build(root: Path) -> None:
+    """Generate schema, linkbases and the taxonomy package from taxonomy/src."""
+    from .taxonomy.build import build
+
+    for path in build(root):
+        click.echo(str(path))
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True)
+@click.option("--strict", is_flag=True, help="Exit non-zero when findings include errors.")
+@click.option("--db", "db_url", default=None, help="Database URL (default: sqlite:///<out>/iij.sqlite).")
+def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
+    """Build the taxonomy, publish every filing, validate, export."""
+    from .publish import publish as run
+
+    sys.exit(run(out_dir=out_dir, strict=strict, db_url=db_url))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+@click.option("--packages", "packages", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Taxonomy package zip(s) to resolve URLs offline (repeatable).")
+def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
+    """Check XBRL instances (XML or xBRL-JSON) with XBRL Calculations 1.1 (round-to-nearest)."""
+    from .validate.command import run
+
+    sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages)))
+
+
+@main.command()
+@click.option("--db", "db_url", default="sqlite:///out/iij.sqlite", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder `publish` wrote.")
+def export(db_url: str, out_dir: Path) -> None:
+    """Load concepts, facts, calculation trees and findings into SQLite or PostgreSQL."""
+    from .export.command import run
+
+    sys.exit(run(db_url=db_url, out_dir=out_dir))

@@ -1,0 +1,1 @@
+"""Writers from the neutral model to XBRL formats."""

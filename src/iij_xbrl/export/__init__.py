@@ -1,0 +1,1 @@
+"""Database export (SQLite, PostgreSQL)."""

@@ -1,0 +1,96 @@
+"""The neutral fact model between every input and every output.
+
+Sources produce these objects; emitters, validators and exporters consume them.
+Values are `Decimal` end to end: a float anywhere would change printed figures.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+ENTITY_SCHEME = "http://www.tse.or.jp/sicc"
+ENTITY_ID = "37740"  # TSE code 3774 with its check digit, as TDnet writes it
+
+PeriodType = Literal["duration", "instant"]
+Balance = Literal["debit", "credit"]
+DataType = Literal["monetary", "shares", "perShare", "percent", "integer", "decimal", "string"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Label(Frozen):
+    en: str
+    ja: str
+
+
+class Concept(Frozen):
+    name: str
+    data_type: DataType
+    period_type: PeriodType
+    balance: Balance | None = None
+    abstract: bool = False
+    labels: dict[str, Label]  # label role short name ("label", "total", "terse", "negated", …) -> en/ja
+    usgaap: str | None = None  # local name of the matching us-gaap element
+
+
+class Period(Frozen):
+    """XBRL 2.1 period with inclusive dates; `start is None` means an instant at the end of `end`."""
+
+    start: date | None = None
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.start is not None and self.start > self.end:
+            raise ValueError(f"period start {self.start} after end {self.end}")
+        return self
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    def __str__(self) -> str:
+        return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+class Provenance(Frozen):
+    document: str  # source file name, e.g. "001_5ab34944f22f6fd1.txt"
+    line: int  # 1-based line number in that document
+    text: str  # the figure exactly as printed on that line, e.g. "(1,866)" or "51.1"
+
+
+UnitId = Literal["JPY", "JPYPerShare", "shares", "pure", "Gbps"]
+
+
+class Fact(Frozen):
+    concept: str  # local name in the iij namespace
+    period: Period
+    dimensions: dict[str, str] = {}  # axis local name -> member local name; default members omitted
+    unit: UnitId | None = None  # None for non-numeric facts
+    value: Decimal | None  # None = nil
+    decimals: int | None = None  # None = INF (exact); ignored when value is None
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _no_float(self) -> "Fact":
+        if self.value is not None and not isinstance(self.value, Decimal):
+            raise TypeError("fact values must be Decimal")
+        return self
+
+    @property
+    def key(self) -> tuple:
+        """Identity for duplicate detection: concept, period, dimensions, unit."""
+        return (self.concept, self.period, tuple(sorted(self.dimensions.items())), self.unit)
+
+
+class Filing(Frozen):
+    id: str  # e.g. "fy2012h1"
+    title: str
+    documents: list[str]
+    period: Period  # the reporting period the filing is about
+    facts: list[Fact]

@@ -1,0 +1,1 @@
+"""Source documents and curated fact sheets -> the neutral model."""

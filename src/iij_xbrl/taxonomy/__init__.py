@@ -1,0 +1,1 @@
+"""The IIJ taxonomy: load the source of truth, write schema, linkbases and package."""

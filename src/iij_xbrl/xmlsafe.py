@@ -1,0 +1,22 @@
+"""The one XML parser configuration used for every input: no entities, no DTDs, no network."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import InputError
+
+
+def parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           remove_blank_text=False, huge_tree=True)
+
+
+def parse(path: str | Path) -> etree._ElementTree:
+    try:
+        return etree.parse(str(path), parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
