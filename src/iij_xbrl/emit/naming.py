@@ -1,0 +1,165 @@
+"""Names every emitter shares: namespaces, context/unit/fact ids, OIM periods and units, number formatting.
+
+All XBRL outputs (XML, xBRL-JSON, xBRL-CSV, iXBRL) of one filing must agree on these, so a fact
+keeps the same id and context in every format; keep the rules here and only here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ..model import ENTITY_ID, ENTITY_SCHEME, Fact, Period, UnitId
+
+IIJ_NS = "http://www.iij.ad.jp/xbrl/iij/2025"
+IIJ_PREFIX = "iij"
+SCHEMA_URL = "http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"
+OIM_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
+ENTITY_PREFIX = "tse"  # OIM entity "tse:37740" needs a prefix bound to the scheme
+
+# prefix -> namespace for XML instances (order is the order of the xmlns declarations)
+XML_NAMESPACES: dict[str, str] = {
+    "xbrli": "http://www.xbrl.org/2003/instance",
+    "link": "http://www.xbrl.org/2003/linkbase",
+    "xlink": "http://www.w3.org/1999/xlink",
+    "xbrldi": "http://xbrl.org/2006/xbrldi",
+    "iso4217": "http://www.xbrl.org/2003/iso4217",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+    IIJ_PREFIX: IIJ_NS,
+}
+
+# prefix -> namespace for xBRL-JSON documentInfo.namespaces
+OIM_NAMESPACES: dict[str, str] = {
+    IIJ_PREFIX: IIJ_NS,
+    "iso4217": XML_NAMESPACES["iso4217"],
+    ENTITY_PREFIX: ENTITY_SCHEME,
+    "xbrl": "https://xbrl.org/2021",
+    "xbrli": XML_NAMESPACES["xbrli"],
+}
+
+OIM_ENTITY = f"{ENTITY_PREFIX}:{ENTITY_ID}"
+
+# Which context container holds each axis; must match the hypercubes' xbrldt:contextElement.
+AXIS_CONTAINER: dict[str, str] = {"SegmentAxis": "segment", "ScenarioAxis": "scenario"}
+
+
+def qname(local: str) -> str:
+    """Prefixed name of a taxonomy element (concept, axis, member), e.g. `iij:Revenues`."""
+    return f"{IIJ_PREFIX}:{local}"
+
+
+def container(axis: str) -> str:
+    try:
+        return AXIS_CONTAINER[axis]
+    except KeyError:
+        raise ValueError(f"no context container known for axis {axis!r}") from None
+
+
+# ---- numbers -------------------------------------------------------------------------------------
+
+def format_decimal(value: Decimal) -> str:
+    """Canonical xs:decimal lexical form: never an exponent (`str()` can give `5.1E+10`)."""
+    return format(value, "f")
+
+
+def decimals_attr(decimals: int | None) -> str:
+    """XML `decimals` attribute; None means exact."""
+    return "INF" if decimals is None else str(decimals)
+
+
+# ---- units ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UnitSpec:
+    id: str  # XML unit id (also the model's UnitId)
+    numerators: tuple[str, ...]  # prefixed measures
+    denominators: tuple[str, ...] = ()
+
+    @property
+    def oim(self) -> str | None:
+        """xBRL-JSON `unit` value; None when the dimension must be omitted (pure)."""
+        if self.numerators == ("xbrli:pure",) and not self.denominators:
+            return None
+        text = "*".join(self.numerators)
+        return f"{text}/{'*'.join(self.denominators)}" if self.denominators else text
+
+
+UNITS: dict[str, UnitSpec] = {
+    "JPY": UnitSpec("JPY", ("iso4217:JPY",)),
+    "JPYPerShare": UnitSpec("JPYPerShare", ("iso4217:JPY",), ("xbrli:shares",)),
+    "shares": UnitSpec("shares", ("xbrli:shares",)),
+    "pure": UnitSpec("pure", ("xbrli:pure",)),
+    "Gbps": UnitSpec("Gbps", (qname("Gbps"),)),
+}
+
+
+def unit_spec(unit: UnitId) -> UnitSpec:
+    try:
+        return UNITS[unit]
+    except KeyError:
+        raise ValueError(f"unknown unit {unit!r}") from None
+
+
+def unit_id(unit: UnitId) -> str:
+    return unit_spec(unit).id
+
+
+def oim_unit(unit: UnitId) -> str | None:
+    return unit_spec(unit).oim
+
+
+# ---- periods and contexts ------------------------------------------------------------------------
+
+def _oim_instant(d: date, end_of_day: bool) -> str:
+    # OIM dates are points in time: an XML end date/instant d means the end of d = start of d+1.
+    return (d + timedelta(days=1) if end_of_day else d).isoformat() + "T00:00:00"
+
+
+def oim_period(period: Period) -> str:
+    """xBRL-JSON period: `2012-04-01T00:00:00/2012-10-01T00:00:00`, instants `2012-10-01T00:00:00`."""
+    end = _oim_instant(period.end, end_of_day=True)
+    return end if period.start is None else f"{_oim_instant(period.start, end_of_day=False)}/{end}"
+
+
+def period_token(period: Period) -> str:
+    """`D2012-04-01_2012-09-30` for durations, `I2012-09-30` for instants."""
+    if period.start is None:
+        return f"I{period.end.isoformat()}"
+    return f"D{period.start.isoformat()}_{period.end.isoformat()}"
+
+
+def sorted_dimensions(dimensions: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(dimensions.items()))
+
+
+def dimension_suffix(dimensions: dict[str, str]) -> str:
+    """`_ATMOperationBusiness_InitialTarget`: members (without `Member`) in axis-name order; '' when none."""
+    return "".join("_" + member.removesuffix("Member") for _, member in sorted_dimensions(dimensions))
+
+
+def context_id(period: Period, dimensions: dict[str, str]) -> str:
+    """Deterministic context id, e.g. `D2012-04-01_2012-09-30_ATMOperationBusiness`."""
+    return period_token(period) + dimension_suffix(dimensions)
+
+
+def fact_context_id(fact: Fact) -> str:
+    return context_id(fact.period, fact.dimensions)
+
+
+# ---- facts ---------------------------------------------------------------------------------------
+
+def fact_id(fact: Fact) -> str:
+    """Id shared by the XML and OIM forms of a fact: concept, context and unit (unique after de-duplication)."""
+    unit = f"_{unit_id(fact.unit)}" if fact.unit is not None else ""
+    return f"f-{fact.concept}-{fact_context_id(fact)}{unit}"
+
+
+def fact_sort_key(fact: Fact) -> tuple:
+    """Order facts are written in: concept, then period (durations before instants), dimensions, unit."""
+    p = fact.period
+    return (fact.concept, p.start is None, p.start or p.end, p.end, sorted_dimensions(fact.dimensions),
+            fact.unit or "")
+
+
+def context_sort_key(period: Period, dimensions: dict[str, str]) -> tuple:
+    return (period.start is None, period.start or period.end, period.end, sorted_dimensions(dimensions))
