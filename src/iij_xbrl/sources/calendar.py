@@ -1,0 +1,101 @@
+"""IIJ's fiscal calendar: period tokens and printed period names -> `Period`.
+
+IIJ's fiscal year N runs from April 1, N to March 31, N+1 ("FY2012" ends 2013-03-31).
+Fact sheets use short tokens (FY12, 1H12, 2H12, 1Q12..4Q12, 9M13, ISO instants); the documents print
+longer forms ("1H FY2012", "1Q-3Q FY2013", "Mar. 31, 2012", "as of Sep. 30, 2012", "Six Months Ended
+September 30, 2012", "Fiscal Year Ending March 31, 2013"). Both go through `parse`.
+"""
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date
+
+from iij_xbrl.model import Period
+
+_MONTHS = {name.lower(): i for i, name in enumerate(_cal.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(_cal.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+# Quarter q of fiscal year fy starts in month 4, 7, 10, 1 (the last in calendar year fy + 1).
+_QUARTER_START = {1: (0, 4), 2: (0, 7), 3: (0, 10), 4: (1, 1)}
+
+
+def _year(text: str) -> int:
+    """Four-digit year; two-digit years are 20yy (the documents span 2006..2014)."""
+    year = int(text)
+    return year + 2000 if len(text) == 2 else year
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, _cal.monthrange(year, month)[1])
+
+
+def quarters(fy: int, first: int, last: int) -> Period:
+    """Quarters `first`..`last` (1-based) of fiscal year `fy` as one duration."""
+    if not 1 <= first <= last <= 4:
+        raise ValueError(f"bad quarter range {first}..{last}")
+    y0, m0 = _QUARTER_START[first]
+    y1, m1 = _QUARTER_START[last]
+    return Period(start=date(fy + y0, m0, 1), end=_month_end(fy + y1, m1 + 2))
+
+
+def fiscal_year_of(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+_DATE = r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})"
+_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})"), "iso"),
+    (re.compile(r"FY(?P<fy>\d{2}|\d{4})(?:\s+Target)?"), "fy"),
+    (re.compile(r"(?P<h>[12])H(?:\s*FY)?\s*(?P<fy>\d{2}|\d{4})"), "half"),
+    (re.compile(r"(?P<q>[1-4])Q(?:\s*FY)?\s*(?P<fy>\d{2}|\d{4})"), "quarter"),
+    (re.compile(r"(?P<q0>[1-4])Q\s*-\s*(?P<q>[1-4])Q(?:\s*FY)?\s*(?P<fy>\d{2}|\d{4})"), "quarters"),
+    (re.compile(r"9M(?:\s*FY)?\s*(?P<fy>\d{2}|\d{4})"), "nine"),
+    (re.compile(r"(?:As\s+of\s+)?" + _DATE, re.I), "date"),
+    (re.compile(r"(?P<n>Three|Six|Nine|Twelve)\s+Months\s+Ended\s+" + _DATE, re.I), "months"),
+    (re.compile(r"Fiscal\s+Year\s+End(?:ed|ing)\s+" + _DATE + r"(?:\s*\(Target\))?", re.I), "fiscal"),
+]
+_MONTH_COUNT = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+
+def _date(m: re.Match[str]) -> date:
+    month = _MONTHS.get(m["month"].lower().rstrip("."))
+    if month is None:
+        raise ValueError(f"unknown month {m['month']!r}")
+    return date(int(m["year"]), month, int(m["day"]))
+
+
+def parse(text: str) -> Period:
+    """A period token or printed period name -> `Period`; ValueError if it is neither."""
+    text = " ".join(text.split())
+    for pattern, kind in _FORMS:
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        if kind == "iso":
+            return Period(end=date.fromisoformat(m["iso"]))
+        if kind == "date":
+            return Period(end=_date(m))
+        if kind == "months":
+            end = _date(m)
+            months = _MONTH_COUNT[m["n"].lower()]
+            start_month = (end.month - months) % 12 + 1
+            start_year = end.year - (1 if start_month > end.month else 0)
+            return Period(start=date(start_year, start_month, 1), end=end)
+        if kind == "fiscal":
+            end = _date(m)
+            if (end.month, end.day) != (3, 31):
+                raise ValueError(f"IIJ fiscal years end on March 31, not {end}")
+            return quarters(end.year - 1, 1, 4)
+        fy = _year(m["fy"])
+        if kind == "fy":
+            return quarters(fy, 1, 4)
+        if kind == "half":
+            return quarters(fy, 1, 2) if m["h"] == "1" else quarters(fy, 3, 4)
+        if kind == "quarter":
+            return quarters(fy, int(m["q"]), int(m["q"]))
+        if kind == "quarters":
+            return quarters(fy, int(m["q0"]), int(m["q"]))
+        return quarters(fy, 1, 3)  # nine months
+    raise ValueError(f"not a period: {text!r}")
