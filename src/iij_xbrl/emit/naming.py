@@ -163,3 +163,14 @@ def fact_sort_key(fact: Fact) -> tuple:
 
 def context_sort_key(period: Period, dimensions: dict[str, str]) -> tuple:
     return (period.start is None, period.start or period.end, period.end, sorted_dimensions(dimensions))
+
+
+def check_unique_ids(facts: list[Fact]) -> None:
+    """Two facts with one id would be an invalid instance; de-duplication must have removed them."""
+    seen: set[str] = set()
+    for fact in facts:
+        fid = fact_id(fact)
+        if fid in seen:
+            raise ValueError(f"duplicate fact {fid} ({fact.provenance.document}:{fact.provenance.line}); "
+                             "facts must be de-duplicated before emitting")
+        seen.add(fid)

@@ -1,0 +1,40 @@
+"""xBRL-JSON (OIM, https://xbrl.org/2021/xbrl-json) report of one filing (facts already de-duplicated)."""
+from __future__ import annotations
+
+import json
+
+from ..model import Fact, Filing
+from . import naming as n
+
+
+def _fact(fact: Fact) -> dict:
+    dimensions = {"concept": n.qname(fact.concept), "entity": n.OIM_ENTITY, "period": n.oim_period(fact.period)}
+    if fact.unit is not None and (unit := n.oim_unit(fact.unit)) is not None:
+        dimensions["unit"] = unit
+    for axis, member in n.sorted_dimensions(fact.dimensions):
+        dimensions[n.qname(axis)] = n.qname(member)
+    out: dict = {"value": None if fact.value is None else n.format_decimal(fact.value)}
+    # decimals: numeric, non-nil, finite only (absent means INF)
+    if fact.unit is not None and fact.value is not None and fact.decimals is not None:
+        out["decimals"] = fact.decimals
+    out["dimensions"] = dimensions
+    return out
+
+
+def to_json_document(filing: Filing) -> dict:
+    facts = sorted(filing.facts, key=n.fact_sort_key)
+    n.check_unique_ids(facts)
+    return {
+        "documentInfo": {
+            "documentType": n.OIM_DOCUMENT_TYPE,
+            "namespaces": dict(sorted(n.OIM_NAMESPACES.items())),
+            "taxonomy": [n.SCHEMA_URL],
+        },
+        "facts": {n.fact_id(f): _fact(f) for f in facts},
+    }
+
+
+def to_json(filing: Filing) -> bytes:
+    """The xBRL-JSON document as UTF-8 bytes; same filing -> same bytes."""
+    text = json.dumps(to_json_document(filing), ensure_ascii=False, indent=1)
+    return text.encode("utf-8") + b"\n"
