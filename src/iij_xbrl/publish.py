@@ -1,0 +1,200 @@
+"""`iij-xbrl publish`: taxonomy package, per-filing XBRL instances, manifest — as one atomic replacement of out/.
+
+The job is a list of stages, small functions sharing one `PublishContext`. Every stage writes only into
+`ctx.stage_dir`, a fresh directory next to out/; only when all stages succeeded is it swapped in for out/,
+so an interrupted or failed run leaves the previous out/ untouched and never a half-written package.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import atomic
+from .emit import naming
+from .emit.oim_json import to_json
+from .emit.xbrl_xml import to_xml
+from .errors import InputError
+from .model import Fact, Filing
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+TAXONOMY_PACKAGE = "iij-taxonomy-2025.zip"
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class FilingSummary:
+    filing: str
+    documents: int
+    facts: int
+    contexts: int
+    units: int
+    warnings: int
+
+
+@dataclass
+class PublishContext:
+    root: Path  # project root holding taxonomy/ and sources/
+    out_dir: Path  # final destination, replaced as a whole at the end
+    stage_dir: Path  # where every stage writes; becomes out_dir
+    strict: bool = False
+    db_url: str | None = None
+    taxonomy_package: Path | None = None  # the package zip inside stage_dir
+    raw_filings: list[Filing] = field(default_factory=list)  # as loaded, before de-duplication
+    filings: list[Filing] = field(default_factory=list)  # de-duplicated: what the instances hold
+    conflicts: list = field(default_factory=list)  # duplicates beyond rounding, left out (for the validators)
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # filing id -> messages for the summary
+    summaries: list[FilingSummary] = field(default_factory=list)
+    exit_code: int = 0
+
+    def write(self, relative: str, data: bytes) -> Path:
+        path = self.stage_dir / relative
+        atomic.write_bytes(path, data)
+        return path
+
+
+Stage = Callable[[PublishContext], None]
+
+
+def build_taxonomy(ctx: PublishContext) -> None:
+    from .taxonomy.build import build
+
+    build(ctx.root / "taxonomy")
+    package = ctx.root / "taxonomy" / TAXONOMY_PACKAGE
+    ctx.taxonomy_package = ctx.write(TAXONOMY_PACKAGE, package.read_bytes())
+
+
+def load_sources(ctx: PublishContext) -> None:
+    from .sources import dedupe
+    from .sources.load import load_filings
+
+    ctx.raw_filings = load_filings(ctx.root / "sources")
+    for filing in ctx.raw_filings:
+        kept, conflicts = dedupe.dedupe(filing.facts)
+        ctx.filings.append(filing.model_copy(update={"facts": kept}))
+        ctx.conflicts.extend(conflicts)
+        ctx.warnings.setdefault(filing.id, []).extend(
+            f"conflicting duplicates left out: {conflict}" for conflict in conflicts)
+
+
+def _count(facts: list[Fact]) -> tuple[int, int]:
+    contexts = {naming.fact_context_id(f) for f in facts}
+    units = {f.unit for f in facts if f.unit is not None}
+    return len(contexts), len(units)
+
+
+def emit_instances(ctx: PublishContext) -> None:
+    for filing in ctx.filings:
+        ctx.write(f"{filing.id}/{filing.id}.xbrl", to_xml(filing))
+        ctx.write(f"{filing.id}/{filing.id}.json", to_json(filing))
+        contexts, units = _count(filing.facts)
+        ctx.summaries.append(FilingSummary(filing.id, len(filing.documents), len(filing.facts), contexts, units,
+                                           len(ctx.warnings.get(filing.id, []))))
+
+
+def write_manifest(ctx: PublishContext) -> None:
+    """Hashes every file the stages wrote; runs last so later stages' files are listed too."""
+    files = {}
+    for path in sorted(p for p in ctx.stage_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(ctx.stage_dir).as_posix()
+        if rel != MANIFEST:
+            data = path.read_bytes()
+            files[rel] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    filings = {}
+    for filing, summary in zip(ctx.filings, ctx.summaries, strict=True):
+        filings[filing.id] = {
+            "title": filing.title, "documents": filing.documents,
+            "period": {"start": filing.period.start and filing.period.start.isoformat(),
+                       "end": filing.period.end.isoformat()},
+            "facts": summary.facts, "contexts": summary.contexts, "units": summary.units,
+            "warnings": summary.warnings,
+            "files": sorted(rel for rel in files if rel.startswith(f"{filing.id}/")),
+        }
+    manifest = {"taxonomy": {"package": TAXONOMY_PACKAGE, "entryPoint": naming.SCHEMA_URL},
+                "filings": filings, "files": files}
+    ctx.write(MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode())
+
+
+# The job, in order. Later stages (xBRL-CSV, iXBRL, report packages, findings/validation, database export)
+# go between emit_instances and write_manifest: each reads ctx.filings / ctx.conflicts, writes into
+# ctx.stage_dir via ctx.write, and may raise ctx.exit_code. write_manifest must stay last.
+STAGES: list[Stage] = [
+    build_taxonomy,
+    load_sources,
+    emit_instances,
+    write_manifest,
+]
+
+
+def print_summary(ctx: PublishContext, stream=None) -> None:
+    stream = stream or sys.stdout
+    header = ("filing", "documents", "facts", "contexts", "units", "warnings")
+    rows = [header] + [(s.filing, *map(str, (s.documents, s.facts, s.contexts, s.units, s.warnings)))
+                       for s in ctx.summaries]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))),
+              file=stream)
+    print(f"wrote {ctx.out_dir}", file=stream)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directory entries (Linux renameat2); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def swap_in(stage_dir: Path, out_dir: Path) -> None:
+    """Make stage_dir the new out_dir; the old out_dir is only deleted once the new one is in place."""
+    if not out_dir.exists():
+        os.replace(stage_dir, out_dir)
+        return
+    if _exchange(stage_dir, out_dir):
+        shutil.rmtree(stage_dir)  # now holds the previous out/
+        return
+    # Two renames: a crash between them leaves the previous output at `old`, never lost.
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old.", dir=out_dir.parent))
+    os.replace(out_dir, old / out_dir.name)
+    os.replace(stage_dir, out_dir)
+    shutil.rmtree(old)
+
+
+def publish(out_dir: Path, strict: bool = False, db_url: str | None = None, root: Path | None = None,
+            stages: list[Stage] | None = None, stream=None) -> int:
+    """Run every stage into a fresh directory and swap it in for out_dir; return the exit code."""
+    root = Path(root or PROJECT_ROOT)
+    out_dir = Path(out_dir).absolute()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(str(out_dir), "output path exists and is not a directory")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    try:
+        ctx = PublishContext(root=root, out_dir=out_dir, stage_dir=stage_dir, strict=strict, db_url=db_url)
+        for stage in STAGES if stages is None else stages:
+            stage(ctx)
+        os.chmod(stage_dir, 0o755)  # mkdtemp makes it 0700; out/ is meant to be shared
+        swap_in(stage_dir, out_dir)
+    finally:
+        if stage_dir.exists():
+            shutil.rmtree(stage_dir)
+    print_summary(ctx, stream)
+    if strict and ctx.conflicts:
+        ctx.exit_code = max(ctx.exit_code, 1)
+    return ctx.exit_code

@@ -1,0 +1,87 @@
+"""publish(): atomic replacement of out/, manifest, summary; stages run on a hand-built filing."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from emit_fixtures import sample_filing
+from iij_xbrl import publish as pub
+
+
+def _load_sample(ctx: pub.PublishContext) -> None:
+    ctx.filings = [sample_filing()]
+
+
+STAGES = [_load_sample, pub.emit_instances, pub.write_manifest]
+
+
+def _snapshot(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def test_publish_writes_instances_and_manifest(tmp_path):
+    out = tmp_path / "out"
+    stream = io.StringIO()
+    assert pub.publish(out, stages=STAGES, stream=stream) == 0
+    files = _snapshot(out)
+    assert set(files) == {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "manifest.json"}
+    manifest = json.loads(files["manifest.json"])
+    for rel, entry in manifest["files"].items():
+        assert entry["sha256"] == hashlib.sha256(files[rel]).hexdigest()
+    assert manifest["filings"]["fy2012h1"]["facts"] == len(sample_filing().facts)
+    assert manifest["filings"]["fy2012h1"]["files"] == ["fy2012h1/fy2012h1.json", "fy2012h1/fy2012h1.xbrl"]
+    table = stream.getvalue().splitlines()
+    assert table[0].split() == ["filing", "documents", "facts", "contexts", "units", "warnings"]
+    assert table[1].split() == ["fy2012h1", "1", "15", "6", "5", "0"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging leftovers
+
+
+def test_publish_is_byte_deterministic(tmp_path):
+    pub.publish(tmp_path / "a", stages=STAGES, stream=io.StringIO())
+    pub.publish(tmp_path / "b", stages=STAGES, stream=io.StringIO())
+    assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+
+
+class Boom(Exception):
+    pass
+
+
+def _fail(ctx: pub.PublishContext) -> None:
+    raise Boom("injected failure")
+
+
+@pytest.mark.parametrize("failing", [
+    [_load_sample, pub.emit_instances, _fail, pub.write_manifest],  # after instances, before the manifest
+    [_load_sample, _fail],  # before anything was written
+])
+def test_failure_mid_publish_keeps_previous_output(tmp_path, failing):
+    out = tmp_path / "out"
+    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    (out / "marker").write_text("previous run")
+    before = _snapshot(out)
+    with pytest.raises(Boom):
+        pub.publish(out, stages=failing, stream=io.StringIO())
+    assert _snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_republish_replaces_output_as_a_whole(tmp_path):
+    out = tmp_path / "out"
+    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    (out / "stale.txt").write_text("from an older run")
+    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    assert not (out / "stale.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch):
+    monkeypatch.setattr(pub, "_exchange", lambda a, b: False)  # platforms without renameat2
+    out = tmp_path / "out"
+    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    assert set(_snapshot(out)) == {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "manifest.json"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
