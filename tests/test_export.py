@@ -1,0 +1,315 @@
+"""Database export: exact decimals, identical rows on SQLite and PostgreSQL, idempotent
+and all-or-nothing loads, and the views analysts query."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pg import pg_url  # noqa: F401  (fixture)
+
+from iij_xbrl.export import db as dbmod
+from iij_xbrl.export.load import export_to
+from iij_xbrl.export.rows import COLUMNS, CalcRelationship
+from iij_xbrl.model import Concept, Fact, Filing, Label, Period, Provenance
+
+VIEWS = ("filing_facts", "authoritative_facts", "restatements")
+H1_12 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
+H1_11 = Period(start=date(2011, 4, 1), end=date(2011, 9, 30))
+FY12 = Period(start=date(2012, 4, 1), end=date(2013, 3, 31))
+SEP12 = Period(end=date(2012, 9, 30))
+
+
+def concept(name, data_type="monetary", period="duration", balance="credit", usgaap=None):
+    return Concept(name=name, data_type=data_type, period_type=period, balance=balance,
+                   labels={"label": Label(en=name, ja=f"{name}（日本語）"),
+                           "total": Label(en=f"Total {name}", ja=f"{name}合計")},
+                   usgaap=usgaap)
+
+
+TAXONOMY = SimpleNamespace(concepts={c.name: c for c in [
+    concept("Revenues", usgaap="Revenues"),
+    concept("NetworkServicesRevenue"),
+    concept("SystemsIntegrationRevenue"),
+    concept("GrossMarginRatio", data_type="percent", balance=None),
+    concept("EarningsPerShareBasic", data_type="perShare", balance=None),
+    concept("CashAndCashEquivalents", period="instant", balance="debit"),
+]})
+CALC = [CalcRelationship("http://www.iij.ad.jp/xbrl/iij/2025/role/IncomeStatement", "Revenues",
+                         "NetworkServicesRevenue", Decimal(1), Decimal(1)),
+        CalcRelationship("http://www.iij.ad.jp/xbrl/iij/2025/role/IncomeStatement", "Revenues",
+                         "SystemsIntegrationRevenue", Decimal(1), Decimal("2.5"))]
+
+
+def fact(concept_name, period, value, decimals, doc, line, text, unit="JPY", **dims):
+    return Fact(concept=concept_name, period=period, dimensions=dims, unit=unit,
+                value=None if value is None else Decimal(value), decimals=decimals,
+                provenance=Provenance(document=doc, line=line, text=text))
+
+
+def filings(revenue_1h12="51109001000"):
+    """Two filings: 1H12 revenue printed twice in fy2012h1 (bn and thousands), restated by fy2013q3."""
+    fy2012h1 = Filing(id="fy2012h1", title="1H FY2012", documents=["000_a.txt", "001_b.txt"], period=H1_12, facts=[
+        fact("Revenues", H1_12, "51100000000", -8, "000_a.txt", 3, "51.1"),
+        fact("Revenues", H1_12, revenue_1h12, -3, "001_b.txt", 7, "51,109,001"),
+        fact("Revenues", H1_11, "48000000000", -6, "000_a.txt", 3, "48,000"),
+        fact("NetworkServicesRevenue", H1_12, "24500000000", -6, "000_a.txt", 4, "24,500"),
+        fact("Revenues", H1_12, "1082000000", -6, "000_a.txt", 5, "1,082", SegmentAxis="ATMOperationBusinessMember"),
+        fact("Revenues", FY12, "115000000000", -9, "000_a.txt", 6, "115", ScenarioAxis="InitialTargetMember"),
+        fact("GrossMarginRatio", H1_12, "0.083", 3, "000_a.txt", 8, "8.3%", unit="pure"),
+        fact("EarningsPerShareBasic", H1_12, "49.51", 2, "001_b.txt", 9, "49.51", unit="JPYPerShare"),
+        fact("CashAndCashEquivalents", SEP12, "-1866000", -3, "001_b.txt", 10, "(1,866)"),
+        fact("CashAndCashEquivalents", SEP12, None, None, "001_b.txt", 11, "-"),
+    ])
+    fy2013q3 = Filing(id="fy2013q3", title="1Q-3Q FY2013", documents=["003_c.txt"],
+                      period=Period(start=date(2013, 4, 1), end=date(2013, 12, 31)), facts=[
+        fact("Revenues", H1_12, "51200000000", -8, "003_c.txt", 2, "51.2"),
+        fact("EarningsPerShareBasic", H1_12, "49.51", 2, "003_c.txt", 4, "49.51", unit="JPYPerShare"),
+    ])
+    return [fy2012h1, fy2013q3]
+
+
+FINDINGS = [
+    {"rule": "iij:duplicate-mismatch", "severity": "error", "message": "1H12 revenue printed as 51.1 and 51,109,001",
+     "filing": "fy2012h1", "concepts": ["Revenues"], "period": "2012-04-01..2012-09-30",
+     "values": {"reported": "51100000000", "other": "51109001000"},
+     "sources": [{"document": "000_a.txt", "line": 3}, {"document": "001_b.txt", "line": 7}]},
+    {"rule": "iij:restated", "severity": "info", "message": "fy2013q3 restates 1H12 revenue", "filing": "fy2013q3",
+     "concepts": ["Revenues"], "period": "2012-04-01..2012-09-30", "values": {},
+     "sources": [{"document": "003_c.txt", "line": 2}]},
+    {"rule": "iij:balance", "severity": "warning", "message": "cash", "filing": "fy2012h1", "concepts": [],
+     "period": "2012-09-30", "values": {"computed": "[1, 2]"}, "sources": [{"document": "001_b.txt"}]},
+]
+
+
+def write_documents(folder: Path) -> Path:
+    for name, lines in {"000_a.txt": 12, "001_b.txt": 12, "003_c.txt": 5}.items():
+        (folder / name).write_text("".join(f"{name} line {n}\n" for n in range(1, lines + 1)), encoding="utf-8")
+    return folder
+
+
+def load(url, tmp_path, revenue="51109001000", findings=FINDINGS):
+    return export_to(url, TAXONOMY, filings(revenue), findings, CALC, documents_dir=write_documents(tmp_path))
+
+
+def dump(url) -> dict[str, list[tuple]]:
+    """Every table and view, sorted, with decimals and dates as canonical text."""
+    db = dbmod.connect(url)
+    try:
+        out = {}
+        for name in [*COLUMNS, *VIEWS]:
+            cursor = db.execute(f"SELECT * FROM {name}")
+            columns = tuple(d[0] for d in cursor.description)
+            out[name] = [columns] + sorted((tuple(dbmod.plain(v) for v in row) for row in cursor.fetchall()),
+                                           key=repr)
+        return out
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path}/iij.sqlite"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_url(request, tmp_path):
+    return f"sqlite:///{tmp_path}/iij.sqlite" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
+def query(url, sql, params=()):
+    db = dbmod.connect(url)
+    try:
+        return [tuple(dbmod.plain(v) for v in row) for row in db.execute(sql, params).fetchall()]
+    finally:
+        db.close()
+
+
+def test_decimals_round_trip_exactly(any_url, tmp_path):
+    load(any_url, tmp_path)
+    db = dbmod.connect(any_url)
+    try:
+        values = {(doc, line): v for doc, line, v in db.execute("SELECT document, line, value FROM facts")}
+    finally:
+        db.close()
+    as_decimal = {k: None if v is None else Decimal(v) if isinstance(v, str) else v for k, v in values.items()}
+    assert as_decimal[("001_b.txt", 7)] == Decimal("51109001000")
+    assert as_decimal[("001_b.txt", 9)] == Decimal("49.51")
+    assert as_decimal[("000_a.txt", 8)] == Decimal("0.083")
+    assert as_decimal[("001_b.txt", 10)] == Decimal("-1866000")
+    assert as_decimal[("001_b.txt", 11)] is None
+    assert all(v is None or isinstance(v, Decimal) for v in as_decimal.values())
+    # Exact, not merely close: the stored text is the canonical digits, never a float's.
+    assert dbmod.plain(values[("000_a.txt", 3)]) == "51100000000"
+    assert dbmod.plain(values[("001_b.txt", 9)]) == "49.51"
+
+
+def test_sqlite_stores_decimals_as_text(sqlite_url, tmp_path):
+    load(sqlite_url, tmp_path)
+    types = query(sqlite_url, "SELECT DISTINCT typeof(value) FROM facts")
+    assert set(types) == {("text",), ("null",)}
+    assert set(query(sqlite_url, "SELECT DISTINCT typeof(weight) || typeof(arc_order) "
+                                 "FROM calculation_relationships")) == {("texttext",)}
+
+
+def test_postgresql_columns_are_numeric(pg_url, tmp_path):
+    load(pg_url, tmp_path)
+    types = query(pg_url, "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                          "WHERE data_type IN ('numeric', 'real', 'double precision') AND table_schema = 'public'")
+    assert sorted(types) == [("authoritative_facts", "value", "numeric"),
+                             ("calculation_relationships", "arc_order", "numeric"),
+                             ("calculation_relationships", "weight", "numeric"),
+                             ("facts", "value", "numeric"),
+                             ("filing_facts", "value", "numeric"),
+                             ("restatements", "previous_value", "numeric"),
+                             ("restatements", "value", "numeric")]
+
+
+def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, tmp_path):
+    counts = load(sqlite_url, tmp_path)
+    assert load(pg_url, tmp_path) == counts
+    sqlite_rows, pg_rows = dump(sqlite_url), dump(pg_url)
+    assert sqlite_rows == pg_rows
+    assert len(sqlite_rows["facts"]) - 1 == counts["facts"] == 12
+
+
+def test_loading_twice_changes_nothing(any_url, tmp_path):
+    load(any_url, tmp_path)
+    first = dump(any_url)
+    load(any_url, tmp_path)
+    assert dump(any_url) == first
+
+
+def test_a_new_load_replaces_the_previous_one(any_url, tmp_path):
+    load(any_url, tmp_path)
+    load(any_url, tmp_path, revenue="51109002000", findings=FINDINGS[:1])
+    assert query(any_url, "SELECT value FROM facts WHERE document = '001_b.txt' AND line = 7") == [("51109002000",)]
+    assert query(any_url, "SELECT count(*) FROM findings") == [(1,)]
+
+
+def test_a_failure_mid_load_leaves_the_previous_data(any_url, tmp_path, monkeypatch):
+    load(any_url, tmp_path)
+    before = dump(any_url)
+    real = dbmod.Database.executemany
+
+    def failing(self, sql, rows):
+        if "INSERT INTO fact_dimensions" in sql:  # facts already replaced by then
+            raise RuntimeError("injected failure")
+        return real(self, sql, rows)
+
+    monkeypatch.setattr(dbmod.Database, "executemany", failing)
+    with pytest.raises(RuntimeError, match="injected"):
+        load(any_url, tmp_path, revenue="1", findings=[])
+    monkeypatch.undo()
+    assert dump(any_url) == before
+
+
+KILLED_LOAD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    sys.path.insert(0, {tests!r})
+    import test_export as t
+    from iij_xbrl.export import db as dbmod
+    real = dbmod.Database.executemany
+    def stall(self, sql, rows):
+        real(self, sql, rows)
+        if "INSERT INTO facts" in sql:
+            Path({marker!r}).write_text("facts inserted")
+            time.sleep(60)
+    dbmod.Database.executemany = stall
+    t.load({url!r}, Path({docs!r}), revenue="1", findings=[])
+""")
+
+
+def test_a_killed_load_loses_nothing(any_url, tmp_path):
+    load(any_url, tmp_path)
+    before = dump(any_url)
+    marker = tmp_path / "marker"
+    script = KILLED_LOAD.format(tests=str(Path(__file__).parent), marker=str(marker), url=any_url,
+                                docs=str(tmp_path))
+    proc = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": ""})
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert proc.poll() is None, "loader exited before the kill"
+            assert time.monotonic() < deadline, "loader never reached the facts"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert dump(any_url) == before
+    load(any_url, tmp_path)  # and the next load goes through (no stale lock)
+    assert dump(any_url) == before
+
+
+def test_authoritative_facts_take_the_latest_filing_then_the_most_precise_source(any_url, tmp_path):
+    load(any_url, tmp_path)
+    rows = query(any_url, "SELECT concept, period_start, dimensions, filing, value, document, line "
+                          "FROM authoritative_facts WHERE concept = 'Revenues' ORDER BY period_start, dimensions")
+    assert rows == [
+        ("Revenues", "2011-04-01", "", "fy2012h1", "48000000000", "000_a.txt", 3),
+        ("Revenues", "2012-04-01", "", "fy2013q3", "51200000000", "003_c.txt", 2),
+        ("Revenues", "2012-04-01", "ScenarioAxis=InitialTargetMember", "fy2012h1", "115000000000", "000_a.txt", 6),
+        ("Revenues", "2012-04-01", "SegmentAxis=ATMOperationBusinessMember", "fy2012h1", "1082000000",
+         "000_a.txt", 5),
+    ]
+    # Within fy2012h1 the thousands beat the billions.
+    assert query(any_url, "SELECT value, decimals FROM filing_facts WHERE concept = 'Revenues' "
+                          "AND filing = 'fy2012h1' AND period_start = '2012-04-01' AND dimensions = ''") \
+        == [("51109001000", -3)]
+    # The nil cash fact and the printed one are both kept; the one with a value is more precise.
+    assert query(any_url, "SELECT value FROM authoritative_facts WHERE concept = 'CashAndCashEquivalents'") \
+        == [("-1866000",)]
+
+
+def test_restatements_keep_the_history(any_url, tmp_path):
+    load(any_url, tmp_path)
+    rows = query(any_url, "SELECT concept, filing, value, previous_filing, previous_value FROM restatements "
+                          "ORDER BY concept, filing_period_end")
+    # EPS is printed identically by both filings: not a restatement.
+    assert rows == [("Revenues", "fy2012h1", "51109001000", None, None),
+                    ("Revenues", "fy2013q3", "51200000000", "fy2012h1", "51109001000")]
+
+
+def test_findings_keep_concepts_values_and_sources(any_url, tmp_path):
+    load(any_url, tmp_path)
+    rows = query(any_url, """
+        SELECT f.rule, s.document, s.line, l.text
+        FROM findings f JOIN finding_sources s ON s.finding_id = f.id
+        LEFT JOIN document_lines l ON l.document = s.document AND l.line = s.line
+        WHERE f.severity = 'error' ORDER BY s.position""")
+    assert rows == [("iij:duplicate-mismatch", "000_a.txt", 3, "000_a.txt line 3"),
+                    ("iij:duplicate-mismatch", "001_b.txt", 7, "001_b.txt line 7")]
+    assert query(any_url, "SELECT period_start, period_end FROM findings WHERE rule = 'iij:balance'") \
+        == [(None, "2012-09-30")]
+    assert sorted(query(any_url, "SELECT name, value FROM finding_values")) == [
+        ("computed", "[1, 2]"), ("other", "51109001000"), ("reported", "51100000000")]
+
+
+def test_a_schema_from_another_version_is_replaced(sqlite_url, tmp_path):
+    load(sqlite_url, tmp_path)
+    expected = dump(sqlite_url)
+    db = dbmod.connect(sqlite_url)
+    db.execute("UPDATE meta SET value = 'old' WHERE key = 'schema_version'")
+    db.execute("DROP VIEW restatements")
+    db.close()
+    load(sqlite_url, tmp_path)
+    assert dump(sqlite_url) == expected
+
+
+def test_bad_urls_are_input_errors(tmp_path):
+    from iij_xbrl.errors import InputError
+
+    with pytest.raises(InputError, match="sqlite:/// or postgresql://"):
+        dbmod.connect("mysql://localhost/x")
+    with pytest.raises(InputError, match="cannot connect to PostgreSQL"):
+        dbmod.connect("postgresql://nobody:secret@127.0.0.1:1/x")
