@@ -1,0 +1,273 @@
+"""XBRL Calculations 1.1 (REC 2023-02-22), round-to-nearest and truncation, as Arelle 2.47.3 applies it.
+
+For every network (arcrole x link role x link/arc element) and every summation concept S,
+a binding (s-equal context, equal unit) is checked when S and at least one contributing
+concept have facts there. Duplicates collapse to the intersection of their intervals;
+nil-only sets drop out; excess digits and inconsistent duplicates block the binding and are
+reported once. The reported interval of S must meet the sum of the weighted item intervals.
+
+Arithmetic is exact: every value and bound is an integer scaled by one power of ten per
+report, so no Decimal context (and no rounding of the sums) is involved in the hot path.
+Observable differences from Arelle are listed in KNOWN_DIFFERENCES.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, DivisionByZero, InvalidOperation, \
+    ROUND_HALF_EVEN, ROUND_HALF_UP, localcontext
+
+from .dts import SUMMATION_ITEM_11
+from .findings import Finding, Source
+from .instance import Fact, Report
+
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+_ARELLE = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero])
+_ONE = Decimal(1)
+
+KNOWN_DIFFERENCES = (
+    "Arelle does interval arithmetic in a 28-digit Decimal context; we are exact. Values or sums needing more "
+    "than 28 significant digits (e.g. 1E+20 with decimals 10) can round differently at an interval boundary.",
+    "Arelle reports an inconsistent duplicate or excess-digits set once per binding and network that meets it; "
+    "we report each fact set once.",
+    "Arelle keeps only the first of several duplicates with equal decimals (100 and 102 at decimals 0 pass as 100). "
+    "We match that, and say so: such sets get an info finding iij:equalDecimalsDuplicateIgnored.",
+    "Range bounds in messages are printed in plain decimal notation, not Arelle's Decimal repr (666 vs 666.0).",
+    "Facts whose value violates a facet of a custom or DTR type (e.g. nonNegativeMonetaryItemType < 0) are "
+    "still calculated; Arelle drops them as schema-invalid.",
+)
+
+NIL = "nil"
+BLOCKED = "blocked"
+
+
+def insignificant_digits(value: Decimal, decimals: int) -> tuple[Decimal, Decimal] | None:
+    """(significant part, |insignificant part|) when `value` has digits beyond `decimals`, else None.
+
+    Same limits as Arelle: decimals <= -28 and quotients beyond 28 digits are not checked.
+    """
+    if not value.is_normal() or decimals <= -28:
+        return None
+    with localcontext(_ARELLE):
+        divisor = _ONE.scaleb(-decimals) if decimals > 0 else _ONE.scaleb(-decimals).quantize(_ONE, ROUND_HALF_UP)
+        try:
+            quotient, insignificant = divmod(value, divisor)
+        except InvalidOperation:
+            return None
+        if insignificant:
+            return quotient * divisor, abs(insignificant)
+    return None
+
+
+def _has_excess(value: Decimal, decimals: int | str) -> bool:
+    if not isinstance(decimals, int) or value.as_tuple().exponent >= -decimals:
+        return False  # INF/unknown accuracy, or value * 10**decimals already integral
+    return insignificant_digits(value, decimals) is not None
+
+
+def _scale_of(facts: list[Fact]) -> int:
+    scale = 0
+    for f in facts:
+        if f.value is not None:
+            scale = max(scale, -f.value.as_tuple().exponent)
+            if isinstance(f.decimals, int):
+                scale = max(scale, f.decimals + 1)
+    return scale
+
+
+def _fmt(n: int, scale: int) -> str:
+    return format(Decimal(n).scaleb(-scale, _EXACT).normalize(_EXACT), "f")
+
+
+def _range_str(lo: int, hi: int, inc_lo: bool, inc_hi: bool, scale: int) -> str:
+    return f"{'[' if inc_lo else '('}{_fmt(lo, scale)}, {_fmt(hi, scale)}{']' if inc_hi else ')'}"
+
+
+class Checker:
+    def __init__(self, report: Report, truncate: bool = False):
+        self.report = report
+        self.truncate = truncate
+        self.scale = _scale_of(report.facts)
+        self.by_concept: dict[str, dict[tuple, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+        for f in report.facts:
+            self.by_concept[f.concept][(f.context, f.unit)].append(f)
+        self._intervals: dict[tuple[str, tuple], object] = {}
+        self.findings: list[Finding] = []
+
+    # -- fact sets -----------------------------------------------------------------------------
+
+    def _range(self, value: Decimal, d: int | str) -> tuple[int, int, bool, bool]:
+        v = int(value.scaleb(self.scale, _EXACT))
+        if not isinstance(d, int):
+            return v, v, True, True
+        if not self.truncate:
+            half = 5 * 10 ** (self.scale - d - 1)
+            return v - half, v + half, True, True
+        step = 10 ** (self.scale - d)
+        if v > 0:
+            return v, v + step, True, False
+        if v < 0:
+            return v - step, v, False, True
+        return -step, step, False, False
+
+    def interval(self, concept: str, key: tuple, facts: list[Fact]):
+        """Interval of a duplicate set, NIL, or BLOCKED (reported once)."""
+        cached = self._intervals.get((concept, key))
+        if cached is None:
+            cached = self._intervals[(concept, key)] = self._interval(facts)
+        return cached
+
+    def _interval(self, facts: list[Fact]):
+        if any(f.value is None for f in facts):
+            if all(f.value is None for f in facts):
+                return NIL
+            return self._blocked("duplicates", facts)
+        a = b = None
+        inc_a = inc_b = False
+        seen_decimals: dict[int | str, Decimal] = {}
+        excess, ignored = [], []
+        for f in facts:
+            if _has_excess(f.value, f.decimals):
+                excess.append(f)
+            elif f.decimals in seen_decimals:
+                # Arelle keeps the first value per decimals and never compares the others.
+                if f.value != seen_decimals[f.decimals]:
+                    ignored.append(f)
+            else:
+                seen_decimals[f.decimals] = f.value
+                lo, hi, il, ih = self._range(f.value, f.decimals)
+                if a is None or lo >= a:
+                    a, inc_a = lo, inc_a or il
+                if b is None or hi <= b:
+                    b, inc_b = hi, inc_b or ih
+        if excess:
+            return self._blocked("excess", facts, excess)
+        if (a == b and not (inc_a and inc_b)) or a > b:
+            return self._blocked("duplicates", facts)
+        if ignored:
+            self._add("iij:equalDecimalsDuplicateIgnored", "info", facts,
+                      "duplicates with equal decimals but different values; only the first is used (as Arelle does)")
+        return a, b, inc_a, inc_b
+
+    def _blocked(self, why: str, facts: list[Fact], excess: list[Fact] | None = None) -> str:
+        if why == "excess":
+            self._add("calc11e:excessDigits", "error", facts,
+                      "Calculations check stopped for excess digits in fact values: "
+                      + ", ".join(format(f.value, "f") for f in excess))
+        else:
+            rule = "calc11e:disallowedDuplicateFactsUsingTruncation" if self.truncate else "oime:disallowedDuplicateFacts"
+            self._add(rule, "error", facts, "Calculations check stopped for duplicate fact values: "
+                      + ", ".join("nil" if f.value is None else format(f.value, "f") for f in facts))
+        return BLOCKED
+
+    # -- findings ------------------------------------------------------------------------------
+
+    def _name(self, clark: str) -> str:
+        ns, _, local = clark[1:].partition("}")
+        prefix = self.report.prefixes.get(ns)
+        return f"{prefix}:{local}" if prefix else local
+
+    def _sources(self, facts: list[Fact]) -> list[Source]:
+        return [Source(document=self.report.path, line=f.line) for f in facts]
+
+    def _add(self, rule: str, severity: str, facts: list[Fact], message: str, concepts: list[str] | None = None,
+             values: dict[str, str] | None = None) -> None:
+        first = facts[0]
+        concepts = concepts or [self._name(first.concept)]
+        self.findings.append(Finding(
+            rule=rule, severity=severity, filing=self.report.path, concepts=concepts,
+            message=f"{concepts[0]}: {message} (context {first.context_id}, unit {first.unit_id})",
+            period=self.report.periods.get(first.context), values=values or {}, sources=self._sources(facts)))
+
+    def _relationship_error(self, rule: str, message: str, rel, concepts: list[str]) -> None:
+        self.findings.append(Finding(rule=rule, severity="error", message=message, filing=self.report.path,
+                                     concepts=concepts, sources=[Source(document=rel.document, line=rel.line)]))
+
+    # -- networks ------------------------------------------------------------------------------
+
+    def run(self) -> list[Finding]:
+        dts = self.report.dts
+        for nkey in sorted(dts.networks):
+            arcrole, elr = nkey[0], nkey[1]
+            by_sum: dict[str, list] = {}
+            for rel in dts.networks[nkey]:
+                by_sum.setdefault(rel.source, []).append(rel)
+            for total, rels in by_sum.items():
+                self._check_total(total, rels, elr, arcrole)
+        return self.findings
+
+    def _check_total(self, total: str, rels: list, elr: str, arcrole: str) -> None:
+        concepts = self.report.dts.concepts
+        total_info = concepts.get(total)
+        if total_info is None:
+            return
+        total_sets = self.by_concept.get(total, {})
+        seen: dict[str, object] = {}
+        items, bound = [], set()
+        for rel in rels:
+            info = concepts.get(rel.target)
+            if info is None:
+                continue
+            names = [self._name(total), self._name(rel.target)]
+            if rel.target in seen:
+                self._relationship_error("calc11e:duplicateCalculationRelationships",
+                                         f"Duplicate summation-item relationships from {names[0]} to {names[1]} "
+                                         f"in link role {elr}", rel, names)
+            seen[rel.target] = rel
+            if not (total_info.is_decimal and info.is_decimal):
+                self._relationship_error("calc11e:nonDecimalItemNode",
+                                         f"The source and target of a Calculations v1.1 relationship MUST both be "
+                                         f"decimal concepts: {names[0]}, {names[1]}, link role {elr}", rel, names)
+            items.append(rel)
+            item_sets = self.by_concept.get(rel.target)
+            if item_sets and total_sets:
+                bound.update(item_sets.keys() & total_sets.keys())
+        if not bound:
+            return
+        wscale = max(0, max(-r.weight.as_tuple().exponent for r in items))
+        weights = [int(r.weight.scaleb(wscale, _EXACT)) for r in items]
+        for key in bound:
+            self._check_binding(total, key, items, weights, wscale, elr, arcrole)
+
+    def _check_binding(self, total, key, items, weights, wscale, elr, arcrole) -> None:
+        x1 = x2 = 0
+        ix1 = ix2 = True
+        blocked = contributed = False
+        item_facts: list[Fact] = []
+        for rel, w in zip(items, weights):
+            facts = self.by_concept[rel.target].get(key)
+            if not facts:
+                continue
+            iv = self.interval(rel.target, key, facts)
+            if iv is BLOCKED:
+                blocked = True
+            elif iv is not NIL:
+                y1, y2, iy1, iy2 = iv
+                y1, y2 = y1 * w, y2 * w
+                if y2 < y1:
+                    y1, y2 = y2, y1  # inclusion flags stay put, as in Arelle
+                x1, x2, ix1, ix2 = x1 + y1, x2 + y2, ix1 and iy1, ix2 and iy2
+                contributed = True
+                item_facts.extend(facts)
+        sum_facts = self.by_concept[total][key]
+        sv = self.interval(total, key, sum_facts)
+        if sv is BLOCKED or sv is NIL or blocked or not contributed:
+            return
+        factor = 10 ** wscale
+        s1, s2, is1, is2 = sv[0] * factor, sv[1] * factor, sv[2], sv[3]
+        a, b = max(s1, x1), min(s2, x2)
+        inc_a, inc_b = is1 or ix1, is2 or ix2
+        if (a == b and not (inc_a and inc_b)) or a > b:
+            scale = self.scale + wscale
+            reported = _range_str(s1, s2, is1, is2, scale)
+            computed = _range_str(x1, x2, ix1, ix2, scale)
+            mode = "Truncation" if self.truncate else "Rounding"
+            names = [self._name(total)] + sorted({self._name(f.concept) for f in item_facts})
+            self._add(f"calc11e:inconsistentCalculationUsing{mode}", "error", sum_facts + item_facts,
+                      f"Calculation inconsistent in link role {elr} reported sum {reported} computed sum {computed}",
+                      concepts=names,
+                      values={"reported": reported, "computed": computed, "linkrole": elr,
+                              "arcrole": "2023" if arcrole == SUMMATION_ITEM_11 else "2003"})
+
+
+def check(report: Report, truncate: bool = False) -> list[Finding]:
+    return Checker(report, truncate).run()

@@ -1,0 +1,307 @@
+"""Read an XBRL 2.1 XML instance or an xBRL-JSON report into a flat numeric fact table.
+
+Facts are keyed the way Calculations 1.1 binds them: concept, context key (entity,
+period as start/end datetimes with exclusive end-of-day, dimensions as a sorted set
+independent of container and context id) and unit key (sorted measures). Only top-level
+numeric items are kept (calculations ignore tuples); a value that is not valid for its
+type makes the fact invisible to calculations, as in a schema-validating processor.
+Plain slotted objects, not pydantic: an instance may hold 100k facts.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Hashable
+from urllib.parse import urldefrag, urljoin
+
+from lxml import etree
+
+from .. import xmlsafe
+from ..errors import InputError
+from .dts import XBRLI, XLINK, Dts, DtsLoader, file_url
+
+LINK = "http://www.xbrl.org/2003/linkbase"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+PURE = (((f"{{{XBRLI}}}pure",), ()))
+
+# Decimals sentinels: no usable accuracy ("NAN": no decimals/precision, or precision 0) vs exact ("INF").
+INF = "INF"
+NAN = "NAN"
+
+_DECIMAL_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_INTEGER_RE = re.compile(r"[+-]?\d+")
+_FLOAT_RE = re.compile(r"[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|INF)|NaN")
+_INT_BOUNDS = {"nonPositiveInteger": (None, 0), "negativeInteger": (None, -1), "long": (-2**63, 2**63 - 1),
+               "int": (-2**31, 2**31 - 1), "short": (-2**15, 2**15 - 1), "byte": (-128, 127),
+               "nonNegativeInteger": (0, None), "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1),
+               "unsignedShort": (0, 65535), "unsignedByte": (0, 255), "positiveInteger": (1, None)}
+
+
+@dataclass(slots=True)
+class Fact:
+    concept: str  # Clark name
+    context: Hashable
+    unit: Hashable
+    value: Decimal | None  # None = nil
+    decimals: int | str  # int, INF or NAN
+    context_id: str
+    unit_id: str
+    line: int | None
+    fact_id: str | None
+
+
+@dataclass
+class Report:
+    path: str
+    dts: Dts
+    facts: list[Fact]
+    periods: dict[Hashable, str]  # context key -> "2012-04-01..2012-09-30" / "2012-09-30"
+    prefixes: dict[str, str]  # namespace -> prefix the report uses, for messages
+
+
+def valid_value(text: str, base: str) -> Decimal | None:
+    """The typed value of a numeric lexical form, or None when schema-invalid for `base`."""
+    if base == "decimal":
+        return Decimal(text) if _DECIMAL_RE.fullmatch(text) else None
+    if base in ("float", "double"):
+        return Decimal(text.replace("INF", "Infinity")) if _FLOAT_RE.fullmatch(text) else None
+    if base == "fraction" or not _INTEGER_RE.fullmatch(text):
+        return None
+    v = int(text)
+    lo, hi = _INT_BOUNDS.get(base, (None, None))
+    if (lo is not None and v < lo) or (hi is not None and v > hi):
+        return None
+    return Decimal(v)
+
+
+def decimals_of(decimals: str | None, precision: str | None, text: str) -> int | str | None:
+    """Decimals as a processor infers them; None when the attribute is schema-invalid."""
+    if decimals is not None:
+        d = decimals.strip()
+        if d == "INF":
+            return INF
+        return int(d) if _INTEGER_RE.fullmatch(d) else None
+    if precision is None:
+        return NAN
+    p = precision.strip()
+    if p == "INF":
+        return INF
+    if not re.fullmatch(r"\+?\d+", p):
+        return None
+    if int(p) == 0:
+        return NAN
+    v = float(text)  # float log10 on purpose: Arelle infers decimals from precision this way
+    if v == 0:
+        return INF
+    return int(p) - int(math.floor(math.log10(abs(v)))) - 1
+
+
+# ---- XML ---------------------------------------------------------------------------------------
+
+def _end(text: str) -> str:
+    """Period end / instant as an exclusive-end datetime string (a date means the end of that day)."""
+    t = text.strip()
+    if "T" not in t or t.endswith("T24:00:00"):
+        return datetime.combine(date.fromisoformat(t[:10]) + timedelta(days=1), time()).isoformat()
+    return datetime.fromisoformat(t).isoformat()
+
+
+def _start(text: str) -> str:
+    t = text.strip()
+    return (datetime.fromisoformat(t) if "T" in t else datetime.combine(date.fromisoformat(t), time())).isoformat()
+
+
+def _canonical(el: etree._Element) -> str:
+    # s-equality of non-dimensional content: tag, attributes, text, children (whitespace-insensitive)
+    attrs = ",".join(f"{k}={v}" for k, v in sorted(el.attrib.items()))
+    kids = "".join(_canonical(c) for c in el if isinstance(c.tag, str))
+    return f"<{el.tag} {attrs}>{(el.text or '').strip()}{kids}</>"
+
+
+def _qn(el: etree._Element, text: str | None) -> str:
+    prefix, _, local = (text or "").strip().rpartition(":")
+    ns = el.nsmap.get(prefix or None)
+    if ns is None and prefix:
+        raise InputError("", f"undeclared prefix {prefix!r} in {text!r}", el.sourceline)
+    return f"{{{ns}}}{local}" if ns else local
+
+
+def _context(el: etree._Element, xdt: bool) -> tuple[Hashable, str]:
+    ident = el.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}identifier")
+    period = el.find(f"{{{XBRLI}}}period")
+    if ident is None or period is None:
+        raise InputError("", f"context {el.get('id')} lacks entity identifier or period", el.sourceline)
+    inst = period.find(f"{{{XBRLI}}}instant")
+    try:
+        if inst is not None:
+            pkey, shown = (None, _end(inst.text or "")), (inst.text or "").strip()
+        elif period.find(f"{{{XBRLI}}}forever") is not None:
+            pkey, shown = (None, None), "forever"
+        else:
+            s, e = (period.find(f"{{{XBRLI}}}startDate").text or ""), (period.find(f"{{{XBRLI}}}endDate").text or "")
+            pkey, shown = (_start(s), _end(e)), f"{s.strip()}..{e.strip()}"
+    except (AttributeError, ValueError):
+        raise InputError("", f"context {el.get('id')} has an invalid period", el.sourceline) from None
+    dims, other = [], []
+    for container in (el.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}segment"), el.find(f"{{{XBRLI}}}scenario")):
+        content = []
+        if container is not None:
+            for child in container:
+                if not isinstance(child.tag, str):
+                    continue
+                if xdt and child.tag == f"{{{XBRLDI}}}explicitMember":
+                    dims.append((_qn(child, child.get("dimension")), _qn(child, child.text)))
+                elif xdt and child.tag == f"{{{XBRLDI}}}typedMember":
+                    dims.append((_qn(child, child.get("dimension")), "".join(_canonical(c) for c in child)))
+                else:
+                    content.append(_canonical(child))
+        other.append(tuple(content))
+    key = ((ident.get("scheme", "").strip(), (ident.text or "").strip()), pkey, tuple(sorted(dims)), tuple(other))
+    return key, shown
+
+
+def _unit(el: etree._Element) -> Hashable:
+    divide = el.find(f"{{{XBRLI}}}divide")
+    if divide is None:
+        return (tuple(sorted(_qn(m, m.text) for m in el.iter(f"{{{XBRLI}}}measure"))), ())
+    num = divide.find(f"{{{XBRLI}}}unitNumerator")
+    den = divide.find(f"{{{XBRLI}}}unitDenominator")
+    return (tuple(sorted(_qn(m, m.text) for m in num.iter(f"{{{XBRLI}}}measure"))) if num is not None else (),
+            tuple(sorted(_qn(m, m.text) for m in den.iter(f"{{{XBRLI}}}measure"))) if den is not None else ())
+
+
+def read_xml(path: Path, loader: DtsLoader) -> Report:
+    root = xmlsafe.parse(path).getroot()
+    if root.tag != f"{{{XBRLI}}}xbrl":
+        raise InputError(str(path), f"not an XBRL instance (root element {root.tag})", root.sourceline)
+    base = file_url(path)
+    refs = [urldefrag(urljoin(base, el.get(f"{{{XLINK}}}href", "")))[0]
+            for el in root if el.tag in (f"{{{LINK}}}schemaRef", f"{{{LINK}}}linkbaseRef")]
+    if not refs:
+        raise InputError(str(path), "no link:schemaRef: the instance has no DTS", root.sourceline)
+    dts = loader.load(refs)
+    contexts: dict[str, Hashable] = {}
+    periods: dict[Hashable, str] = {}
+    units: dict[str, Hashable] = {}
+    items = []
+    try:
+        for el in root:
+            tag = el.tag
+            if tag == f"{{{XBRLI}}}context":
+                key, shown = _context(el, dts.has_xdt)
+                contexts[el.get("id")] = key
+                periods.setdefault(key, shown)
+            elif tag == f"{{{XBRLI}}}unit":
+                units[el.get("id")] = _unit(el)
+            elif isinstance(tag, str):
+                concept = dts.concepts.get(tag)
+                if concept is not None and concept.is_numeric and not concept.is_tuple:
+                    items.append((el, concept))
+    except InputError as exc:
+        raise InputError(str(path), exc.message, exc.line) from None
+    facts = []
+    for el, concept in items:
+        cid, uid = el.get("contextRef"), el.get("unitRef")
+        if cid not in contexts or uid not in units:
+            raise InputError(str(path), f"fact {el.tag} refers to an undefined context {cid!r} or unit {uid!r}",
+                             el.sourceline)
+        if el.get(XSI_NIL) in ("true", "1"):
+            value, dec = None, NAN
+        else:
+            text = (el.text or "").strip()
+            value = valid_value(text, concept.base)
+            dec = decimals_of(el.get("decimals"), el.get("precision"), text) if value is not None else None
+            if value is None or dec is None or not value.is_finite():
+                continue  # schema-invalid: not a fact a processor would calculate with
+        facts.append(Fact(concept.qname, contexts[cid], units[uid], value, dec, cid, uid, el.sourceline, el.get("id")))
+    prefixes = {ns: p for p, ns in root.nsmap.items() if p}
+    return Report(str(path), dts, facts, periods, prefixes)
+
+
+# ---- xBRL-JSON ---------------------------------------------------------------------------------
+
+def _json_period(text: str) -> tuple[Hashable, str]:
+    def norm(t: str) -> str:
+        return _start(t) if "T" in t else ""
+
+    if "/" in text:
+        s, e = text.split("/", 1)
+        return (norm(s), norm(e)), f"{_inclusive(s)}..{_inclusive(e, end=True)}"
+    return (None, norm(text)), _inclusive(text, end=True)
+
+
+def _inclusive(t: str, end: bool = False) -> str:
+    if not t.endswith("T00:00:00"):
+        return t
+    d = date.fromisoformat(t[:10])
+    return (d - timedelta(days=1) if end else d).isoformat()
+
+
+def read_json(path: Path, loader: DtsLoader) -> Report:
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(str(path), f"not readable xBRL-JSON: {exc}") from None
+    info = doc.get("documentInfo") if isinstance(doc, dict) else None
+    if not isinstance(info, dict) or "xbrl-json" not in str(info.get("documentType", "")):
+        raise InputError(str(path), "not an xBRL-JSON report (documentInfo.documentType)")
+    ns = info.get("namespaces", {})
+    base = file_url(path)
+    dts = loader.load([urldefrag(urljoin(base, t))[0] for t in info.get("taxonomy", [])])
+
+    def clark(q: str) -> str:
+        prefix, _, local = q.partition(":")
+        if prefix not in ns:
+            raise InputError(str(path), f"undeclared prefix in {q!r}")
+        return f"{{{ns[prefix]}}}{local}"
+
+    facts, periods = [], {}
+    for fid, f in (doc.get("facts") or {}).items():
+        dims = dict(f.get("dimensions", {}))
+        concept = dts.concepts.get(clark(dims.pop("concept", "")))
+        if concept is None or not concept.is_numeric or concept.is_tuple:
+            continue
+        entity = dims.pop("entity", "")
+        prefix, _, ident = entity.partition(":")
+        try:
+            pkey, shown = _json_period(dims.pop("period", ""))
+        except ValueError:
+            raise InputError(str(path), f"fact {fid}: invalid period") from None
+        unit_text = dims.pop("unit", None)
+        unit = PURE if unit_text is None else _json_unit(unit_text, clark)
+        dims.pop("language", None)
+        key = ((ns.get(prefix, prefix), ident), pkey, tuple(sorted((clark(k), clark(v)) for k, v in dims.items())),
+               ((), ()))
+        periods.setdefault(key, shown)
+        raw = f.get("value")
+        if raw is None:
+            value, dec = None, NAN
+        else:
+            value = valid_value(str(raw).strip(), concept.base)
+            d = f.get("decimals")
+            dec = INF if d is None else d if isinstance(d, int) else decimals_of(str(d), None, "")
+            if value is None or dec is None or not value.is_finite():
+                continue
+        facts.append(Fact(concept.qname, key, unit, value, dec, fid, unit_text or "xbrli:pure", None, fid))
+    return Report(str(path), dts, facts, periods, {v: k for k, v in ns.items()})
+
+
+def _json_unit(text: str, clark) -> Hashable:
+    num, _, den = text.partition("/")
+    return (tuple(sorted(clark(m) for m in num.strip("()").split("*") if m)),
+            tuple(sorted(clark(m) for m in den.strip("()").split("*") if m)))
+
+
+def read(path: Path, loader: DtsLoader) -> Report:
+    if not Path(path).exists():
+        raise InputError(str(path), "no such file")
+    if Path(path).suffix.lower() == ".json":
+        return read_json(path, loader)
+    return read_xml(path, loader)
