@@ -3,6 +3,7 @@ and all-or-nothing loads, and the views analysts query."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -26,6 +27,7 @@ H1_12 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
 H1_11 = Period(start=date(2011, 4, 1), end=date(2011, 9, 30))
 FY12 = Period(start=date(2012, 4, 1), end=date(2013, 3, 31))
 SEP12 = Period(end=date(2012, 9, 30))
+Q2_12 = Period(start=date(2012, 7, 1), end=date(2012, 9, 30))
 
 
 def concept(name, data_type="monetary", period="duration", balance="credit", usgaap=None):
@@ -62,6 +64,8 @@ def filings(revenue_1h12="51109001000"):
         fact("Revenues", H1_12, revenue_1h12, -3, "001_b.txt", 7, "51,109,001"),
         fact("Revenues", H1_11, "48000000000", -6, "000_a.txt", 3, "48,000"),
         fact("NetworkServicesRevenue", H1_12, "24500000000", -6, "000_a.txt", 4, "24,500"),
+        fact("NetworkServicesRevenue", Q2_12, "12300000000", -8, "000_a.txt", 12, "12.3"),
+        fact("SystemsIntegrationRevenue", Q2_12, "11000000000", -8, "000_a.txt", 12, "11.0"),
         fact("Revenues", H1_12, "1082000000", -6, "000_a.txt", 5, "1,082", SegmentAxis="ATMOperationBusinessMember"),
         fact("Revenues", FY12, "115000000000", -9, "000_a.txt", 6, "115", ScenarioAxis="InitialTargetMember"),
         fact("GrossMarginRatio", H1_12, "0.083", 3, "000_a.txt", 8, "8.3%", unit="pure"),
@@ -178,7 +182,7 @@ def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, tmp_path)
     assert load(pg_url, tmp_path) == counts
     sqlite_rows, pg_rows = dump(sqlite_url), dump(pg_url)
     assert sqlite_rows == pg_rows
-    assert len(sqlite_rows["facts"]) - 1 == counts["facts"] == 12
+    assert len(sqlite_rows["facts"]) - 1 == counts["facts"] == 14
 
 
 def test_loading_twice_changes_nothing(any_url, tmp_path):
@@ -304,6 +308,40 @@ def test_a_schema_from_another_version_is_replaced(sqlite_url, tmp_path):
     db.close()
     load(sqlite_url, tmp_path)
     assert dump(sqlite_url) == expected
+
+
+def readme_sql() -> list[str]:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Database\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+
+
+def test_readme_examples_answer_on_both_databases(sqlite_url, pg_url, tmp_path):
+    load(sqlite_url, tmp_path)
+    load(pg_url, tmp_path)
+    quarterly, errors, restated = readme_sql()
+    for url in (sqlite_url, pg_url):
+        assert query(url, quarterly) == [
+            (2012, "2Q", "NetworkServicesRevenue", "12300000000", "fy2012h1", "000_a.txt", 12),
+            (2012, "2Q", "SystemsIntegrationRevenue", "11000000000", "fy2012h1", "000_a.txt", 12)]
+        assert [(r[1], r[5], r[6], r[7]) for r in query(url, errors)] == [
+            ("iij:duplicate-mismatch", "000_a.txt", 3, "000_a.txt line 3"),
+            ("iij:duplicate-mismatch", "001_b.txt", 7, "001_b.txt line 7")]
+        assert [r[5:9] for r in query(url, restated)] == [
+            (None, None, "fy2012h1", "51109001000"), ("fy2012h1", "51109001000", "fy2013q3", "51200000000")]
+
+
+def test_fiscal_periods():
+    from iij_xbrl.export.rows import fiscal_period
+
+    assert fiscal_period(Q2_12) == (2012, "2Q")
+    assert fiscal_period(H1_12) == (2012, "1H")
+    assert fiscal_period(FY12) == (2012, "FY")
+    assert fiscal_period(Period(start=date(2013, 10, 1), end=date(2014, 3, 31))) == (2013, "2H")
+    assert fiscal_period(Period(start=date(2014, 1, 1), end=date(2014, 3, 31))) == (2013, "4Q")
+    assert fiscal_period(Period(start=date(2013, 4, 1), end=date(2013, 12, 31))) == (2013, "9M")
+    assert fiscal_period(SEP12) == (None, None)
+    assert fiscal_period(Period(start=date(2012, 5, 1), end=date(2012, 9, 30))) == (None, None)
 
 
 def test_bad_urls_are_input_errors(tmp_path):

@@ -116,11 +116,11 @@ def connect(db_url: str) -> Database:
         try:
             return Database("postgresql", psycopg.connect(db_url, connect_timeout=10))
         except psycopg.OperationalError as exc:
-            raise InputError(_redact(db_url), f"cannot connect to PostgreSQL: {str(exc).strip()}") from None
+            raise InputError(redact(db_url), f"cannot connect to PostgreSQL: {str(exc).strip()}") from None
     raise InputError(db_url, "database URL must start with sqlite:/// or postgresql://")
 
 
-def _redact(db_url: str) -> str:
+def redact(db_url: str) -> str:
     return re.sub(r"//([^:@/]*):[^@/]*@", r"//\1:***@", db_url)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Concept, Fact, Filing, Period
+from ..sources import calendar
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,22 @@ class CalcRelationship:
 def dimensions_key(dimensions: Mapping[str, str]) -> str:
     """'SegmentAxis=ATMOperationBusinessMember;ScenarioAxis=…', sorted by axis; '' for none."""
     return ";".join(f"{axis}={member}" for axis, member in sorted(dimensions.items()))
+
+
+# IIJ fiscal spans by (first, last) quarter of the fiscal year (April..March).
+_FISCAL_SPANS = {"1Q": (1, 1), "2Q": (2, 2), "3Q": (3, 3), "4Q": (4, 4), "1H": (1, 2), "2H": (3, 4), "9M": (1, 3),
+                 "FY": (1, 4)}
+
+
+def fiscal_period(period: Period) -> tuple[int | None, str | None]:
+    """(2012, "1Q") for 2012-04-01..2012-06-30; (None, None) for instants and other spans."""
+    if period.start is None:
+        return None, None
+    year = calendar.fiscal_year_of(period.start)
+    for name, (first, last) in _FISCAL_SPANS.items():
+        if calendar.quarters(year, first, last) == period:
+            return year, name
+    return None, None
 
 
 def _start(period: Period) -> str | None:
@@ -78,7 +95,8 @@ def fact_rows(filings: Sequence[Filing]) -> tuple[list[tuple], list[tuple]]:
     for fact_id, (filing, f) in enumerate(items, start=1):
         p = f.provenance
         facts.append((fact_id, filing, f.concept, _start(f.period), f.period.end.isoformat(),
-                      dimensions_key(f.dimensions), f.unit, f.value, None if f.value is None else f.decimals,
+                      *fiscal_period(f.period), dimensions_key(f.dimensions), f.unit, f.value,
+                      None if f.value is None else f.decimals,
                       p.document, p.line, p.text))
         dims.extend((fact_id, axis, member) for axis, member in sorted(f.dimensions.items()))
     return facts, dims
@@ -123,8 +141,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "filings": ("id", "title", "period_start", "period_end"),
     "documents": ("name", "filing", "position"),
     "document_lines": ("document", "line", "text"),
-    "facts": ("id", "filing", "concept", "period_start", "period_end", "dimensions", "unit", "value", "decimals",
-              "document", "line", "printed_text"),
+    "facts": ("id", "filing", "concept", "period_start", "period_end", "fiscal_year", "fiscal_period", "dimensions",
+              "unit", "value", "decimals", "document", "line", "printed_text"),
     "fact_dimensions": ("fact_id", "axis", "member"),
     "calculation_relationships": ("elr", "from_concept", "to_concept", "weight", "arc_order"),
     "findings": ("id", "rule", "severity", "message", "filing", "period", "period_start", "period_end"),

@@ -58,6 +58,8 @@ CREATE TABLE facts (                      -- every printed figure, before de-dup
   concept      TEXT NOT NULL REFERENCES concepts (name),
   period_start DATE,                      -- NULL for an instant
   period_end   DATE NOT NULL,             -- inclusive end date, or the instant
+  fiscal_year  INTEGER,                   -- IIJ fiscal year (April..March) of a standard span, e.g. 2012
+  fiscal_period TEXT,                     -- 1Q | 2Q | 3Q | 4Q | 1H | 2H | 9M | FY; NULL otherwise / instants
   dimensions   TEXT NOT NULL,             -- canonical key 'Axis=Member;…' sorted by axis, '' = consolidated actual
   unit         TEXT,                      -- JPY | JPYPerShare | shares | pure | Gbps; NULL for non-numeric
   value        {decimal},                 -- exact; NULL = nil
@@ -124,7 +126,8 @@ CREATE TABLE finding_sources (
 -- (a value beats a nil; decimals NULL = INF beats any number; then more decimals;
 -- then the first printed).
 CREATE VIEW filing_facts AS
-SELECT id, filing, filing_period_end, concept, period_start, period_end, dimensions, unit,
+SELECT id, filing, filing_period_end, concept, period_start, period_end, fiscal_year, fiscal_period,
+       dimensions, unit,
        value, decimals, document, line, printed_text
 FROM (
   SELECT f.*, fl.period_end AS filing_period_end,
@@ -139,7 +142,7 @@ WHERE rank_in_filing = 1
 ;
 -- The value to use: the latest filing's (by its period end, then id), most precise source first.
 CREATE VIEW authoritative_facts AS
-SELECT id, filing, concept, period_start, period_end, dimensions, unit,
+SELECT id, filing, concept, period_start, period_end, fiscal_year, fiscal_period, dimensions, unit,
        value, decimals, document, line, printed_text
 FROM (
   SELECT ff.*,
@@ -155,7 +158,7 @@ WHERE rank_overall = 1
 -- oldest first, with the previous filing's value. A change within the coarser
 -- decimals (51.1 bn -> 51,109 m) is a precision difference, not a restatement.
 CREATE VIEW restatements AS
-SELECT concept, period_start, period_end, dimensions, unit, filing, filing_period_end,
+SELECT concept, period_start, period_end, fiscal_year, fiscal_period, dimensions, unit, filing, filing_period_end,
        value, decimals, document, line, printed_text,
        LAG(filing) OVER history AS previous_filing,
        LAG(value) OVER history AS previous_value,
