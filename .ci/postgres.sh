@@ -16,7 +16,7 @@ _pg_bindir() {
 }
 
 _pg_as() {  # run a command as the cluster owner: initdb and postgres refuse to run as root
-  if [ "$(id -u)" = 0 ]; then runuser -u "$_PG_USER" -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then "$_PG_RUNUSER" -u "$_PG_USER" -- "$@"; else "$@"; fi
 }
 
 pg_stop() {
@@ -38,7 +38,9 @@ pg_start() {
   } || { echo "postgres: no initdb/pg_ctl found" >&2; return 1; }
   _PG_USER=$(id -un)
   if [ "$(id -u)" = 0 ]; then
+    local PATH="$PATH:/usr/sbin:/sbin"  # runuser and useradd live there; CI's PATH may lack them
     _PG_USER=postgres
+    _PG_RUNUSER=$(command -v runuser)
     id -u postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
   fi
   _PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/iij-pg.XXXXXX")
