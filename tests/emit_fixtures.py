@@ -1,10 +1,18 @@
 """A small hand-built filing over core concepts: every unit, both axes, an instant, a nil."""
 from __future__ import annotations
 
+import importlib.util
+import shutil
 from datetime import date
 from decimal import Decimal
 
+from pathlib import Path
+
+import pytest
+
 from iij_xbrl.model import Fact, Filing, Period, Provenance
+
+ROOT = Path(__file__).resolve().parents[1]
 
 H1_12 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
 H1_11 = Period(start=date(2011, 4, 1), end=date(2011, 9, 30))
@@ -38,3 +46,15 @@ def sample_filing() -> Filing:
     ]
     return Filing(id="fy2012h1", title="1H FY2012 (sample)", documents=["001_5ab34944f22f6fd1.txt"],
                   period=H1_12, facts=facts)
+
+
+def project_copy(dest: Path) -> Path:
+    """A project root whose taxonomy/ may be rebuilt and whose sources/ may be broken by a test."""
+    shutil.copytree(ROOT / "taxonomy", dest / "taxonomy")
+    shutil.copytree(ROOT / "sources", dest / "sources")
+    return dest
+
+
+# TEMPORARY until the taxonomy generator lands; remove once iij_xbrl.taxonomy.build exists.
+needs_pipeline = pytest.mark.skipif(importlib.util.find_spec("iij_xbrl.taxonomy.build") is None,
+                                    reason="iij_xbrl.taxonomy.build not written yet")

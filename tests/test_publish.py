@@ -4,12 +4,15 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from emit_fixtures import sample_filing
+from emit_fixtures import needs_pipeline, project_copy, sample_filing
 from iij_xbrl import publish as pub
+from iij_xbrl.cli import main
 
 
 def _load_sample(ctx: pub.PublishContext) -> None:
@@ -85,3 +88,42 @@ def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch)
     pub.publish(out, stages=STAGES, stream=io.StringIO())
     assert set(_snapshot(out)) == {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "manifest.json"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+# ---- the real pipeline: taxonomy build + fact sheets of sources/, in a temp copy of the project ----------
+
+@needs_pipeline
+def test_real_publish_is_byte_deterministic(tmp_path):
+    root = project_copy(tmp_path / "project")
+    for name in ("a", "b"):
+        assert pub.publish(tmp_path / name, root=root, stream=io.StringIO()) == 0
+    first, second = _snapshot(tmp_path / "a"), _snapshot(tmp_path / "b")
+    assert first == second
+    assert {f"{f}/{f}.{ext}" for f in ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3") for ext in ("xbrl", "json")} \
+        <= set(first)
+    assert first[pub.TAXONOMY_PACKAGE] == (root / "taxonomy" / pub.TAXONOMY_PACKAGE).read_bytes()
+
+
+BROKEN_SHEET = """document: 000_1e0a72612b28a18d.txt
+filing: fy2012h1
+facts:
+  - {line: 25, concept: Revenues, period: 1H12, text: "51,109", unit: JPY zillion}
+"""
+
+
+@needs_pipeline
+def test_bad_fact_sheet_is_one_line_exit_2_and_keeps_out(tmp_path, monkeypatch):
+    root = project_copy(tmp_path / "project")
+    out = tmp_path / "out"
+    assert pub.publish(out, root=root, stream=io.StringIO()) == 0
+    before = _snapshot(out)
+    sheet = root / "sources" / "facts" / "000_1e0a72612b28a18d.yaml"
+    sheet.parent.mkdir(exist_ok=True)
+    sheet.write_text(BROKEN_SHEET, encoding="utf-8")
+    monkeypatch.setattr(pub, "PROJECT_ROOT", root)
+    result = CliRunner().invoke(main, ["publish", "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and re.match(rf"error: \S*{sheet.name}:4: ", lines[0]), lines
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "project"]

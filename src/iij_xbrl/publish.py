@@ -176,6 +176,13 @@ def swap_in(stage_dir: Path, out_dir: Path) -> None:
     shutil.rmtree(old)
 
 
+def _make_readable(directory: Path) -> None:
+    """mkdtemp/mkstemp create 0700 dirs and 0600 files; published output is for everyone to read."""
+    directory.chmod(0o755)
+    for path in directory.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def publish(out_dir: Path, strict: bool = False, db_url: str | None = None, root: Path | None = None,
             stages: list[Stage] | None = None, stream=None) -> int:
     """Run every stage into a fresh directory and swap it in for out_dir; return the exit code."""
@@ -189,7 +196,7 @@ def publish(out_dir: Path, strict: bool = False, db_url: str | None = None, root
         ctx = PublishContext(root=root, out_dir=out_dir, stage_dir=stage_dir, strict=strict, db_url=db_url)
         for stage in STAGES if stages is None else stages:
             stage(ctx)
-        os.chmod(stage_dir, 0o755)  # mkdtemp makes it 0700; out/ is meant to be shared
+        _make_readable(stage_dir)
         swap_in(stage_dir, out_dir)
     finally:
         if stage_dir.exists():

@@ -1,0 +1,98 @@
+"""Arelle as the oracle for the published filings: every XML and xBRL-JSON instance loads and validates with
+0 errors, and Arelle's own xBRL-JSON conversion of our XML instance holds exactly the facts of our xBRL-JSON.
+
+One publish into a temp project copy (the shared taxonomy/ is never rewritten by tests), one batched Arelle run.
+"""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import arelle_oracle
+from emit_fixtures import needs_pipeline, project_copy, sample_filing
+from iij_xbrl import publish as pub
+from iij_xbrl.emit.oim_json import to_json
+from iij_xbrl.emit.xbrl_xml import to_xml
+
+FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
+
+pytestmark = [pytest.mark.arelle, needs_pipeline]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    root = project_copy(tmp_path_factory.mktemp("project"))
+    out = tmp_path_factory.mktemp("publish") / "out"
+    assert pub.publish(out, root=root, stream=io.StringIO()) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def arelle_run(published, tmp_path_factory) -> tuple[list[dict], Path]:
+    """Validate all instances (plus the hand-built sample) in one Arelle process; save Arelle's OIM of each XML."""
+    work = tmp_path_factory.mktemp("arelle")
+    sample = sample_filing()
+    (work / "sample_xml.xbrl").write_bytes(to_xml(sample))
+    (work / "sample.json").write_bytes(to_json(sample))
+    # XML copies get their own stem so the OIM Arelle saves for them cannot clash with the JSON inputs' names
+    xml = [shutil.copy(published / f / f"{f}.xbrl", work / f"{f}_xml.xbrl") for f in FILINGS]
+    inputs = [*xml, str(work / "sample_xml.xbrl"), *(str(published / f / f"{f}.json") for f in FILINGS),
+              str(work / "sample.json")]
+    entries = arelle_oracle.run(["--packages", str(published / pub.TAXONOMY_PACKAGE), "-f", "|".join(map(str, inputs)),
+                                 "-v", "--plugins", "saveLoadableOIM", "--saveLoadableOIMDirectory", str(work / "oim")])
+    return entries, work / "oim"
+
+
+def _by_file(entries: list[dict]) -> Counter:
+    counts = Counter()
+    for e in arelle_oracle.problems(entries):
+        hrefs = {Path(r.get("href", "").split("#")[0]).name for r in e.get("refs", [])} or {"?"}
+        for href in hrefs:
+            counts[(href, e["level"])] += 1
+    return counts
+
+
+def test_arelle_validates_every_instance_without_errors(arelle_run):
+    entries, _ = arelle_run
+    errors = arelle_oracle.problems(entries, levels=("error", "critical", "inconsistency"))
+    assert not errors, arelle_oracle.summary(errors)
+    loaded = [e for e in entries if e.get("code") == "info" and "loaded" in e.get("message", {}).get("text", "")]
+    assert len(loaded) >= 10, arelle_oracle.summary(entries)
+    warnings = arelle_oracle.problems(entries, levels=("warning",))
+    print(f"Arelle warnings: {dict(_by_file(warnings))}")
+
+
+def _resolve(value: str, namespaces: dict[str, str]) -> str:
+    prefix, _, local = value.partition(":")
+    return f"{{{namespaces[prefix]}}}{local}" if prefix in namespaces and local else value
+
+
+def oim_facts(path: Path) -> dict[str, tuple]:
+    """Fact id -> (concept, entity, period, taxonomy dimensions), unit, value, decimals; prefixes resolved."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    ns = doc["documentInfo"]["namespaces"]
+    facts = {}
+    for fact_id, fact in doc["facts"].items():
+        dims = {_resolve(k, ns): _resolve(v, ns) for k, v in fact["dimensions"].items()}
+        unit = "/".join(_resolve(part, ns) for part in dims.pop("unit", "").split("/") if part)
+        aspects = tuple(sorted((k, v) for k, v in dims.items()))
+        value = None if fact["value"] is None else Decimal(fact["value"])
+        facts[fact_id] = (aspects, unit, value, fact.get("decimals"))
+    return facts
+
+
+@pytest.mark.parametrize("filing", FILINGS + ("sample",))
+def test_arelle_oim_of_our_xml_equals_our_json(arelle_run, published, filing):
+    _, oim_dir = arelle_run
+    ours = oim_dir.parent / "sample.json" if filing == "sample" else published / filing / f"{filing}.json"
+    theirs = oim_dir / f"{filing}_xml.json"
+    mine, arelle = oim_facts(ours), oim_facts(theirs)
+    assert mine == arelle, {k: (mine.get(k), arelle.get(k)) for k in set(mine) | set(arelle)
+                            if mine.get(k) != arelle.get(k)}
+    assert mine
