@@ -1,0 +1,237 @@
+"""Loads the taxonomy's source of truth, `taxonomy/src/*.yaml`, into plain immutable structures.
+
+`concepts-*.yaml` files each hold a list of concepts (several engineers add their own files); every other
+YAML file holds `roles` (presentation and calculation per extended link role) and/or `dimensions`.
+Everything is checked here, with file:line, so the writers can trust their input.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from ..errors import InputError
+from ..model import Concept, Label
+from ..sources.yamlines import line_of
+from ..sources.yamlines import load as load_yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+SCHEMA_PATH = PROJECT_ROOT / "schemas" / "taxonomy.schema.json"
+NUMERIC_TYPES = frozenset({"monetary", "shares", "perShare", "percent", "integer", "decimal"})
+
+
+@dataclass(frozen=True)
+class CalcArc:
+    total: str
+    item: str
+    weight: int  # +1 or -1
+    order: int  # 1-based position among the total's items
+
+
+@dataclass(frozen=True)
+class PresNode:
+    concept: str
+    preferred_label: str | None  # label role short name ("total", "periodStart", …) or None for the standard label
+    children: tuple["PresNode", ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str  # e.g. "IncomeStatement"; the role URI is ROLE_BASE + id (see taxonomy.names)
+    definition: str
+    presentation: tuple[PresNode, ...]
+    calculation: tuple[CalcArc, ...]
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    label: Label
+
+
+@dataclass(frozen=True)
+class Hypercube:
+    name: str
+    label: Label
+    container: str  # "segment" | "scenario"
+    axis: Member
+    members: tuple[Member, ...]  # members[0] is the domain and the default
+
+    @property
+    def default(self) -> Member:
+        return self.members[0]
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    role_id: str
+    definition: str
+    line_items: Member
+    hypercubes: tuple[Hypercube, ...]
+
+    def axis_members(self) -> dict[str, tuple[str, ...]]:
+        """Axis name -> member names, default first."""
+        return {h.axis.name: tuple(m.name for m in h.members) for h in self.hypercubes}
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    concepts: dict[str, Concept]  # name -> concept, sorted by name
+    roles: tuple[Role, ...]  # in source order
+    dimensions: Dimensions
+
+    @property
+    def calculations(self) -> dict[str, tuple[CalcArc, ...]]:
+        """Role id -> summation-item arcs of that ELR (roles without calculations omitted)."""
+        return {r.id: r.calculation for r in self.roles if r.calculation}
+
+    @property
+    def presentation(self) -> dict[str, tuple[PresNode, ...]]:
+        """Role id -> presentation tree roots of that ELR."""
+        return {r.id: r.presentation for r in self.roles if r.presentation}
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _check_schema(path: Path, data: Any) -> None:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    # The top-level oneOf hides the useful message: re-validate against the branch the file is meant for.
+    branch = "conceptFile" if path.name.startswith("concepts-") else "structureFile"
+    sub = jsonschema.Draft202012Validator({"$ref": f"#/$defs/{branch}", "$defs": _validator().schema["$defs"]})
+    error = jsonschema.exceptions.best_match(sub.iter_errors(data)) or errors[0]
+    where = "/".join(str(p) for p in error.absolute_path) or "(top)"
+    raise InputError(path, f"{where}: {error.message}", line_of(data, list(error.absolute_path)))
+
+
+def _label(raw: dict) -> Label:
+    return Label(en=raw["en"], ja=raw["ja"])
+
+
+def _concept(raw: dict) -> Concept:
+    labels = {"label": _label(raw["label"])}
+    labels.update((role, _label(lab)) for role, lab in sorted(raw.get("labels", {}).items()))
+    return Concept(name=raw["name"], data_type=raw["type"], period_type=raw["period"], balance=raw.get("balance"),
+                   abstract=raw.get("abstract", False), labels=labels, usgaap=raw.get("usgaap"))
+
+
+class _Builder:
+    """Collects all files, then resolves names across them."""
+
+    def __init__(self) -> None:
+        self.concepts: dict[str, Concept] = {}
+        self.origin: dict[str, tuple[Path, int | None]] = {}  # element name -> where it is defined
+        self.roles: list[tuple[Path, Any]] = []
+        self.dimensions: tuple[Path, Any] | None = None
+
+    def _define(self, path: Path, name: str, line: int | None) -> None:
+        if name in self.origin:
+            first, first_line = self.origin[name]
+            raise InputError(path, f"{name} is already defined at {first.name}:{first_line}", line)
+        self.origin[name] = (path, line)
+
+    def add_file(self, path: Path) -> None:
+        data = load_yaml(path)
+        if data is None:
+            return  # an empty file contributes nothing
+        _check_schema(path, data)
+        if path.name.startswith("concepts-"):
+            for raw in data:
+                self._define(path, raw["name"], raw.line)
+                self.concepts[raw["name"]] = _concept(raw)
+            return
+        self.roles.extend((path, r) for r in data.get("roles", []))
+        if "dimensions" in data:
+            if self.dimensions is not None:
+                raise InputError(path, f"dimensions are already defined in {self.dimensions[0].name}",
+                                 data["dimensions"].line)
+            self.dimensions = (path, data["dimensions"])
+
+    def _known(self, path: Path, name: str, line: int | None, numeric: bool = False) -> Concept:
+        concept = self.concepts.get(name)
+        if concept is None:
+            raise InputError(path, f"unknown concept {name}", line)
+        if numeric and (concept.abstract or concept.data_type not in NUMERIC_TYPES):
+            raise InputError(path, f"{name} is not numeric and cannot be in a calculation", line)
+        return concept
+
+    def _node(self, path: Path, raw: Any, line: int | None) -> PresNode:
+        key, children = (next(iter(raw.items())) if isinstance(raw, dict) else (raw, []))
+        line = getattr(raw, "line", line)
+        name, _, role = key.partition("|")
+        concept = self._known(path, name, line)
+        if role and role not in concept.labels:
+            raise InputError(path, f"{name} has no {role} label for this preferred label", line)
+        return PresNode(name, role or None, tuple(self._node(path, c, getattr(children, "line", line)) for c in children))
+
+    def _calculation(self, path: Path, raw: Any) -> tuple[CalcArc, ...]:
+        arcs = []
+        for total, items in raw.items():
+            line = raw.key_lines.get(total, raw.line)
+            source = self._known(path, total, line, numeric=True)
+            seen = set()
+            for order, item in enumerate(items, start=1):
+                weight, name = (-1, item[1:]) if item.startswith("-") else (1, item)
+                target = self._known(path, name, line, numeric=True)
+                if name in seen or name == total:
+                    raise InputError(path, f"{total}: {name} is listed twice or sums into itself", line)
+                seen.add(name)
+                if source.balance and target.balance and (source.balance == target.balance) != (weight > 0):
+                    raise InputError(path, f"{total} ({source.balance}) = … {'+' if weight > 0 else '-'}{name} "
+                                           f"({target.balance}): weight disagrees with the balances", line)
+                if source.period_type != target.period_type:
+                    raise InputError(path, f"{total} and {name} differ in period type", line)
+                arcs.append(CalcArc(total, name, weight, order))
+        return tuple(arcs)
+
+    def _member(self, path: Path, raw: Any) -> Member:
+        self._define(path, raw["name"], raw.line)
+        return Member(raw["name"], _label(raw["label"]))
+
+    def build(self) -> Taxonomy:
+        roles, role_ids = [], {}
+        for path, raw in self.roles:
+            if raw["id"] in role_ids:
+                raise InputError(path, f"role {raw['id']} is already defined in {role_ids[raw['id']].name}", raw.line)
+            role_ids[raw["id"]] = path
+            nodes = raw.get("presentation", [])
+            roles.append(Role(raw["id"], raw["definition"],
+                              tuple(self._node(path, n, getattr(nodes, "line", raw.line)) for n in nodes),
+                              self._calculation(path, raw.get("calculation", {}))))
+        if self.dimensions is None:
+            raise InputError(PROJECT_ROOT / "taxonomy" / "src", "no file defines the dimensions")
+        path, raw = self.dimensions
+        if raw["role"]["id"] in role_ids:
+            raise InputError(path, f"role {raw['role']['id']} is already a presentation/calculation role", raw.line)
+        cubes = []
+        for h in raw["hypercubes"]:
+            self._define(path, h["name"], h.line)
+            cubes.append(Hypercube(name=h["name"], label=_label(h["label"]), container=h["container"],
+                                   axis=self._member(path, h["axis"]),
+                                   members=tuple(self._member(path, m) for m in h["members"])))
+        containers = [h.container for h in cubes]
+        if len(set(containers)) != len(containers):
+            raise InputError(path, "each hypercube needs its own context container", raw.line)
+        dims = Dimensions(raw["role"]["id"], raw["role"]["definition"],
+                          self._member(path, raw["line_items"]), tuple(cubes))
+        return Taxonomy(dict(sorted(self.concepts.items())), tuple(roles), dims)
+
+
+def load(root: Path = PROJECT_ROOT / "taxonomy") -> Taxonomy:
+    """Read and check every `root/src/*.yaml`; raise InputError(file, message, line) on bad input."""
+    src = Path(root) / "src"
+    files = sorted(src.glob("*.yaml"))
+    if not files:
+        raise InputError(src, "no taxonomy source files (*.yaml)")
+    builder = _Builder()
+    for path in files:
+        builder.add_file(path)
+    return builder.build()
