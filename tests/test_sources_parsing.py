@@ -79,6 +79,7 @@ def test_not_a_period(text: str) -> None:
         ("8.3%", "percent", "0.083", "pure", 3),
         ("8.3", "percent", "0.083", "pure", 3),
         ("(3.2)", "percent", "-0.032", "pure", 3),
+        ("(0.2%)", "percent", "-0.002", "pure", 3),
         ("92.9", "percent", "0.929", "pure", 3),
         ("45%", "percent", "0.45", "pure", 2),
         ("JPY 98.68", "JPY", "98.68", "JPYPerShare", 2),

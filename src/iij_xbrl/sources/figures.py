@@ -37,7 +37,7 @@ _FIGURE = re.compile(
         (?P<sign>[-△▲+]|\u2212)?\s*
         (?P<open>\()?\s*
         (?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?
-        \s*(?P<close>\))?
+        \s*%?\s*(?P<close>\))?  # "(44.6%)": the percent sign may sit inside the parentheses
         \s*(?:%|Gbps|points?|pt)?$""",
     re.X,
 )
@@ -72,4 +72,4 @@ def parse(text: str, unit: str) -> Figure | None:
 
 # One printed figure inside a table cell, for cells that hold two ("80.1% 41.0") or decorate one
 # ("820.7 Gbps", "JPY 98.68").
-TOKEN = re.compile(r"(?:[-△▲]\s?)?\(?(?:JPY\s?)?\d[\d,]*(?:\.\d+)?\)?(?:\s?(?:%|Gbps))?")
+TOKEN = re.compile(r"(?:[-△▲]\s?)?\(?(?:JPY\s?)?\d[\d,]*(?:\.\d+)?%?\)?(?:\s?(?:%|Gbps))?")
