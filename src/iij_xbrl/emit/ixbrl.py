@@ -1,0 +1,270 @@
+"""Inline XBRL 1.1 report of one filing: a readable XHTML page whose tagged figures are the instance's facts.
+
+Tables come from `layout` (every fact is shown in exactly one cell, so nothing needs ix:hidden); contexts
+and units are taken from the XML instance itself so both documents cannot drift apart. Figures are shown
+scaled as the documents print them (JPY millions or thousands, percentages) with `scale`, and negatives
+in parentheses outside the tag with `sign="-"` (the tagged content must be unsigned).
+Findings of the validators are shown under the rows they concern and listed at the end.
+"""
+from __future__ import annotations
+
+import base64
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from lxml import etree
+
+from .. import atomic, xmlsafe
+from ..model import Concept, Fact, Filing
+from . import charts, layout
+from . import naming as n
+from .xbrl_xml import to_xml
+
+XHTML = "http://www.w3.org/1999/xhtml"
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+NSMAP = {None: XHTML, "ix": IX, "ixt": IXT, **n.XML_NAMESPACES}
+_XSI_NIL = f"{{{n.XML_NAMESPACES['xsi']}}}nil"
+_SEVERITIES = ("error", "warning", "info")
+_JPY_SCALES = ((6, "JPY million", "百万円"), (3, "JPY thousand", "千円"), (0, "JPY", "円"))
+
+
+def _el(parent, tag: str, text: str | None = None, ns: str = XHTML, **attrib: str):
+    el = etree.SubElement(parent, f"{{{ns}}}{tag}", {k.rstrip("_"): v for k, v in attrib.items()})
+    el.text = text
+    return el
+
+
+def _bilingual(parent, label, tag: str = "span") -> None:
+    _el(parent, tag, label.en, class_="en")
+    _el(parent, tag, label.ja, class_="ja", **{"{http://www.w3.org/XML/1998/namespace}lang": "ja"})
+
+
+# ---- numbers -----------------------------------------------------------------------------------------
+
+def _jpy_scale(table: layout.Table) -> int:
+    """Largest of millions/thousands/units at which every yen figure of the table is a whole number."""
+    values = [f.value for f in table.facts() if f.unit == "JPY" and f.value is not None]
+    for scale, _, _ in _JPY_SCALES:
+        if all(v % (Decimal(10) ** scale) == 0 for v in values):
+            return scale
+    return 0
+
+
+def _scale(fact: Fact, concept: Concept | None, jpy_scale: int) -> int:
+    if fact.unit == "JPY":
+        return jpy_scale
+    if concept is not None and concept.data_type == "percent":
+        return -2
+    return 0
+
+
+def _display(fact: Fact, scale: int) -> str:
+    """The unsigned figure as printed: as many fraction digits as `decimals` claims, never fewer than exact."""
+    shown = abs(fact.value).scaleb(-scale)  # exact: the tagged text times 10**scale is the value itself
+    exact = max(0, -shown.normalize().as_tuple().exponent)
+    claimed = 0 if fact.decimals is None else fact.decimals + scale
+    return format(shown.quantize(Decimal(1).scaleb(-max(exact, claimed))), ",f")
+
+
+def _unit_text(fact: Fact, concept: Concept | None, jpy_scale: int) -> str:
+    if fact.unit == "JPY":
+        return next(en for scale, en, _ in _JPY_SCALES if scale == jpy_scale)
+    if concept is not None and concept.data_type == "percent":
+        return "%"
+    return {"JPYPerShare": "JPY per share", "shares": "shares", "Gbps": "Gbps"}.get(fact.unit or "", "")
+
+
+def _tag(cell, fact: Fact, concept: Concept | None, jpy_scale: int) -> None:
+    attrs = {"name": n.qname(fact.concept), "contextRef": n.fact_context_id(fact), "id": n.fact_id(fact)}
+    if fact.unit is not None:
+        attrs["unitRef"] = n.unit_id(fact.unit)
+    if fact.value is None:
+        cell.text = "— "
+        el = _el(cell, "nonFraction", ns=IX, **attrs)
+        el.set(_XSI_NIL, "true")
+        return
+    scale = _scale(fact, concept, jpy_scale)
+    attrs.update(decimals=n.decimals_attr(fact.decimals), scale=str(scale), format="ixt:num-dot-decimal")
+    negative = fact.value < 0
+    if negative:
+        attrs["sign"] = "-"
+        cell.text = "("
+    el = _el(cell, "nonFraction", _display(fact, scale), ns=IX, **attrs)
+    if negative:
+        el.tail = ")"
+
+
+# ---- findings ------------------------------------------------------------------------------------------
+
+def _as_dict(finding: Any) -> dict:
+    return finding.model_dump(mode="json") if hasattr(finding, "model_dump") else dict(finding)
+
+
+def _concerns(finding: dict, fact: Fact) -> bool:
+    names = {c.split(":", 1)[-1] for c in finding.get("concepts") or ()}
+    period = finding.get("period")
+    return fact.concept in names and (period is None or period == str(fact.period))
+
+
+def _finding_line(parent, number: int, finding: dict, link: bool) -> None:
+    div = _el(parent, "div", class_="finding")
+    severity = finding.get("severity", "info")
+    _el(div, "span", severity, class_=f"severity {severity}")
+    anchor = _el(div, "a" if link else "span", f"#{number}", **({"href": f"#finding-{number}"} if link else {}))
+    anchor.tail = " "
+    rule = _el(div, "span", finding.get("rule", ""), class_="rule")
+    rule.tail = " " + finding.get("message", "")
+    values = finding.get("values") or {}
+    if values:
+        _el(div, "span", " (" + ", ".join(f"{k}: {v}" for k, v in sorted(values.items())) + ")", class_="values")
+
+
+def _findings_section(body, findings: list[dict]) -> None:
+    section = _el(body, "div", class_="section", id="findings")
+    _el(section, "h2", "Findings ").append(_ja_span("検証結果"))
+    if not findings:
+        _el(section, "p", "No findings: every check passed.")
+        return
+    ol = _el(section, "ol", class_="all-findings")
+    for number, finding in enumerate(findings, 1):
+        li = _el(ol, "li", id=f"finding-{number}")
+        _finding_line(li, number, finding, link=False)
+        sources = finding.get("sources") or []
+        if sources:
+            _el(li, "div", "Sources: " + "; ".join(
+                s["document"] + (f":{s['line']}" if s.get("line") else "") for s in sources), class_="meta")
+
+
+def _ja_span(text: str):
+    span = etree.Element(f"{{{XHTML}}}span", {"class": "ja", "{http://www.w3.org/XML/1998/namespace}lang": "ja"})
+    span.text = text
+    return span
+
+
+# ---- tables --------------------------------------------------------------------------------------------
+
+def _member_label(concepts: dict[str, Concept], member: str) -> str:
+    return concepts[member].labels["label"].en if member in concepts else member.removesuffix("Member")
+
+
+def _table(body, table: layout.Table, concepts: dict[str, Concept], findings: list[dict]) -> None:
+    section = _el(body, "div", class_="section", id=table.id)
+    h2 = _el(section, "h2", table.title.en + " ")
+    h2.append(_ja_span(table.title.ja))
+    jpy_scale = _jpy_scale(table)
+    grid = _el(section, "table", class_="figures")
+    head = _el(_el(grid, "thead"), "tr")
+    _el(head, "th", "Item / 科目", class_="item")
+    _el(head, "th", "Unit", class_="item")
+    for column in table.columns:
+        th = _el(head, "th", " ".join([layout.period_label(column.period),
+                                        *(_member_label(concepts, m) for _, m in column.dimensions)]))
+        _el(th, "span", str(column.period), class_="period")
+    tbody = _el(grid, "tbody")
+    width = str(2 + len(table.columns))
+    group = None
+    for row in table.rows:
+        if row.dimensions != group:
+            group = row.dimensions
+            if group:
+                members = " / ".join(_member_label(concepts, m) for _, m in group)
+                _el(_el(tbody, "tr", class_="group"), "th", members, colspan=width)
+        concept = concepts.get(row.concept)
+        tr = _el(tbody, "tr")
+        item = _el(tr, "td", class_="item")
+        label = concept.labels["label"] if concept else None
+        if label:
+            _bilingual(item, label)
+        else:
+            item.text = row.concept
+        facts = [row.cells.get(c.id) for c in table.columns]
+        shown = next(f for f in facts if f is not None)
+        _el(tr, "td", _unit_text(shown, concept, jpy_scale), class_="unit")
+        row_findings: list[int] = []
+        for fact in facts:
+            cell = _el(tr, "td", class_="num")
+            if fact is None:
+                continue
+            _tag(cell, fact, concept, jpy_scale)
+            hits = [i for i, f in enumerate(findings) if _concerns(f, fact)]
+            if hits:
+                worst = min(_SEVERITIES.index(findings[i].get("severity", "info")) for i in hits)
+                cell.set("class", f"num flagged-{_SEVERITIES[worst]}")
+                row_findings += [i for i in hits if i not in row_findings]
+        if row_findings:
+            td = _el(_el(tbody, "tr", class_="findings"), "td", colspan=width)
+            for i in row_findings:
+                _finding_line(td, i + 1, findings[i], link=True)
+
+
+def _charts(body, filing: Filing, concepts: dict[str, Concept]) -> None:
+    drawn = charts.quarterly_charts(filing, concepts)
+    if not drawn:
+        return
+    section = _el(body, "div", class_="section", id="charts")
+    _el(section, "h2", "Quarterly charts ").append(_ja_span("四半期推移グラフ"))
+    for chart in drawn:
+        figure = _el(section, "div", class_="chart", id=chart.id)
+        _el(figure, "h3", chart.title.en + " ").append(_ja_span(chart.title.ja))
+        # The iXBRL schema (XHTML 1.1) forbids inline <svg>: embed it as a data URI, still nothing fetched.
+        data = base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
+        _el(figure, "img", src=f"data:image/svg+xml;base64,{data}", alt=chart.title.en)
+
+
+def _header(body, filing: Filing) -> None:
+    instance = etree.fromstring(to_xml(filing), xmlsafe.parser())
+    hidden_div = _el(body, "div", style="display:none")
+    header = _el(hidden_div, "header", ns=IX)
+    refs = _el(header, "references", ns=IX)
+    _el(refs, "schemaRef", ns=n.XML_NAMESPACES["link"], **{
+        f"{{{n.XML_NAMESPACES['xlink']}}}type": "simple", f"{{{n.XML_NAMESPACES['xlink']}}}href": n.SCHEMA_URL})
+    res = _el(header, "resources", ns=IX)
+    xbrli = n.XML_NAMESPACES["xbrli"]
+    for el in instance:
+        if el.tag in (f"{{{xbrli}}}context", f"{{{xbrli}}}unit"):
+            res.append(el)
+
+
+def _style() -> str:
+    return resources.files(__package__).joinpath("report.css").read_text(encoding="utf-8")
+
+
+def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout.Network],
+             findings: Iterable[Any] = ()) -> bytes:
+    """The XHTML document as UTF-8 bytes; same inputs -> same bytes."""
+    n.check_unique_ids(filing.facts)
+    found = [_as_dict(f) for f in findings]
+    html = etree.Element(f"{{{XHTML}}}html", nsmap=NSMAP)
+    html.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    head = _el(html, "head")
+    _el(head, "meta", **{"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
+    _el(head, "title", f"IIJ {filing.title}")
+    _el(head, "style", _style(), type="text/css")
+    body = _el(html, "body")
+    _header(body, filing)
+    _el(body, "h1", f"Internet Initiative Japan Inc. — {filing.title}")
+    _el(body, "p", f"Reporting period {layout.period_label(filing.period)} ({filing.period}); "
+                   f"U.S. GAAP, consolidated, unaudited.", class_="meta")
+    _el(body, "p", "Sources: " + ", ".join(filing.documents), class_="meta")
+    _el(body, "p", f"{len(filing.facts)} tagged facts; {len(found)} findings.", class_="meta")
+    for table in layout.arrange(filing, networks):
+        _table(body, table, concepts, found)
+    _charts(body, filing, concepts)
+    _findings_section(body, found)
+    # QNames in element text (members, measures) use prefixes no tag does: keep every declaration.
+    etree.cleanup_namespaces(html, top_nsmap=NSMAP, keep_ns_prefixes=[p for p in NSMAP if p])
+    return etree.tostring(html, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def report_name(filing: Filing) -> str:
+    return f"{filing.id}.xhtml"
+
+
+def write_ixbrl(filing: Filing, taxonomy, findings: Iterable[Any], out_dir: Path) -> Path:
+    """Writes `<out_dir>/<filing id>.xhtml`; `findings` are dicts (or Finding models) for this filing."""
+    path = Path(out_dir) / report_name(filing)
+    atomic.write_bytes(path, to_ixbrl(filing, taxonomy.concepts, layout.networks(taxonomy), findings))
+    return path

@@ -1,0 +1,151 @@
+"""Arranges a filing's facts into tables shaped like the documents' tables.
+
+Shared by the xBRL-CSV and Inline XBRL emitters so both show the same tables: statements (one row per
+concept, one column per period), segments (rows per segment and concept), quarterly series (columns per
+quarter), targets (columns per period and scenario) and whatever is left. Every fact lands in exactly
+one cell of exactly one table, so both outputs carry all facts of the filing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Fact, Filing, Label, Period
+from ..sources.calendar import fiscal_year_of
+from . import naming as n
+
+SEGMENT_AXIS = "SegmentAxis"
+SCENARIO_AXIS = "ScenarioAxis"
+
+
+@dataclass(frozen=True)
+class Network:
+    """An ordered list of concepts to show as one statement (from a presentation network)."""
+
+    id: str  # identifier-like, e.g. "IncomeStatement"
+    title: Label
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    period: Period
+    dimensions: tuple[tuple[str, str], ...]  # fixed for the whole column, e.g. the scenario of a target
+
+    @property
+    def id(self) -> str:
+        # Context ids are unique per period and dimensions and identifier-like: reuse them as column names.
+        return n.context_id(self.period, dict(self.dimensions))
+
+
+
+@dataclass
+class Row:
+    concept: str
+    dimensions: tuple[tuple[str, str], ...]  # fixed for the whole row, e.g. its segment
+    cells: dict[str, Fact] = field(default_factory=dict)  # column id -> fact
+
+
+@dataclass
+class Table:
+    id: str  # identifier-like, used in file names and HTML ids
+    title: Label
+    row_axes: tuple[str, ...]  # axes whose member each row states (CSV needs a column for each)
+    columns: list[Column]
+    rows: list[Row]
+
+    def facts(self) -> list[Fact]:
+        return [row.cells[c.id] for row in self.rows for c in self.columns if c.id in row.cells]
+
+
+# ---- period names as the documents print them ------------------------------------------------------
+
+def _months(period: Period) -> int:
+    assert period.start is not None
+    nxt = date.fromordinal(period.end.toordinal() + 1)  # inclusive end -> exclusive end
+    return (nxt.year - period.start.year) * 12 + nxt.month - period.start.month
+
+
+def period_label(period: Period) -> str:
+    """`1H FY2012`, `2Q FY2012`, `FY2012`, `1Q-3Q FY2013`, `2012-09-30`; ISO range for anything else."""
+    if period.start is None:
+        return period.end.isoformat()
+    fy = fiscal_year_of(period.start)
+    months = _months(period)
+    first_q = (period.start.month - 4) % 12 // 3 + 1
+    aligned = period.start.day == 1 and (period.start.month - 4) % 3 == 0 and months % 3 == 0
+    if not aligned or months > 12 or first_q + months // 3 - 1 > 4:
+        return str(period)
+    last_q = first_q + months // 3 - 1
+    if months == 12:
+        return f"FY{fy}"
+    if months == 6 and first_q in (1, 3):
+        return f"{(first_q + 1) // 2}H FY{fy}"
+    if months == 3:
+        return f"{first_q}Q FY{fy}"
+    return f"{first_q}Q-{last_q}Q FY{fy}"
+
+
+def is_quarter(period: Period) -> bool:
+    return period.start is not None and period_label(period).startswith(tuple(f"{q}Q FY" for q in "1234"))
+
+
+# ---- grouping ----------------------------------------------------------------------------------------
+
+def _column_key(column: Column) -> tuple:
+    return (n.context_sort_key(column.period, dict(column.dimensions)))
+
+
+def _table(table_id: str, title: Label, facts: list[Fact], row_axes: tuple[str, ...],
+           concept_order: dict[str, int]) -> Table:
+    columns: dict[str, Column] = {}
+    rows: dict[tuple, Row] = {}
+    for fact in facts:
+        row_dims = tuple((a, m) for a, m in n.sorted_dimensions(fact.dimensions) if a in row_axes)
+        col_dims = tuple((a, m) for a, m in n.sorted_dimensions(fact.dimensions) if a not in row_axes)
+        column = Column(fact.period, col_dims)
+        columns.setdefault(column.id, column)
+        row = rows.setdefault((row_dims, fact.concept), Row(fact.concept, row_dims))
+        if column.id in row.cells:  # same concept, period, dimensions: two units, or not de-duplicated
+            raise ValueError(f"two facts for one cell: {n.fact_id(fact)} and {n.fact_id(row.cells[column.id])}")
+        row.cells[column.id] = fact
+    ordered_rows = sorted(rows.values(), key=lambda r: (r.dimensions, concept_order.get(r.concept, len(concept_order)),
+                                                        r.concept))
+    return Table(table_id, title, row_axes, sorted(columns.values(), key=_column_key), ordered_rows)
+
+
+TARGETS = Label(en="Targets", ja="業績目標")
+SEGMENTS = Label(en="Segment information", ja="セグメント情報")
+QUARTERLY = Label(en="Quarterly series", ja="四半期推移")
+OTHER = Label(en="Other figures", ja="その他の数値")
+
+
+def arrange(filing: Filing, networks: list[Network]) -> list[Table]:
+    """The filing's tables in reading order; tables without facts are left out."""
+    order: dict[str, int] = {}
+    home: dict[str, int] = {}  # concept -> index of the first network showing it
+    for i, network in enumerate(networks):
+        for concept in network.concepts:
+            order.setdefault(concept, len(order))
+            home.setdefault(concept, i)
+    statements: list[list[Fact]] = [[] for _ in networks]
+    targets, segments, quarterly, other = [], [], [], []
+    for fact in sorted(filing.facts, key=n.fact_sort_key):
+        if SCENARIO_AXIS in fact.dimensions:
+            targets.append(fact)
+        elif SEGMENT_AXIS in fact.dimensions:
+            segments.append(fact)
+        elif is_quarter(fact.period):
+            quarterly.append(fact)
+        elif fact.concept in home:
+            statements[home[fact.concept]].append(fact)
+        else:
+            other.append(fact)
+    tables = [_table(nw.id, nw.title, facts, (), order) for nw, facts in zip(networks, statements)]
+    tables += [
+        _table("Segments", SEGMENTS, segments, (SEGMENT_AXIS,), order),
+        _table("QuarterlySeries", QUARTERLY, quarterly, (), order),
+        _table("Targets", TARGETS, targets, (SEGMENT_AXIS,), order),
+        _table("OtherFigures", OTHER, other, (), order),
+    ]
+    return [t for t in tables if t.rows]

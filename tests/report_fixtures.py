@@ -1,0 +1,72 @@
+"""A hand-built filing for the report emitters: the emitters' sample plus quarterly series to chart,
+and findings in the shape of schemas/findings.schema.json."""
+from __future__ import annotations
+
+from datetime import date
+
+from emit_fixtures import fact, sample_filing
+from iij_xbrl.emit.layout import Network
+from iij_xbrl.model import Concept, Filing, Label, Period
+
+QUARTERS = [Period(start=date(2011, 4, 1), end=date(2011, 6, 30)), Period(start=date(2011, 7, 1), end=date(2011, 9, 30)),
+            Period(start=date(2012, 4, 1), end=date(2012, 6, 30)), Period(start=date(2012, 7, 1), end=date(2012, 9, 30))]
+H1_12 = "2012-04-01..2012-09-30"
+
+
+def report_filing() -> Filing:
+    sample = sample_filing()
+    quarterly = []
+    for i, q in enumerate(QUARTERS):
+        quarterly += [
+            fact("NetworkServicesRevenue", q, str(12000 + 300 * i) + "000000", line=60),
+            fact("SystemsIntegrationRevenue", q, str(9000 + 250 * i) + "000000", line=61),
+            fact("EquipmentSalesRevenue", q, str(400 + 10 * i) + "000000", line=62),
+            fact("ATMOperationRevenue", q, str(500 + 5 * i) + "000000", line=63),
+            fact("GrossProfitNetworkServices", q, str(3000 + 50 * i) + "000000", line=64),
+            fact("GrossProfitSystemsIntegration", q, str(1000 + 40 * i) + "000000", line=65),
+            fact("GrossMarginRatioNetworkServices", q, "0.2" + str(4 + i), unit="pure", decimals=3, line=66),
+        ]
+    return sample.model_copy(update={"facts": sample.facts + quarterly})
+
+
+def findings() -> list[dict]:
+    return [
+        {"rule": "calc11e:inconsistentCalculationUsingRounding", "severity": "error",
+         "message": "Revenues minus cost of revenues differs from gross profit", "filing": "fy2012h1",
+         "concepts": ["iij:GrossProfit", "iij:Revenues", "iij:CostOfRevenue"], "period": H1_12,
+         "values": {"reported": "10227000000", "computed": "10227000001"},
+         "sources": [{"document": "001_5ab34944f22f6fd1.txt", "line": 12}]},
+        {"rule": "iij:restated", "severity": "info", "message": "Total assets as restated later",
+         "concepts": ["Assets"], "period": "2012-09-30", "values": {}, "sources": []},
+        {"rule": "iij:orphan", "severity": "warning", "message": "Concerns no figure of this report",
+         "concepts": ["iij:NoSuchConcept"], "period": None, "values": {}, "sources": []},
+    ]
+
+
+def concept(name: str, data_type: str, period_type: str, en: str, ja: str) -> Concept:
+    return Concept(name=name, data_type=data_type, period_type=period_type, labels={"label": Label(en=en, ja=ja)})
+
+
+def concepts() -> dict[str, Concept]:
+    """Hand-built concepts with labels, standing in for the taxonomy where no Arelle run is involved."""
+    rows = [("Revenues", "monetary", "duration", "Total revenues", "売上高"),
+            ("CostOfRevenue", "monetary", "duration", "Total cost of revenues", "売上原価"),
+            ("GrossProfit", "monetary", "duration", "Gross margin", "売上総利益"),
+            ("EarningsPerShareBasic", "perShare", "duration", "Basic net income per share", "1株当たり当期純利益"),
+            ("Assets", "monetary", "instant", "Total assets", "総資産"),
+            ("Goodwill", "monetary", "instant", "Goodwill", "のれん"),
+            ("AccumulatedDeficit", "monetary", "instant", "Accumulated deficit", "利益剰余金（欠損金）"),
+            ("GrossMarginRatio", "percent", "duration", "Gross margin ratio", "売上総利益率"),
+            ("GrossMarginRatioNetworkServices", "percent", "duration", "Gross margin ratio of network services",
+             "ネットワークサービス売上総利益率"),
+            ("NetworkServicesRevenue", "monetary", "duration", "Network services", "ネットワークサービス"),
+            ("ATMOperationBusinessMember", "string", "duration", "ATM operation business", "ATM運営事業")]
+    return {r[0]: concept(*r) for r in rows}
+
+
+NETWORKS = [
+    Network("IncomeStatement", Label(en="Consolidated statements of income", ja="連結損益計算書"),
+            ("Revenues", "CostOfRevenue", "GrossProfit", "EarningsPerShareBasic")),
+    Network("BalanceSheet", Label(en="Consolidated balance sheets", ja="連結貸借対照表"),
+            ("Assets", "Goodwill", "AccumulatedDeficit")),
+]
