@@ -169,3 +169,13 @@ def test_sheet_errors_name_yaml_line(tmp_path: Path, body: str, message: str, li
     with pytest.raises(InputError, match=message) as err:
         factsheet.load_sheet(sheet, tmp_path, LabelMap.load(SOURCES / "mapping.yaml"))
     assert err.value.line == line and err.value.path == str(sheet)
+
+
+def test_doc001_concepts_in_taxonomy(doc001) -> None:
+    from iij_xbrl.taxonomy.source import load as load_taxonomy
+
+    concepts = load_taxonomy().concepts
+    for fact in doc001:
+        concept = concepts.get(fact.concept)
+        assert concept is not None, fact.concept
+        assert (concept.period_type == "instant") == fact.period.is_instant, (fact.concept, str(fact.period))
