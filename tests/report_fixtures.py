@@ -59,8 +59,7 @@ def concepts() -> dict[str, Concept]:
             ("GrossMarginRatio", "percent", "duration", "Gross margin ratio", "売上総利益率"),
             ("GrossMarginRatioNetworkServices", "percent", "duration", "Gross margin ratio of network services",
              "ネットワークサービス売上総利益率"),
-            ("NetworkServicesRevenue", "monetary", "duration", "Network services", "ネットワークサービス"),
-            ("ATMOperationBusinessMember", "string", "duration", "ATM operation business", "ATM運営事業")]
+            ("NetworkServicesRevenue", "monetary", "duration", "Network services", "ネットワークサービス")]
     return {r[0]: concept(*r) for r in rows}
 
 

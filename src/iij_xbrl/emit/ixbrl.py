@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from lxml import etree
 
 from .. import atomic, xmlsafe
-from ..model import Concept, Fact, Filing
+from ..model import Concept, Fact, Filing, Label
 from . import charts, layout
 from . import naming as n
 from .xbrl_xml import to_xml
@@ -146,11 +146,12 @@ def _ja_span(text: str):
 
 # ---- tables --------------------------------------------------------------------------------------------
 
-def _member_label(concepts: dict[str, Concept], member: str) -> str:
-    return concepts[member].labels["label"].en if member in concepts else member.removesuffix("Member")
+def _member_label(members: dict[str, Label], member: str) -> str:
+    return members[member].en if member in members else member.removesuffix("Member")
 
 
-def _table(body, table: layout.Table, concepts: dict[str, Concept], findings: list[dict]) -> None:
+def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dict[str, Label],
+           findings: list[dict]) -> None:
     section = _el(body, "div", class_="section", id=table.id)
     h2 = _el(section, "h2", table.title.en + " ")
     h2.append(_ja_span(table.title.ja))
@@ -161,7 +162,7 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], findings: li
     _el(head, "th", "Unit", class_="item")
     for column in table.columns:
         th = _el(head, "th", " ".join([layout.period_label(column.period),
-                                        *(_member_label(concepts, m) for _, m in column.dimensions)]))
+                                        *(_member_label(members, m) for _, m in column.dimensions)]))
         _el(th, "span", str(column.period), class_="period")
     tbody = _el(grid, "tbody")
     width = str(2 + len(table.columns))
@@ -170,12 +171,12 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], findings: li
         if row.dimensions != group:
             group = row.dimensions
             if group:
-                members = " / ".join(_member_label(concepts, m) for _, m in group)
+                members = " / ".join(_member_label(members, m) for _, m in group)
                 _el(_el(tbody, "tr", class_="group"), "th", members, colspan=width)
         concept = concepts.get(row.concept)
         tr = _el(tbody, "tr")
         item = _el(tr, "td", class_="item")
-        label = concept.labels["label"] if concept else None
+        label = layout.row_label(table, row, concepts)
         if label:
             _bilingual(item, label)
         else:
@@ -233,7 +234,7 @@ def _style() -> str:
 
 
 def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout.Network],
-             findings: Iterable[Any] = ()) -> bytes:
+             findings: Iterable[Any] = (), members: dict[str, Label] | None = None) -> bytes:
     """The XHTML document as UTF-8 bytes; same inputs -> same bytes."""
     n.check_unique_ids(filing.facts)
     found = [_as_dict(f) for f in findings]
@@ -251,7 +252,7 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     _el(body, "p", "Sources: " + ", ".join(filing.documents), class_="meta")
     _el(body, "p", f"{len(filing.facts)} tagged facts; {len(found)} findings.", class_="meta")
     for table in layout.arrange(filing, networks):
-        _table(body, table, concepts, found)
+        _table(body, table, concepts, members or {}, found)
     _charts(body, filing, concepts)
     _findings_section(body, found)
     # QNames in element text (members, measures) use prefixes no tag does: keep every declaration.
@@ -266,5 +267,6 @@ def report_name(filing: Filing) -> str:
 def write_ixbrl(filing: Filing, taxonomy, findings: Iterable[Any], out_dir: Path) -> Path:
     """Writes `<out_dir>/<filing id>.xhtml`; `findings` are dicts (or Finding models) for this filing."""
     path = Path(out_dir) / report_name(filing)
-    atomic.write_bytes(path, to_ixbrl(filing, taxonomy.concepts, layout.networks(taxonomy), findings))
+    atomic.write_bytes(path, to_ixbrl(filing, taxonomy.concepts, layout.networks(taxonomy), findings,
+                                      layout.member_labels(taxonomy)))
     return path

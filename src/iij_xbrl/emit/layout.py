@@ -25,6 +25,7 @@ class Network:
     id: str  # identifier-like, e.g. "IncomeStatement"
     title: Label
     concepts: tuple[str, ...]
+    label_roles: tuple[tuple[str, str], ...] = ()  # concept -> preferred label role ("total", "terse", …)
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,18 @@ class Table:
     row_axes: tuple[str, ...]  # axes whose member each row states (CSV needs a column for each)
     columns: list[Column]
     rows: list[Row]
+    label_roles: dict[str, str] = field(default_factory=dict)  # concept -> preferred label role
 
     def facts(self) -> list[Fact]:
         return [row.cells[c.id] for row in self.rows for c in self.columns if c.id in row.cells]
+
+
+def row_label(table: Table, row: Row, concepts: dict) -> Label | None:
+    """The row's label: the network's preferred label role (total, terse, …) if the concept has it."""
+    concept = concepts.get(row.concept)
+    if concept is None:
+        return None
+    return concept.labels.get(table.label_roles.get(row.concept, "label")) or concept.labels["label"]
 
 
 # ---- period names as the documents print them ------------------------------------------------------
@@ -97,7 +107,7 @@ def _column_key(column: Column) -> tuple:
 
 
 def _table(table_id: str, title: Label, facts: list[Fact], row_axes: tuple[str, ...],
-           concept_order: dict[str, int]) -> Table:
+           concept_order: dict[str, int], label_roles: dict[str, str] | None = None) -> Table:
     columns: dict[str, Column] = {}
     rows: dict[tuple, Row] = {}
     for fact in facts:
@@ -111,7 +121,8 @@ def _table(table_id: str, title: Label, facts: list[Fact], row_axes: tuple[str, 
         row.cells[column.id] = fact
     ordered_rows = sorted(rows.values(), key=lambda r: (r.dimensions, concept_order.get(r.concept, len(concept_order)),
                                                         r.concept))
-    return Table(table_id, title, row_axes, sorted(columns.values(), key=_column_key), ordered_rows)
+    return Table(table_id, title, row_axes, sorted(columns.values(), key=_column_key), ordered_rows,
+                 label_roles or {})
 
 
 TARGETS = Label(en="Targets", ja="業績目標")
@@ -141,7 +152,7 @@ def arrange(filing: Filing, networks: list[Network]) -> list[Table]:
             statements[home[fact.concept]].append(fact)
         else:
             other.append(fact)
-    tables = [_table(nw.id, nw.title, facts, (), order) for nw, facts in zip(networks, statements)]
+    tables = [_table(nw.id, nw.title, facts, (), order, dict(nw.label_roles)) for nw, facts in zip(networks, statements)]
     tables += [
         _table("Segments", SEGMENTS, segments, (SEGMENT_AXIS,), order),
         _table("QuarterlySeries", QUARTERLY, quarterly, (), order),
@@ -149,3 +160,44 @@ def arrange(filing: Filing, networks: list[Network]) -> list[Table]:
         _table("OtherFigures", OTHER, other, (), order),
     ]
     return [t for t in tables if t.rows]
+
+
+# ---- from the taxonomy -------------------------------------------------------------------------------
+
+def _walk(nodes, concepts: dict, out: dict[str, str | None]) -> None:
+    for node in nodes:
+        concept = concepts.get(node.concept)
+        if concept is not None and not concept.abstract:
+            out.setdefault(node.concept, node.preferred_label)
+        _walk(node.children, concepts, out)
+
+
+def _title(role, concepts: dict) -> Label:
+    """The label of the ELR's single abstract root (bilingual); else its definition without the sort prefix."""
+    roots = role.presentation
+    if len(roots) == 1 and roots[0].concept in concepts:
+        return concepts[roots[0].concept].labels["label"]
+    text = role.definition.split(" - ")[-1]
+    return Label(en=text, ja=text)
+
+
+def networks(taxonomy) -> list[Network]:
+    """One `Network` per presentation ELR of the taxonomy, in the taxonomy's order."""
+    out = []
+    for role in taxonomy.roles:
+        if not role.presentation:
+            continue
+        shown: dict[str, str | None] = {}
+        _walk(role.presentation, taxonomy.concepts, shown)
+        out.append(Network(role.id, _title(role, taxonomy.concepts), tuple(shown),
+                           tuple((c, r) for c, r in shown.items() if r)))
+    return out
+
+
+def member_labels(taxonomy) -> dict[str, Label]:
+    """Axis and member name -> label, for headings of segment groups and target columns."""
+    labels = {}
+    for cube in taxonomy.dimensions.hypercubes:
+        labels[cube.axis.name] = cube.axis.label
+        labels.update({m.name: m.label for m in cube.members})
+    return labels

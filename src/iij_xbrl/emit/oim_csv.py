@@ -68,7 +68,7 @@ def _rows(table: layout.Table, concepts: dict) -> str:
     for row in table.rows:
         row_dims = dict(row.dimensions)
         members = [n.qname(row_dims[a]) if a in row_dims else "#none" for a in table.row_axes]
-        label = concepts[row.concept].labels["label"] if row.concept in concepts else None
+        label = layout.row_label(table, row, concepts)
         writer.writerow([n.qname(row.concept), _unit_cell(row), *members,
                          label.en if label else "", label.ja if label else "",
                          *(_cell(row.cells[c.id]) if c.id in row.cells else "" for c in table.columns)])
