@@ -9,8 +9,9 @@ under different ids, dimensions, several units, and totals perturbed by one unit
 placed exactly on the rounding tolerance. `arelle_batch(paths)` runs Arelle in-process
 over many files in ONE subprocess (start-up is the expensive part) and returns its logs.
 
-Comparison key: (code, source line of the first fact Arelle/we cite). Arelle lists the
-summation facts first, then the items, each in document order; so do we.
+Comparison key: code, source line of the first fact cited (Arelle lists the summation facts
+first, then the items, each in document order; so do we), link role, and the reported and
+computed intervals as numbers.
 """
 from __future__ import annotations
 
@@ -48,13 +49,13 @@ UNIT_XML = {"JPY": "iso4217:JPY", "JPY2": "iso4217:JPY", "USD": "iso4217:USD", "
             "shares": "xbrli:shares"}
 
 
-def write_taxonomy(root: Path) -> Path:
+def write_taxonomy(root: Path, networks=NETWORKS, concepts=CONCEPTS) -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    roles = sorted({n[0] for n in NETWORKS})
+    roles = sorted({n[0] for n in networks})
     elements = "\n".join(
         f'  <xs:element id="g_{c}" name="{c}" type="{t}" substitutionGroup="xbrli:item" nillable="true" '
         f'xbrli:periodType="instant"/>'
-        for c, (t, _) in CONCEPTS.items())
+        for c, (t, _) in concepts.items())
     role_types = "\n".join(
         f'   <link:roleType roleURI="{ROLE}{r}" id="{r}"><link:usedOn>link:calculationLink</link:usedOn></link:roleType>'
         for r in roles)
@@ -76,7 +77,7 @@ def write_taxonomy(root: Path) -> Path:
     links = []
     for role in roles:
         for arcrole in (ARC2003, ARC2023):
-            nets = [n for n in NETWORKS if n[0] == role and n[1] == arcrole]
+            nets = [n for n in networks if n[0] == role and n[1] == arcrole]
             if not nets:
                 continue
             used = sorted({n[2] for n in nets} | {i for n in nets for i, _, _ in n[3]})
@@ -162,6 +163,22 @@ class _Block:
         self.fact(concept, value, dec)
 
 
+def _boundary_block(rng: random.Random, block: _Block, true: dict[str, Decimal]) -> None:
+    """Totals placed exactly on (or one unit beyond) the rounding tolerance of their items.
+
+    With n items at decimals d the tolerance is (n + 1) half-units: T1 (3 items) touches at
+    2 units and fails at 3; X (2 items) passes at 1 unit and fails at 2.
+    """
+    d = block.block_d
+    unit = Decimal(1).scaleb(-d)
+    for total, items, ks in (("T1", (("A", 1), ("B", 1), ("C", -1)), (-3, -2, 2, 3)),
+                             ("X", (("Y", 1), ("Z", 1)), (-2, -1, 1, 2))):
+        reported = {c: _round(true[c], d) for c, _ in items}
+        for c, _ in items:
+            block.fact(c, reported[c], str(d))
+        block.fact(total, sum(w * reported[c] for c, w in items) + rng.choice(ks) * unit, str(d))
+
+
 def _true_values(rng: random.Random) -> dict[str, Decimal]:
     def leaf() -> Decimal:
         return Decimal(rng.randint(-10**5, 10**7)).scaleb(rng.randint(-2, 4))
@@ -203,6 +220,9 @@ def random_instance(rng: random.Random, blocks: int = 8) -> str:
                             f'E{i % 2}</xbrli:identifier>{dims}</xbrli:entity><xbrli:period><xbrli:instant>'
                             f'{2000 + i // 2}-12-31</xbrli:instant></xbrli:period></xbrli:context>')
         true = _true_values(rng)
+        if rng.random() < 0.3:
+            _boundary_block(rng, block, true)
+            continue
         _perturb(rng, true, block)
         for concept in CONCEPTS:
             if CONCEPTS[concept][0].endswith("integerItemType"):
@@ -210,7 +230,11 @@ def random_instance(rng: random.Random, blocks: int = 8) -> str:
             block.emit(concept, true[concept])
     for uid, measure in UNIT_XML.items():
         units.append(f'<xbrli:unit id="{uid}"><xbrli:measure>{measure}</xbrli:measure></xbrli:unit>')
-    body = "\n".join(contexts + units + facts)
+    return _document(contexts + units + facts)
+
+
+def _document(parts: list[str]) -> str:
+    body = "\n".join(parts)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
  xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xbrldi="http://xbrl.org/2006/xbrldi"
@@ -219,6 +243,24 @@ def random_instance(rng: random.Random, blocks: int = 8) -> str:
 {body}
 </xbrli:xbrl>
 """
+
+
+def simple_instance(facts: list[tuple], contexts: tuple[str, ...] = ("c0",)) -> str:
+    """An instance of (concept, value or None, decimals or None, context id[, unit id]) facts;
+    every context in `contexts` is an s-equal instant, unit default JPY."""
+    ctx = [f'<xbrli:context id="{c}"><xbrli:entity><xbrli:identifier scheme="http://example.com">E</xbrli:identifier>'
+           f'</xbrli:entity><xbrli:period><xbrli:instant>2020-12-31</xbrli:instant></xbrli:period></xbrli:context>'
+           for c in contexts]
+    units = [f'<xbrli:unit id="{u}"><xbrli:measure>{m}</xbrli:measure></xbrli:unit>' for u, m in UNIT_XML.items()]
+    body = []
+    for concept, value, dec, cid, *unit in facts:
+        uid = unit[0] if unit else "JPY"
+        if value is None:
+            body.append(f'<g:{concept} contextRef="{cid}" unitRef="{uid}" xsi:nil="true"/>')
+        else:
+            acc = f' decimals="{dec}"' if dec is not None else ""
+            body.append(f'<g:{concept} contextRef="{cid}" unitRef="{uid}"{acc}>{value}</g:{concept}>')
+    return _document(ctx + units + body)
 
 
 def write_instances(root: Path, seed: int, count: int, blocks: int = 8) -> list[Path]:
@@ -256,19 +298,36 @@ def arelle_batch(paths: list[Path]) -> dict[str, list[dict]]:
     return json.loads(proc.stdout[proc.stdout.index("{"):])
 
 
-def arelle_keys(entries: list[dict]) -> set[tuple[str, int | None]]:
+def arelle_keys(entries: list[dict]) -> set[tuple]:
     keys = set()
     for e in entries:
-        if e.get("code") in CODES:
-            refs = e.get("refs") or [{}]
-            keys.add((e["code"], _line(refs[0]) if e["code"] != CODES[3] else None))
+        code = e.get("code")
+        if code not in CODES:
+            continue
+        if code == CODES[3]:
+            keys.add((code,))
+            continue
+        args = e.get("message", {}).get("args", {})
+        line = (e.get("refs") or [{}])[0].get("sourceLine")
+        keys.add((code, int(line) if line is not None else None, args.get("linkrole"),
+                  _range(args.get("reportedSum")), _range(args.get("computedSum"))))
     return keys
 
 
-def _line(ref: dict) -> int | None:
-    line = ref.get("sourceLine")
-    return int(line) if line is not None else None
+def our_keys(findings) -> set[tuple]:
+    keys = set()
+    for f in findings:
+        if f.rule == CODES[3]:
+            keys.add((f.rule,))
+        elif f.rule in CODES:
+            keys.add((f.rule, f.sources[0].line, f.values.get("linkrole"), _range(f.values.get("reported")),
+                      _range(f.values.get("computed"))))
+    return keys
 
 
-def our_keys(findings) -> set[tuple[str, int | None]]:
-    return {(f.rule, f.sources[0].line if f.rule != CODES[3] else None) for f in findings if f.rule in CODES}
+def _range(text: str | None) -> tuple | None:
+    """'[668.5, 669.5]' as comparable numbers (formatting differs: 666.0 vs 666)."""
+    if not text:
+        return None
+    lo, hi = text[1:-1].split(",")
+    return text[0], Decimal(lo).normalize(), Decimal(hi).normalize(), text[-1]
