@@ -1,0 +1,184 @@
+"""Writes the label (en, ja), presentation, calculation, definition and reference linkbases."""
+from __future__ import annotations
+
+from collections import Counter
+
+from lxml import etree
+
+from ..model import Label
+from . import names as n
+from .source import PresNode, Taxonomy
+from .xml import attrs, q, serialize
+
+R = "http://www.xbrl.org/2003/role/"
+AR = "http://www.xbrl.org/2003/arcrole/"
+XDT_AR = "http://xbrl.org/int/dim/arcrole/"
+NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
+LABEL_ROLES = {
+    "label": R + "label", "total": R + "totalLabel", "terse": R + "terseLabel", "verbose": R + "verboseLabel",
+    "periodStart": R + "periodStartLabel", "periodEnd": R + "periodEndLabel", "documentation": R + "documentation",
+    "negated": NEGATED,
+}
+LRR_ROLE_REFS = {NEGATED: "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd#negatedLabel"}
+
+
+def _linkbase(*extra_ns: str) -> etree._Element:
+    nsmap = {p: n.NS[p] for p in ("link", "xlink", "xsi", *extra_ns)}
+    root = etree.Element(q("link", "linkbase"), nsmap=nsmap)
+    locations = ["link", *extra_ns]
+    root.set(q("xsi", "schemaLocation"), " ".join(f"{n.NS[p]} {n.SCHEMA_LOCATIONS[p]}" for p in locations))
+    return root
+
+
+def _role_ref(root: etree._Element, role_uri: str, href: str) -> None:
+    etree.SubElement(root, q("link", "roleRef"), attrs(type="simple", href=href), roleURI=role_uri)
+
+
+def _arcrole_ref(root: etree._Element, arcrole: str, href: str) -> None:
+    etree.SubElement(root, q("link", "arcroleRef"), attrs(type="simple", href=href), arcroleURI=arcrole)
+
+
+def _link(root: etree._Element, kind: str, role: str) -> etree._Element:
+    return etree.SubElement(root, q("link", kind), attrs(type="extended", role=role))
+
+
+def _loc(link: etree._Element, name: str, label: str) -> None:
+    etree.SubElement(link, q("link", "loc"), attrs(type="locator", href=f"{n.ENTRY_POINT}#{n.element_id(name)}",
+                                                   label=label))
+
+
+def _arc(link: etree._Element, kind: str, arcrole: str, from_: str, to: str, **extra: str) -> etree._Element:
+    return etree.SubElement(link, q("link", kind), attrs(type="arc", arcrole=arcrole, from_=from_, to=to), **extra)
+
+
+# ---- labels -------------------------------------------------------------------------------------------------
+
+def _all_labels(tax: Taxonomy) -> dict[str, dict[str, Label]]:
+    """Element name -> label role short name -> label, for concepts and dimensional elements."""
+    labels = {c.name: c.labels for c in tax.concepts.values()}
+    dims = tax.dimensions
+    labels[dims.line_items.name] = {"label": dims.line_items.label}
+    for cube in dims.hypercubes:
+        labels[cube.name] = {"label": cube.label}
+        for m in (cube.axis, *cube.members):
+            labels[m.name] = {"label": m.label}
+    return labels
+
+
+def labels(tax: Taxonomy, lang: str) -> bytes:
+    root = _linkbase()
+    all_labels = _all_labels(tax)
+    used = sorted({LABEL_ROLES[r] for ls in all_labels.values() for r in ls} & set(LRR_ROLE_REFS))
+    for role in used:
+        _role_ref(root, role, LRR_ROLE_REFS[role])
+    link = _link(root, "labelLink", R + "link")
+    for name in sorted(all_labels):
+        _loc(link, name, f"loc_{name}")
+        for role, label in sorted(all_labels[name].items()):
+            res = etree.SubElement(link, q("link", "label"), attrs(type="resource", label=f"lab_{name}",
+                                                                   role=LABEL_ROLES[role]))
+            res.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+            res.text = getattr(label, lang)
+        _arc(link, "labelArc", AR + "concept-label", f"loc_{name}", f"lab_{name}")
+    return serialize(root)
+
+
+# ---- presentation and calculation ---------------------------------------------------------------------------
+
+def presentation(tax: Taxonomy) -> bytes:
+    root = _linkbase()
+    for role in tax.roles:
+        if role.presentation:
+            _role_ref(root, n.role_uri(role.id), f"{n.ENTRY_POINT}#{role.id}")
+    for role in tax.roles:
+        if not role.presentation:
+            continue
+        link = _link(root, "presentationLink", n.role_uri(role.id))
+        seen: Counter[str] = Counter()
+
+        # A concept may occur twice (cash at period start and end): each occurrence gets its own locator,
+        # because XLink forbids two arcs between the same pair of labels.
+        def place(node: PresNode) -> str:
+            seen[node.concept] += 1
+            label = node.concept if seen[node.concept] == 1 else f"{node.concept}_{seen[node.concept]}"
+            _loc(link, node.concept, label)
+            return label
+
+        def walk(parent_label: str, nodes: tuple[PresNode, ...]) -> None:
+            for order, node in enumerate(nodes, start=1):
+                label = place(node)
+                extra = {"order": str(order)}
+                if node.preferred_label:
+                    extra["preferredLabel"] = LABEL_ROLES[node.preferred_label]
+                _arc(link, "presentationArc", AR + "parent-child", parent_label, label, **extra)
+                walk(label, node.children)
+
+        for top in role.presentation:
+            walk(place(top), top.children)
+    return serialize(root)
+
+
+def calculation(tax: Taxonomy) -> bytes:
+    root = _linkbase()
+    for role in tax.roles:
+        if role.calculation:
+            _role_ref(root, n.role_uri(role.id), f"{n.ENTRY_POINT}#{role.id}")
+    for role in tax.roles:
+        if not role.calculation:
+            continue
+        link = _link(root, "calculationLink", n.role_uri(role.id))
+        for name in sorted({a.total for a in role.calculation} | {a.item for a in role.calculation}):
+            _loc(link, name, name)
+        for a in role.calculation:
+            _arc(link, "calculationArc", AR + "summation-item", a.total, a.item,
+                 order=str(a.order), weight=f"{a.weight}.0")
+    return serialize(root)
+
+
+# ---- definition (dimensions) --------------------------------------------------------------------------------
+
+def definition(tax: Taxonomy) -> bytes:
+    root = _linkbase("xbrldt")
+    dims = tax.dimensions
+    _role_ref(root, n.role_uri(dims.role_id), f"{n.ENTRY_POINT}#{dims.role_id}")
+    for arcrole in ("all", "dimension-default", "dimension-domain", "domain-member", "hypercube-dimension"):
+        _arcrole_ref(root, XDT_AR + arcrole, f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole}")
+    link = _link(root, "definitionLink", n.role_uri(dims.role_id))
+    primary = dims.line_items.name
+    _loc(link, primary, primary)
+    for cube in dims.hypercubes:
+        domain = cube.default.name
+        for name in (cube.name, cube.axis.name, *(m.name for m in cube.members)):
+            _loc(link, name, name)
+        # The default is the domain itself; a second locator keeps the two arcs from the axis distinct.
+        _loc(link, domain, f"{domain}_default")
+        _arc(link, "definitionArc", XDT_AR + "all", primary, cube.name, **{
+            q("xbrldt", "contextElement"): cube.container, q("xbrldt", "closed"): "true"})
+        _arc(link, "definitionArc", XDT_AR + "hypercube-dimension", cube.name, cube.axis.name)
+        _arc(link, "definitionArc", XDT_AR + "dimension-domain", cube.axis.name, domain)
+        _arc(link, "definitionArc", XDT_AR + "dimension-default", cube.axis.name, f"{domain}_default")
+        for order, member in enumerate(cube.members[1:], start=1):
+            _arc(link, "definitionArc", XDT_AR + "domain-member", domain, member.name, order=str(order))
+    line_items = [c.name for c in tax.concepts.values() if not c.abstract]
+    for order, name in enumerate(line_items, start=1):
+        _loc(link, name, name)
+        _arc(link, "definitionArc", XDT_AR + "domain-member", primary, name, order=str(order))
+    return serialize(root)
+
+
+# ---- references ---------------------------------------------------------------------------------------------
+
+def references(tax: Taxonomy) -> bytes:
+    """us-gaap correspondences as references: ref:Name is the us-gaap element (the taxonomy is not imported)."""
+    root = _linkbase("ref")
+    link = _link(root, "referenceLink", R + "link")
+    for c in tax.concepts.values():
+        if not c.usgaap:
+            continue
+        _loc(link, c.name, f"loc_{c.name}")
+        res = etree.SubElement(link, q("link", "reference"), attrs(type="resource", label=f"ref_{c.name}",
+                                                                   role=R + "reference"))
+        etree.SubElement(res, q("ref", "Publisher")).text = "FASB"
+        etree.SubElement(res, q("ref", "Name")).text = f"us-gaap:{c.usgaap}"
+        _arc(link, "referenceArc", AR + "concept-reference", f"loc_{c.name}", f"ref_{c.name}")
+    return serialize(root)

@@ -1,0 +1,59 @@
+"""Builds the Taxonomy Packages 1.0 zip deterministically (sorted entries, fixed time and permissions)."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+from . import names as n
+from .xml import serialize
+
+TP = "http://xbrl.org/2016/taxonomy-package"
+CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_HOST_PATH = n.BASE_URL.removeprefix("http://")  # www.iij.ad.jp/xbrl/iij/2025/
+
+
+def _metadata() -> bytes:
+    root = etree.Element(f"{{{TP}}}taxonomyPackage", nsmap={"tp": TP})
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+
+    def sub(parent, tag, text=None, **attrs):
+        el = etree.SubElement(parent, f"{{{TP}}}{tag}", **attrs)
+        el.text = text
+        return el
+
+    sub(root, "identifier", n.BASE_URL + "package")
+    sub(root, "name", "IIJ financial line items")
+    sub(root, "name", "IIJ 財務項目タクソノミ", **{"{http://www.w3.org/XML/1998/namespace}lang": "ja"})
+    sub(root, "version", "2025-01")
+    sub(root, "publisher", "Internet Initiative Japan Inc.")
+    sub(root, "publisherURL", "http://www.iij.ad.jp/")
+    sub(root, "publisherCountry", "JP")
+    entry = sub(sub(root, "entryPoints"), "entryPoint")
+    sub(entry, "name", "IIJ 2025")
+    sub(entry, "entryPointDocument", href=n.ENTRY_URL)
+    return serialize(root)
+
+
+def _catalog() -> bytes:
+    root = etree.Element(f"{{{CATALOG}}}catalog", nsmap={None: CATALOG})
+    etree.SubElement(root, f"{{{CATALOG}}}rewriteURI", uriStartString=n.BASE_URL, rewritePrefix=f"../{_HOST_PATH}")
+    return serialize(root)
+
+
+def package(files: dict[str, bytes]) -> bytes:
+    """Zip of the taxonomy files (name -> bytes) under the published URL's path, plus META-INF."""
+    entries = {f"{n.PACKAGE_NAME}/META-INF/taxonomyPackage.xml": _metadata(),
+               f"{n.PACKAGE_NAME}/META-INF/catalog.xml": _catalog()}
+    entries.update((f"{n.PACKAGE_NAME}/{_HOST_PATH}{name}", data) for name, data in files.items())
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, so the permission bits below mean the same everywhere
+            info.external_attr = 0o100644 << 16
+            zf.writestr(info, entries[name], compresslevel=9)
+    return buf.getvalue()

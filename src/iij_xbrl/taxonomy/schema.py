@@ -1,0 +1,81 @@
+"""Writes the taxonomy schema (iij-2025.xsd): elements, role types, linkbase references, imports."""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..model import Concept
+from . import names as n
+from .source import Taxonomy
+from .xml import attrs, q, serialize
+
+ITEM_TYPES = {
+    "monetary": "xbrli:monetaryItemType",
+    "shares": "xbrli:sharesItemType",
+    "perShare": "dtr-types:perShareItemType",
+    "percent": "dtr-types:percentItemType",
+    "integer": "xbrli:integerItemType",
+    "decimal": "xbrli:decimalItemType",
+    "string": "xbrli:stringItemType",
+}
+LINK_ELEMENTS = ("link:presentationLink", "link:calculationLink", "link:definitionLink")
+
+
+def _element(parent: etree._Element, name: str, type_: str, group: str, period: str, *, abstract: bool = False,
+             balance: str | None = None) -> None:
+    el = etree.SubElement(parent, q("xs", "element"), name=name, id=n.element_id(name), type=type_,
+                          substitutionGroup=group, nillable="true")
+    if abstract:
+        el.set("abstract", "true")
+    el.set(q("xbrli", "periodType"), period)
+    if balance:
+        el.set(q("xbrli", "balance"), balance)
+
+
+def _concept(parent: etree._Element, c: Concept) -> None:
+    type_ = "xbrli:stringItemType" if c.abstract else ITEM_TYPES[c.data_type]
+    _element(parent, c.name, type_, "xbrli:item", c.period_type, abstract=c.abstract, balance=c.balance)
+
+
+def _role_type(appinfo: etree._Element, role_id: str, definition: str, used_on: tuple[str, ...]) -> None:
+    rt = etree.SubElement(appinfo, q("link", "roleType"), roleURI=n.role_uri(role_id), id=role_id)
+    etree.SubElement(rt, q("link", "definition")).text = definition
+    for link in used_on:
+        etree.SubElement(rt, q("link", "usedOn")).text = link
+
+
+def schema(tax: Taxonomy) -> bytes:
+    nsmap = {k: v for k, v in n.NS.items() if k not in ("ref", "xsi")}
+    root = etree.Element(q("xs", "schema"), nsmap=nsmap, targetNamespace=n.NAMESPACE,
+                         elementFormDefault="qualified", attributeFormDefault="unqualified")
+    appinfo = etree.SubElement(etree.SubElement(root, q("xs", "annotation")), q("xs", "appinfo"))
+    for file, role in n.LINKBASES.items():
+        etree.SubElement(appinfo, q("link", "linkbaseRef"), attrs(
+            type="simple", href=file, role=role, arcrole="http://www.w3.org/1999/xlink/properties/linkbase"))
+    for role in tax.roles:
+        used_on = tuple(link for link, present in zip(LINK_ELEMENTS, (role.presentation, role.calculation, False))
+                        if present)
+        _role_type(appinfo, role.id, role.definition, used_on)
+    _role_type(appinfo, tax.dimensions.role_id, tax.dimensions.definition, ("link:definitionLink",))
+    for prefix in ("xbrli", "xbrldt", "dtr-types"):
+        etree.SubElement(root, q("xs", "import"), namespace=n.NS[prefix], schemaLocation=n.SCHEMA_LOCATIONS[prefix])
+
+    dims = tax.dimensions
+    elements: dict[str, tuple] = {c.name: ("concept", c) for c in tax.concepts.values()}
+    elements[dims.line_items.name] = ("item", dims.line_items)
+    for cube in dims.hypercubes:
+        elements[cube.name] = ("hypercube", cube)
+        elements[cube.axis.name] = ("axis", cube.axis)
+        elements.update((m.name, ("member", m)) for m in cube.members)
+    for name in sorted(elements):
+        kind, obj = elements[name]
+        if kind == "concept":
+            _concept(root, obj)
+        elif kind == "item":
+            _element(root, name, "xbrli:stringItemType", "xbrli:item", "duration", abstract=True)
+        elif kind == "hypercube":
+            _element(root, name, "xbrli:stringItemType", "xbrldt:hypercubeItem", "duration", abstract=True)
+        elif kind == "axis":
+            _element(root, name, "xbrli:stringItemType", "xbrldt:dimensionItem", "duration", abstract=True)
+        else:
+            _element(root, name, "dtr-types:domainItemType", "xbrli:item", "duration", abstract=True)
+    return serialize(root)
