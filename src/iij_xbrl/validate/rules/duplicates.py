@@ -1,0 +1,87 @@
+"""One figure printed more than once: within a filing (iij:duplicate) and across filings (iij:restated).
+
+Within a filing, `sources.dedupe` keeps the most precise printing and returns every other printing that
+is more than its rounding away (a `Conflict`). Each conflict is graded:
+- both printings within one unit of a common figure (|a - b| < unit(a) + unit(b), e.g. 1,315 vs 1,316 where
+  one is the rounded difference and the other the difference of rounded balances): info;
+- per-share amounts whose ratio is IIJ's 1:200 stock split (effective 2012-10-01), or a total mixing pre- and
+  post-split amounts of a year that straddles the split: warning, the basis differs, not the figure;
+- anything else: error.
+Across filings, a later filing printing a figure of an earlier filing differently (beyond one unit of both)
+is an info "restated"; the same figure reprinted is nothing.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Iterator
+
+from iij_xbrl.model import Fact
+from iij_xbrl.sources.dedupe import Conflict, agree
+
+from ..findings import Finding
+from .facts import FilingFacts, finding, num, unit_step, where
+
+SPLIT_DATE, SPLIT_RATIO = date(2012, 10, 1), Decimal(200)  # doc 000 line 417: 1:200 split, effective 2012-10-01
+
+
+def _within_iij(a: Fact, b: Fact) -> bool:
+    return abs(a.value - b.value) < unit_step(a) + unit_step(b)
+
+
+def _split_basis(a: Fact, b: Fact) -> str | None:
+    """Why two per-share amounts of one period differ by the split, or None."""
+    if a.unit != "JPYPerShare" or not a.value or not b.value or a.period.start is None:
+        return None
+    big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
+    if a.period.start >= SPLIT_DATE:
+        return None
+    if abs(big.value - small.value * SPLIT_RATIO) < unit_step(big) + unit_step(small) * SPLIT_RATIO:
+        return (f"{where(big)} is on the pre-split basis, {where(small)} on the post-split basis "
+                f"(1:{SPLIT_RATIO} stock split effective {SPLIT_DATE}); {num(small.value)} x {SPLIT_RATIO} = "
+                f"{num(small.value * SPLIT_RATIO)}")
+    if a.period.end >= SPLIT_DATE and small.value < big.value < small.value * SPLIT_RATIO:
+        # big = 200 x (pre-split part, post-split basis) + the rest: solve for the pre-split part.
+        pre = (big.value - small.value) / (SPLIT_RATIO - 1)
+        return (f"{where(big)} adds pre-split and post-split amounts of a year straddling the 1:{SPLIT_RATIO} "
+                f"split ({SPLIT_DATE}); read as {num(pre * SPLIT_RATIO)} pre-split + "
+                f"{num(small.value - pre)} post-split, it matches {where(small)} ({num(pre)} + {num(small.value - pre)})")
+    return None
+
+
+def _conflict(ff: FilingFacts, c: Conflict) -> Finding:
+    k, d = c.kept, c.dropped
+    values = {"reported": num(d.value) if d.value is not None else "nil",
+              "kept": num(k.value) if k.value is not None else "nil"}
+    facts = [d, k]
+    if k.value is not None and d.value is not None and _within_iij(k, d):
+        return finding("iij:duplicate", "info", ff.id, f"{k.concept} printed {where(d)} and {where(k)}: one unit "
+                       f"apart at the printed precision, a rounding/truncation artefact", facts, values=values)
+    why = None if k.value is None or d.value is None else _split_basis(k, d)
+    if why:
+        return finding("iij:duplicate", "warning", ff.id, f"{k.concept}: {why}", facts, values=values)
+    return finding("iij:duplicate", "error", ff.id, f"{k.concept} printed {where(d)} but {where(k)}: the two "
+                   f"printings of one figure differ by {num(abs(k.value - d.value)) if None not in (k.value, d.value) else 'nil'}",
+                   facts, values=values)
+
+
+def check(filings: list[FilingFacts]) -> Iterator[Finding]:
+    for ff in filings:
+        yield from (_conflict(ff, c) for c in ff.conflicts)
+    yield from _restated(filings)
+
+
+def _restated(filings: list[FilingFacts]) -> Iterator[Finding]:
+    ordered = sorted(filings, key=lambda ff: ff.filing.period.end)
+    for i, later in enumerate(ordered):
+        for earlier in ordered[:i]:
+            for key, old in earlier.by_key.items():
+                new = later.by_key.get(key)
+                if new is None or new.value is None or old.value is None:
+                    continue
+                if agree(old, new) or _within_iij(old, new):
+                    continue
+                yield finding("iij:restated", "info", later.id,
+                              f"{old.concept}: {earlier.id} printed {num(old.value)} ({where(old)}), "
+                              f"{later.id} prints {num(new.value)} ({where(new)})",
+                              [new, old], values={"reported": num(new.value), "earlier": num(old.value)})

@@ -1,0 +1,162 @@
+"""iij:ratio — printed changes, margins and ratios against the figures they describe.
+
+Formulas by concept name (the taxonomy's conventions), for the fact's period P and dimensions:
+  <B>YoYChangeRatio  B(P) / B(P one year earlier) - 1      <B>QoQChangeRatio  ... one quarter earlier
+  <B>YoYChangeAmount, <B>YoYChange (amounts, points, counts)   B(P) - B(P one year earlier); QoQ likewise
+  <B>IncreaseDecrease over a duration P of an instant B   B(end of P) - B(day before P)
+  <X>ToRevenuesRatio  X / Revenues          <X>ToTargetRatio  X / X(target; the revised one when both exist)
+  GrossMarginRatio<L>  GrossProfit<L> / <L>Revenue (Revenues for the total)
+  ShareholdersEquityRatio  IIJShareholdersEquity / Assets
+X may also be named without its "Loss" (OperatingIncome -> OperatingIncomeLoss). The earlier figure of a
+change is an actual one even for a target (FY12 target vs FY11 actual). An operand that is not printed but
+has a formula of its own (a margin) is computed from its parts. A change ratio over a base that is not
+positive is not checked (IIJ prints none there, and its sign convention would be a guess).
+Prose claims ("increased 10.9%", "down 44.5% QoQ", negate: true for "down") are facts of these concepts and
+are checked the same way. Printings of one ratio with one value are judged once, citing every line.
+Severity (tolerance.judge_ratio): rounding -> info, marginal -> warning, error -> error.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+from typing import Callable, Iterator, NamedTuple
+
+from iij_xbrl.model import Fact, Period
+
+from ..findings import Finding
+from .facts import SCENARIO, Dims, FilingFacts, dims_of, finding, months, shift, with_member, without
+from .tolerance import Interval, interval, judge_ratio
+
+SEVERITY = {"rounding": "info", "marginal": "warning", "error": "error"}
+
+
+class Operand(NamedTuple):
+    strict: Interval
+    lenient: Interval
+    facts: list[Fact]
+
+
+Formula = Callable[["_Values", Period, Dims], Operand | None]
+
+
+class _Values:
+    def __init__(self, ff: FilingFacts):
+        self.by: dict[tuple, Fact] = {}
+        for f in ff.kept:
+            if f.value is not None:
+                self.by.setdefault((f.concept, f.period, dims_of(f)), f)
+
+    def get(self, concept: str, period: Period, dims: Dims, depth: int = 0) -> Operand | None:
+        fact = self.by.get((concept, period, dims))
+        if fact is not None:
+            return Operand(interval(fact, False), interval(fact, True), [fact])
+        formula = formula_of(concept) if depth < 2 else None
+        return formula(self, period, dims, depth + 1) if formula else None
+
+    def first(self, names: list[str], period: Period, dims: Dims, depth: int = 0) -> Operand | None:
+        for name in names:
+            found = self.get(name, period, dims, depth)
+            if found is not None:
+                return found
+        return None
+
+
+def _combine(a: Operand | None, b: Operand | None, op: str) -> Operand | None:
+    if a is None or b is None:
+        return None
+    if op == "-":
+        return Operand(a.strict - b.strict, a.lenient - b.lenient, a.facts + b.facts)
+    if b.lenient.lo <= 0:
+        return None  # not a positive base (see module doc)
+    strict, lenient = a.strict / b.strict, a.lenient / b.lenient
+    if op == "/-1":
+        one = Interval(1, 1)
+        strict, lenient = strict - one, lenient - one
+    return Operand(strict, lenient, a.facts + b.facts)
+
+
+def _names(x: str) -> list[str]:
+    return [x, x + "Loss"]
+
+
+def _prior(period: Period, months_back: int) -> Period | None:
+    if months_back == 3 and period.start is not None and months(period) != 3:
+        return None  # quarter-on-quarter only for quarters and balances
+    return shift(period, -months_back)
+
+
+def _change(base: str, back: int, op: str):
+    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
+        prior = _prior(p, back)
+        if prior is None:
+            return None
+        return _combine(v.get(base, p, dims, depth), v.get(base, prior, without(dims, SCENARIO), depth), op)
+    return run
+
+
+def _increase(base: str):
+    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
+        if p.start is None:
+            return None
+        return _combine(v.get(base, Period(end=p.end), dims, depth),
+                        v.get(base, Period(end=p.start - timedelta(days=1)), dims, depth), "-")
+    return run
+
+
+def _share(numerator: list[str], denominator: list[str]):
+    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
+        return _combine(v.first(numerator, p, dims, depth), v.first(denominator, p, dims, depth), "/")
+    return run
+
+
+def _to_target(x: str):
+    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
+        target = (v.first(_names(x), p, with_member(dims, SCENARIO, "RevisedTargetMember"), depth)
+                  or v.first(_names(x), p, with_member(dims, SCENARIO, "InitialTargetMember"), depth))
+        return _combine(v.first(_names(x), p, dims, depth), target, "/")
+    return run
+
+
+_SUFFIXES = (
+    ("YoYChangeRatio", lambda b: _change(b, 12, "/-1")), ("QoQChangeRatio", lambda b: _change(b, 3, "/-1")),
+    ("YoYChangeAmount", lambda b: _change(b, 12, "-")), ("QoQChangeAmount", lambda b: _change(b, 3, "-")),
+    ("YoYChange", lambda b: _change(b, 12, "-")), ("QoQChange", lambda b: _change(b, 3, "-")),
+    ("IncreaseDecrease", _increase),
+    ("ToRevenuesRatio", lambda x: _share(_names(x), ["Revenues"])), ("ToTargetRatio", _to_target),
+)
+
+
+def formula_of(concept: str):
+    for suffix, make in _SUFFIXES:
+        if concept.endswith(suffix) and len(concept) > len(suffix):
+            return make(concept[: -len(suffix)])
+    if concept == "ShareholdersEquityRatio":
+        return _share(["IIJShareholdersEquity"], ["Assets"])
+    if concept.startswith("GrossMarginRatio"):
+        line = concept[len("GrossMarginRatio"):]
+        return _share(["GrossProfit" + line], [line + "Revenue" if line else "Revenues"])
+    return None
+
+
+def check(filings: list[FilingFacts]) -> Iterator[Finding]:
+    for ff in filings:
+        values = _Values(ff)
+        groups: dict[tuple, list[Fact]] = defaultdict(list)
+        for f in ff.filing.facts:
+            if f.value is not None and formula_of(f.concept) is not None:
+                groups[(f.key, f.value)].append(f)
+        for printed in groups.values():
+            fact = printed[0]
+            computed = formula_of(fact.concept)(values, fact.period, dims_of(fact))
+            if computed is None or any(c is p for c in computed.facts for p in printed):
+                continue
+            verdict = judge_ratio(fact, computed.strict, computed.lenient)
+            if verdict is None or verdict.status == "ok":
+                continue
+            lines = ", ".join(f"{f.provenance.document[:3]}:{f.provenance.line}" for f in printed)
+            operands = ", ".join(f"{f.concept} {f.period} {f.provenance.text!r}" for f in computed.facts)
+            yield finding("iij:ratio", SEVERITY[verdict.status], ff.id,
+                          f"{fact.concept} printed {fact.provenance.text!r} ({verdict.reported}) at {lines}; "
+                          f"from {operands} it is {verdict.computed}", printed + computed.facts,
+                          concepts=[fact.concept] + list(dict.fromkeys(f.concept for f in computed.facts)),
+                          period=fact.period, values={"reported": verdict.reported, "computed": verdict.computed})

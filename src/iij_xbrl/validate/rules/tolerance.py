@@ -1,0 +1,123 @@
+"""How far a printed figure may be from the figure it describes, and the verdicts built on that.
+
+Two readings of a printed figure v with last printed place u:
+- *rounded*: the true figure lies in [v - u/2, v + u/2] (XBRL's round-to-nearest);
+- *IIJ*: the true figure lies within one unit, (v - u, v + u). IIJ's tables in millions truncate some lines and
+  adjust others by one unit so that the printed rows add up (see sources.dedupe), so a one-unit difference is
+  a presentation artefact, never an error.
+
+Sums are judged by the Calculations 1.1 engine itself (`calc11.Checker`, one binding built from the facts),
+once as XBRL rounds and once with the IIJ reading: consistent -> no finding; consistent only with the IIJ
+reading -> "rounding" (info); inconsistent either way -> "error".
+
+Ratios (a division, which calc11 does not do) use the same two readings in exact interval arithmetic:
+the printed ratio's interval meets the computed one -> ok; meets it only with the IIJ reading -> "rounding";
+misses even that by less than one unit of the ratio's printed place -> "marginal" (warning); else "error".
+"""
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+from typing import Literal, NamedTuple
+
+from iij_xbrl.model import Fact
+
+from ..calc11 import Checker
+from ..dts import SUMMATION_ITEM_11, ConceptInfo, Dts, Relationship
+from ..instance import Fact as CalcFact
+from ..instance import Report
+from .facts import num, unit_step
+
+Status = Literal["ok", "rounding", "marginal", "error"]
+
+
+class Verdict(NamedTuple):
+    status: Status
+    reported: str
+    computed: str
+
+
+class _IIJChecker(Checker):
+    """Calculations 1.1 with the IIJ reading: each figure stands for an open interval of one unit either side."""
+
+    def _range(self, v: int, d: int | str) -> tuple[int, int, bool, bool]:
+        if not isinstance(d, int):
+            return super()._range(v, d)
+        step = self._pow10(self.scale - d)
+        return v - step, v + step, False, False
+
+
+def _binding(total: Fact, items: list[tuple[int, Fact]]) -> Report:
+    names = ["{sum}total"] + [f"{{sum}}item{i}" for i in range(len(items))]
+    concepts = {n: ConceptInfo(n, "decimal", False) for n in names}
+    rels = [Relationship(names[0], n, Decimal(w), "", None) for n, (w, _) in zip(names[1:], items)]
+    facts = [CalcFact(n, 0, 0, f.value, "INF" if f.decimals is None else f.decimals, "c", "u", None, None)
+             for n, f in zip(names, [total] + [f for _, f in items])]
+    dts = Dts(concepts, {(SUMMATION_ITEM_11, "sum", "calculationLink", "calculationArc"): rels})
+    scale = max([0] + [max(-f.value.as_tuple().exponent, f.decimals + 1 if isinstance(f.decimals, int) else 0)
+                       for f in facts])
+    return Report(path="", dts=dts, facts=facts, periods={0: ""}, prefixes={}, scale=scale)
+
+
+def judge_sum(total: Fact, items: list[tuple[int, Fact]]) -> Verdict:
+    """total = sum(weight * item), as XBRL rounds and as IIJ prints. Facts must not be nil."""
+    report = _binding(total, items)
+    strict = [f for f in Checker(report).run() if f.rule.startswith("calc11e:inconsistent")]
+    exact = sum(w * f.value for w, f in items)
+    if not strict:
+        return Verdict("ok", num(total.value), num(exact))
+    lenient = [f for f in _IIJChecker(report).run() if f.rule.startswith("calc11e:inconsistent")]
+    values = strict[0].values
+    return Verdict("error" if lenient else "rounding", values["reported"], values["computed"])
+
+
+class Interval(NamedTuple):
+    lo: Decimal
+    hi: Decimal
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def __truediv__(self, other: "Interval") -> "Interval | None":
+        if other.lo <= 0 <= other.hi:
+            return None  # the divisor may be zero: no bound
+        with localcontext() as ctx:
+            ctx.prec = 40
+            q = [a / b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        return Interval(min(q), max(q))
+
+    def meets(self, other: "Interval") -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def gap(self, other: "Interval") -> Decimal:
+        return max(Decimal(0), self.lo - other.hi, other.lo - self.hi)
+
+    def __str__(self) -> str:
+        return f"[{_short(self.lo)}, {_short(self.hi)}]"
+
+
+def _short(d: Decimal) -> str:
+    with localcontext() as ctx:
+        ctx.prec = 6
+        return num(+d)
+
+
+def interval(fact: Fact, iij: bool) -> Interval:
+    """The figures a printed fact stands for: rounded (half a unit) or IIJ (one unit either side)."""
+    half = unit_step(fact) / (1 if iij else 2)
+    return Interval(fact.value - half, fact.value + half)
+
+
+def judge_ratio(printed: Fact, strict: Interval | None, lenient: Interval | None) -> Verdict | None:
+    """A printed ratio (or change) against the interval computed from the figures it describes."""
+    if strict is None or lenient is None:
+        return None
+    own, own_iij = interval(printed, False), interval(printed, True)
+    if own.meets(strict):
+        return Verdict("ok", num(printed.value), str(strict))
+    if own_iij.meets(lenient):
+        return Verdict("rounding", num(printed.value), str(strict))
+    marginal = own_iij.gap(lenient) < unit_step(printed)
+    return Verdict("marginal" if marginal else "error", num(printed.value), str(strict))
