@@ -102,6 +102,14 @@ def fact_rows(filings: Sequence[Filing]) -> tuple[list[tuple], list[tuple]]:
     return facts, dims
 
 
+def calc_relationships_of(taxonomy: Any) -> list[CalcRelationship]:
+    """The summation-item arcs of a `taxonomy.source.Taxonomy`, with the ELR URIs the linkbase uses."""
+    from ..taxonomy.names import role_uri
+
+    return [CalcRelationship(role_uri(role_id), arc.total, arc.item, Decimal(arc.weight), Decimal(arc.order))
+            for role_id, arcs in taxonomy.calculations.items() for arc in arcs]
+
+
 def calc_rows(relationships: Iterable[CalcRelationship]) -> list[tuple]:
     return sorted((r.elr, r.source, r.target, r.weight, r.order) for r in relationships)
 
