@@ -149,3 +149,15 @@ def test_same_answers_as_arelle(tmp_path: Path) -> None:
         assert calcgen.our_keys(validate([path], [])) == theirs, path.name
         checked += len(theirs)
     assert checked > 400  # the sample really exercises inconsistencies, duplicates and excess digits
+
+
+@pytest.mark.parametrize("value, decimals, expected", VECTORS)
+def test_hot_path_excess_check_agrees_with_vectors(value: str, decimals: str, expected) -> None:
+    from iij_xbrl.validate.calc11 import Checker
+    from iij_xbrl.validate.instance import Fact, Report
+    from iij_xbrl.validate.dts import Dts
+
+    fact = Fact("{x}c", 0, 0, Decimal(value), int(decimals), "c", "u", 1, None)
+    scale = max(0, -fact.value.as_tuple().exponent, fact.decimals + 1)
+    checker = Checker(Report("r", Dts(), [fact], {}, {}, scale))
+    assert checker._excess(checker._scaled(fact.value), fact.decimals) == (expected is not None)

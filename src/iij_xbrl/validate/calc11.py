@@ -23,6 +23,7 @@ from .instance import Fact, Report
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _ARELLE = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero])
 _ONE = Decimal(1)
+_QUOTIENT_LIMIT = 10 ** 28  # Arelle's divmod fails (and skips the check) beyond 28 quotient digits
 
 KNOWN_DIFFERENCES = (
     "Arelle does interval arithmetic in a 28-digit Decimal context; we are exact. Values or sums needing more "
@@ -58,22 +59,6 @@ def insignificant_digits(value: Decimal, decimals: int) -> tuple[Decimal, Decima
     return None
 
 
-def _has_excess(value: Decimal, decimals: int | str) -> bool:
-    if not isinstance(decimals, int) or value.as_tuple().exponent >= -decimals:
-        return False  # INF/unknown accuracy, or value * 10**decimals already integral
-    return insignificant_digits(value, decimals) is not None
-
-
-def _scale_of(facts: list[Fact]) -> int:
-    scale = 0
-    for f in facts:
-        if f.value is not None:
-            scale = max(scale, -f.value.as_tuple().exponent)
-            if isinstance(f.decimals, int):
-                scale = max(scale, f.decimals + 1)
-    return scale
-
-
 def _fmt(n: int, scale: int) -> str:
     return format(Decimal(n).scaleb(-scale, _EXACT).normalize(_EXACT), "f")
 
@@ -86,23 +71,39 @@ class Checker:
     def __init__(self, report: Report, truncate: bool = False):
         self.report = report
         self.truncate = truncate
-        self.scale = _scale_of(report.facts)
+        self.scale = report.scale
         self.by_concept: dict[str, dict[tuple, list[Fact]]] = defaultdict(lambda: defaultdict(list))
         for f in report.facts:
             self.by_concept[f.concept][(f.context, f.unit)].append(f)
         self._intervals: dict[tuple[str, tuple], object] = {}
+        self._powers: dict[int, int] = {}
         self.findings: list[Finding] = []
 
     # -- fact sets -----------------------------------------------------------------------------
 
-    def _range(self, value: Decimal, d: int | str) -> tuple[int, int, bool, bool]:
-        v = int(value.scaleb(self.scale, _EXACT))
+    def _scaled(self, value: Decimal) -> int:
+        return int(value.scaleb(self.scale, _EXACT))
+
+    def _pow10(self, n: int) -> int:
+        p = self._powers.get(n)
+        if p is None:
+            p = self._powers[n] = 10 ** n
+        return p
+
+    def _excess(self, v: int, d: int | str) -> bool:
+        """Digits beyond `d` in the scaled value `v`, within Arelle's limits (see insignificant_digits)."""
+        if not isinstance(d, int) or d <= -28:
+            return False
+        q, r = divmod(abs(v), self._pow10(self.scale - d))
+        return r != 0 and q < _QUOTIENT_LIMIT
+
+    def _range(self, v: int, d: int | str) -> tuple[int, int, bool, bool]:
         if not isinstance(d, int):
             return v, v, True, True
         if not self.truncate:
-            half = 5 * 10 ** (self.scale - d - 1)
+            half = 5 * self._pow10(self.scale - d - 1)
             return v - half, v + half, True, True
-        step = 10 ** (self.scale - d)
+        step = self._pow10(self.scale - d)
         if v > 0:
             return v, v + step, True, False
         if v < 0:
@@ -117,6 +118,14 @@ class Checker:
         return cached
 
     def _interval(self, facts: list[Fact]):
+        if len(facts) == 1:  # the common case, kept short
+            f = facts[0]
+            if f.value is None:
+                return NIL
+            v = self._scaled(f.value)
+            if self._excess(v, f.decimals):
+                return self._blocked("excess", facts, facts)
+            return self._range(v, f.decimals)
         if any(f.value is None for f in facts):
             if all(f.value is None for f in facts):
                 return NIL
@@ -126,7 +135,8 @@ class Checker:
         seen_decimals: dict[int | str, Decimal] = {}
         excess, ignored = [], []
         for f in facts:
-            if _has_excess(f.value, f.decimals):
+            v = self._scaled(f.value)
+            if self._excess(v, f.decimals):
                 excess.append(f)
             elif f.decimals in seen_decimals:
                 # Arelle keeps the first value per decimals and never compares the others.
@@ -134,7 +144,7 @@ class Checker:
                     ignored.append(f)
             else:
                 seen_decimals[f.decimals] = f.value
-                lo, hi, il, ih = self._range(f.value, f.decimals)
+                lo, hi, il, ih = self._range(v, f.decimals)
                 if a is None or lo >= a:
                     a, inc_a = lo, inc_a or il
                 if b is None or hi <= b:

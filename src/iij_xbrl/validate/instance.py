@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Hashable
 from urllib.parse import urldefrag, urljoin
@@ -29,7 +30,8 @@ LINK = "http://www.xbrl.org/2003/linkbase"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
-PURE = (((f"{{{XBRLI}}}pure",), ()))
+PURE = ((f"{{{XBRLI}}}pure",), ())
+_CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
 
 # Decimals sentinels: no usable accuracy ("NAN": no decimals/precision, or precision 0) vs exact ("INF").
 INF = "INF"
@@ -47,8 +49,8 @@ _INT_BOUNDS = {"nonPositiveInteger": (None, 0), "negativeInteger": (None, -1), "
 @dataclass(slots=True)
 class Fact:
     concept: str  # Clark name
-    context: Hashable
-    unit: Hashable
+    context: int  # index of the s-equal context class (cheap to hash, unlike the key itself)
+    unit: int  # index of the equal-unit class
     value: Decimal | None  # None = nil
     decimals: int | str  # int, INF or NAN
     context_id: str
@@ -62,12 +64,32 @@ class Report:
     path: str
     dts: Dts
     facts: list[Fact]
-    periods: dict[Hashable, str]  # context key -> "2012-04-01..2012-09-30" / "2012-09-30"
+    periods: dict[int, str]  # context class -> "2012-04-01..2012-09-30" / "2012-09-30"
     prefixes: dict[str, str]  # namespace -> prefix the report uses, for messages
+    scale: int  # power of ten that makes every value and rounding half-unit an integer
+
+
+def _intern(table: dict[Hashable, int], key: Hashable) -> int:
+    return table.setdefault(key, len(table))
+
+
+def _scale(scale: int, text: str, value: Decimal, dec: int | str) -> int:
+    if isinstance(dec, int) and dec >= scale:
+        scale = dec + 1
+    if "." in text or "e" in text or "E" in text:
+        scale = max(scale, -value.as_tuple().exponent)
+    return scale
 
 
 def valid_value(text: str, base: str) -> Decimal | None:
     """The typed value of a numeric lexical form, or None when schema-invalid for `base`."""
+    digits = text[1:] if text[:1] in "+-" else text
+    if digits.isascii() and digits.isdigit():  # plain integers: most facts
+        return Decimal(text) if base in ("decimal", "integer") else valid_value_slow(text, base)
+    return valid_value_slow(text, base)
+
+
+def valid_value_slow(text: str, base: str) -> Decimal | None:
     if base == "decimal":
         return Decimal(text) if _DECIMAL_RE.fullmatch(text) else None
     if base in ("float", "double"):
@@ -105,6 +127,7 @@ def decimals_of(decimals: str | None, precision: str | None, text: str) -> int |
 
 # ---- XML ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def _end(text: str) -> str:
     """Period end / instant as an exclusive-end datetime string (a date means the end of that day)."""
     t = text.strip()
@@ -113,6 +136,7 @@ def _end(text: str) -> str:
     return datetime.fromisoformat(t).isoformat()
 
 
+@lru_cache(maxsize=4096)
 def _start(text: str) -> str:
     t = text.strip()
     return (datetime.fromisoformat(t) if "T" in t else datetime.combine(date.fromisoformat(t), time())).isoformat()
@@ -133,24 +157,42 @@ def _qn(el: etree._Element, text: str | None) -> str:
     return f"{{{ns}}}{local}" if ns else local
 
 
+_ENTITY, _IDENT, _PERIOD = f"{{{XBRLI}}}entity", f"{{{XBRLI}}}identifier", f"{{{XBRLI}}}period"
+_SEGMENT, _SCENARIO, _INSTANT = f"{{{XBRLI}}}segment", f"{{{XBRLI}}}scenario", f"{{{XBRLI}}}instant"
+_START, _END, _FOREVER = f"{{{XBRLI}}}startDate", f"{{{XBRLI}}}endDate", f"{{{XBRLI}}}forever"
+
+
+def _period(period: etree._Element) -> tuple[Hashable, str]:
+    parts = {c.tag: (c.text or "").strip() for c in period}
+    if _INSTANT in parts:
+        return (None, _end(parts[_INSTANT])), parts[_INSTANT]
+    if _FOREVER in parts:
+        return (None, None), "forever"
+    return (_start(parts[_START]), _end(parts[_END])), f"{parts[_START]}..{parts[_END]}"
+
+
 def _context(el: etree._Element, xdt: bool) -> tuple[Hashable, str]:
-    ident = el.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}identifier")
-    period = el.find(f"{{{XBRLI}}}period")
+    ident = period = None
+    containers: list[etree._Element | None] = [None, None]
+    for child in el:
+        if child.tag == _ENTITY:
+            for c in child:
+                if c.tag == _IDENT:
+                    ident = c
+                elif c.tag == _SEGMENT:
+                    containers[0] = c
+        elif child.tag == _PERIOD:
+            period = child
+        elif child.tag == _SCENARIO:
+            containers[1] = child
     if ident is None or period is None:
         raise InputError("", f"context {el.get('id')} lacks entity identifier or period", el.sourceline)
-    inst = period.find(f"{{{XBRLI}}}instant")
     try:
-        if inst is not None:
-            pkey, shown = (None, _end(inst.text or "")), (inst.text or "").strip()
-        elif period.find(f"{{{XBRLI}}}forever") is not None:
-            pkey, shown = (None, None), "forever"
-        else:
-            s, e = (period.find(f"{{{XBRLI}}}startDate").text or ""), (period.find(f"{{{XBRLI}}}endDate").text or "")
-            pkey, shown = (_start(s), _end(e)), f"{s.strip()}..{e.strip()}"
-    except (AttributeError, ValueError):
+        pkey, shown = _period(period)
+    except (KeyError, ValueError):
         raise InputError("", f"context {el.get('id')} has an invalid period", el.sourceline) from None
     dims, other = [], []
-    for container in (el.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}segment"), el.find(f"{{{XBRLI}}}scenario")):
+    for container in containers:
         content = []
         if container is not None:
             for child in container:
@@ -188,41 +230,53 @@ def read_xml(path: Path, loader: DtsLoader) -> Report:
         raise InputError(str(path), "no link:schemaRef: the instance has no DTS", root.sourceline)
     dts = loader.load(refs)
     contexts: dict[str, Hashable] = {}
-    periods: dict[Hashable, str] = {}
-    units: dict[str, Hashable] = {}
-    items = []
+    periods: dict[int, str] = {}
+    units: dict[str, int] = {}
+    context_classes: dict[Hashable, int] = {}
+    unit_classes: dict[Hashable, int] = {}
+    raw = []
     try:
         for el in root:
             tag = el.tag
-            if tag == f"{{{XBRLI}}}context":
+            if tag == _CONTEXT:
                 key, shown = _context(el, dts.has_xdt)
-                contexts[el.get("id")] = key
-                periods.setdefault(key, shown)
-            elif tag == f"{{{XBRLI}}}unit":
-                units[el.get("id")] = _unit(el)
+                contexts[el.get("id")] = index = _intern(context_classes, key)
+                periods.setdefault(index, shown)
+            elif tag == _UNIT:
+                units[el.get("id")] = _intern(unit_classes, _unit(el))
             elif isinstance(tag, str):
                 concept = dts.concepts.get(tag)
                 if concept is not None and concept.is_numeric and not concept.is_tuple:
-                    items.append((el, concept))
+                    get = el.get
+                    raw.append((concept, get("contextRef"), get("unitRef"), get(XSI_NIL) in ("true", "1"), el.text,
+                                get("decimals"), get("precision"), el.sourceline, get("id")))
     except InputError as exc:
         raise InputError(str(path), exc.message, exc.line) from None
     facts = []
-    for el, concept in items:
-        cid, uid = el.get("contextRef"), el.get("unitRef")
+    scale = 0
+    accuracy: dict[str | None, int | str | None] = {}
+    for concept, cid, uid, nil, text, dec_attr, prec_attr, line, fid in raw:
         if cid not in contexts or uid not in units:
-            raise InputError(str(path), f"fact {el.tag} refers to an undefined context {cid!r} or unit {uid!r}",
-                             el.sourceline)
-        if el.get(XSI_NIL) in ("true", "1"):
+            raise InputError(str(path), f"fact {concept.qname} refers to an undefined context {cid!r} or unit {uid!r}",
+                             line)
+        if nil:
             value, dec = None, NAN
         else:
-            text = (el.text or "").strip()
+            text = (text or "").strip()
             value = valid_value(text, concept.base)
-            dec = decimals_of(el.get("decimals"), el.get("precision"), text) if value is not None else None
-            if value is None or dec is None or not value.is_finite():
+            if value is None or not value.is_finite():
                 continue  # schema-invalid: not a fact a processor would calculate with
-        facts.append(Fact(concept.qname, contexts[cid], units[uid], value, dec, cid, uid, el.sourceline, el.get("id")))
+            if prec_attr is None:  # decimals depend on the attribute alone: cache them
+                dec = accuracy[dec_attr] if dec_attr in accuracy else \
+                    accuracy.setdefault(dec_attr, decimals_of(dec_attr, None, text))
+            else:
+                dec = decimals_of(dec_attr, prec_attr, text)
+            if dec is None:
+                continue
+            scale = _scale(scale, text, value, dec)
+        facts.append(Fact(concept.qname, contexts[cid], units[uid], value, dec, cid, uid, line, fid))
     prefixes = {ns: p for p, ns in root.nsmap.items() if p}
-    return Report(str(path), dts, facts, periods, prefixes)
+    return Report(str(path), dts, facts, periods, prefixes, scale)
 
 
 # ---- xBRL-JSON ---------------------------------------------------------------------------------
@@ -263,6 +317,9 @@ def read_json(path: Path, loader: DtsLoader) -> Report:
         return f"{{{ns[prefix]}}}{local}"
 
     facts, periods = [], {}
+    scale = 0
+    context_classes: dict[Hashable, int] = {}
+    unit_classes: dict[Hashable, int] = {}
     for fid, f in (doc.get("facts") or {}).items():
         dims = dict(f.get("dimensions", {}))
         concept = dts.concepts.get(clark(dims.pop("concept", "")))
@@ -279,7 +336,8 @@ def read_json(path: Path, loader: DtsLoader) -> Report:
         dims.pop("language", None)
         key = ((ns.get(prefix, prefix), ident), pkey, tuple(sorted((clark(k), clark(v)) for k, v in dims.items())),
                ((), ()))
-        periods.setdefault(key, shown)
+        context = _intern(context_classes, key)
+        periods.setdefault(context, shown)
         raw = f.get("value")
         if raw is None:
             value, dec = None, NAN
@@ -289,8 +347,10 @@ def read_json(path: Path, loader: DtsLoader) -> Report:
             dec = INF if d is None else d if isinstance(d, int) else decimals_of(str(d), None, "")
             if value is None or dec is None or not value.is_finite():
                 continue
-        facts.append(Fact(concept.qname, key, unit, value, dec, fid, unit_text or "xbrli:pure", None, fid))
-    return Report(str(path), dts, facts, periods, {v: k for k, v in ns.items()})
+            scale = _scale(scale, str(raw), value, dec)
+        facts.append(Fact(concept.qname, context, _intern(unit_classes, unit), value, dec, fid,
+                          unit_text or "xbrli:pure", None, fid))
+    return Report(str(path), dts, facts, periods, {v: k for k, v in ns.items()}, scale)
 
 
 def _json_unit(text: str, clark) -> Hashable:

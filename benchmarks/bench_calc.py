@@ -1,0 +1,108 @@
+"""Benchmark: our Calculations 1.1 check vs Arelle (c11r) on 10k and 100k facts.
+
+    python benchmarks/bench_calc.py [--sizes 10000 100000] [--planted 5]
+
+Writes benchmarks/data/bench-<n>.xbrl (git-ignored) over the calcgen taxonomy (7 networks,
+3 link roles, both arcroles): consistent blocks of 15 facts at decimals -3 with a few planted
+inconsistencies, then runs both tools as child processes, checks they report the same
+inconsistencies, and prints wall time and peak RSS (os.wait4 rusage of each child).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import calcgen  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data"
+OURS = [sys.executable, "-c", "from iij_xbrl.cli import main; main()", "validate", "--format", "json"]
+ARELLE = [sys.executable, "-c", "from arelle.CntlrCmdLine import main; main()", "--workOffline",
+          "--disablePersistentConfig", "-v", "--calc", "c11r", "--logFileMode", "w"]
+
+
+def write_instance(path: Path, facts: int, planted: int, seed: int = 1) -> set[int]:
+    """Write the instance; return the block numbers whose T2 total is planted off by 1,000,000."""
+    rng = random.Random(seed)
+    blocks = facts // len(calcgen.CONCEPTS)
+    bad = set(rng.sample(range(blocks), planted))
+    parts = [f'<xbrli:unit id="{u}"><xbrli:measure>{m}</xbrli:measure></xbrli:unit>'
+             for u, m in calcgen.UNIT_XML.items()]
+    for b in range(blocks):
+        parts.append(f'<xbrli:context id="c{b}"><xbrli:entity><xbrli:identifier scheme="http://example.com">E{b}'
+                     f'</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant>'
+                     f'</xbrli:period></xbrli:context>')
+        v = {c: Decimal(rng.randint(0, 10**9) * 1000) for c in ("A", "B", "C", "D", "Y", "Z", "L", "M")}
+        v["A"] *= 2  # T3 = A/2 + B stays on whole thousands
+        v["E"] = v["B"] - v["C"]
+        v["T1"] = v["A"] + v["B"] - v["C"]
+        v["T2"] = v["T1"] + v["D"] + (1000000 if b in bad else 0)
+        v["T3"] = v["A"] / 2 + v["B"]
+        v["T4"] = 2 * v["D"] + v["E"]
+        v["X"] = v["Y"] + v["Z"]
+        v["K"] = v["L"] - v["M"]
+        for c, (_, family) in calcgen.CONCEPTS.items():
+            unit = {"money": "JPY", "ratio": "pure", "count": "shares"}[family]
+            parts.append(f'<g:{c} contextRef="c{b}" unitRef="{unit}" decimals="-3">{v[c]:f}</g:{c}>')
+    path.write_text(calcgen._document(parts), encoding="utf-8")
+    return bad
+
+
+def measure(cmd: list[str]) -> tuple[float, int, bytes]:
+    """Wall seconds, peak RSS (KiB) and stdout of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ, ARELLE_WORK_OFFLINE="1"))
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss, out
+
+
+def run(size: int, planted: int) -> dict:
+    DATA.mkdir(parents=True, exist_ok=True)
+    calcgen.write_taxonomy(DATA)
+    inst = DATA / f"bench-{size}.xbrl"
+    write_instance(inst, size, planted)
+    ours_s, ours_kib, out = measure(OURS + [str(inst)])
+    ours = {(f["rule"], f["sources"][0]["line"]) for f in json.loads(out)
+            if f["rule"].startswith("calc11e:inconsistent")}
+    log = DATA / f"bench-{size}-arelle.json"
+    arelle_s, arelle_kib, _ = measure(ARELLE + ["-f", str(inst), "--logFile", str(log)])
+    entries = json.loads(log.read_text(encoding="utf-8"))["log"]
+    theirs = {(e["code"], e["refs"][0]["sourceLine"]) for e in entries
+              if e["code"].startswith("calc11e:inconsistent")}
+    return {"facts": size, "planted": planted, "ours_inconsistencies": len(ours),
+            "arelle_inconsistencies": len(theirs), "same": ours == theirs,
+            "ours_s": ours_s, "arelle_s": arelle_s, "ours_mib": ours_kib / 1024, "arelle_mib": arelle_kib / 1024}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    ap.add_argument("--planted", type=int, default=5)
+    args = ap.parse_args()
+    print("| facts | inconsistencies (ours / Arelle) | same | ours wall s | Arelle wall s | speed-up "
+          "| ours peak RSS MiB | Arelle peak RSS MiB | RSS ratio |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    ok = True
+    for size in args.sizes:
+        r = run(size, args.planted)
+        ok &= r["same"]
+        print(f"| {r['facts']:,} | {r['ours_inconsistencies']} / {r['arelle_inconsistencies']} | {r['same']} "
+              f"| {r['ours_s']:.2f} | {r['arelle_s']:.2f} | {r['arelle_s'] / r['ours_s']:.1f}x "
+              f"| {r['ours_mib']:.0f} | {r['arelle_mib']:.0f} | {r['ours_mib'] / r['arelle_mib']:.2f} |", flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
