@@ -6,9 +6,10 @@ Two readings of a printed figure v with last printed place u:
   adjust others by one unit so that the printed rows add up (see sources.dedupe), so a one-unit difference is
   a presentation artefact, never an error.
 
-Sums are judged by the Calculations 1.1 engine itself (`calc11.Checker`, one binding built from the facts),
-once as XBRL rounds and once with the IIJ reading: consistent -> no finding; consistent only with the IIJ
-reading -> "rounding" (info); inconsistent either way -> "error".
+Sums are judged by the Calculations 1.1 engine itself (`calc11.Checker`, one binding built from the facts):
+consistent as XBRL rounds -> no finding; consistent once one figure is moved by one unit of the coarsest
+printed place (one line truncated or adjusted, the IIJ reading applied to one figure, not to every term, so
+that long sums do not hide real differences) -> "rounding" (info); otherwise -> "error".
 
 Ratios (a division, which calc11 does not do) use the same two readings in exact interval arithmetic:
 the printed ratio's interval meets the computed one -> ok; meets it only with the IIJ reading -> "rounding";
@@ -36,38 +37,32 @@ class Verdict(NamedTuple):
     computed: str
 
 
-class _IIJChecker(Checker):
-    """Calculations 1.1 with the IIJ reading: each figure stands for an open interval of one unit either side."""
-
-    def _range(self, v: int, d: int | str) -> tuple[int, int, bool, bool]:
-        if not isinstance(d, int):
-            return super()._range(v, d)
-        step = self._pow10(self.scale - d)
-        return v - step, v + step, False, False
-
-
-def _binding(total: Fact, items: list[tuple[int, Fact]]) -> Report:
+def _binding(total: Fact, items: list[tuple[int, Fact]], shift: Decimal = Decimal(0)) -> Report:
     names = ["{sum}total"] + [f"{{sum}}item{i}" for i in range(len(items))]
     concepts = {n: ConceptInfo(n, "decimal", False) for n in names}
     rels = [Relationship(names[0], n, Decimal(w), "", None) for n, (w, _) in zip(names[1:], items)]
-    facts = [CalcFact(n, 0, 0, f.value, "INF" if f.decimals is None else f.decimals, "c", "u", None, None)
-             for n, f in zip(names, [total] + [f for _, f in items])]
+    values = [total.value + shift] + [f.value for _, f in items]
+    decimals = ["INF" if f.decimals is None else f.decimals for f in [total] + [f for _, f in items]]
+    facts = [CalcFact(n, 0, 0, v, d, "c", "u", None, None) for n, v, d in zip(names, values, decimals)]
     dts = Dts(concepts, {(SUMMATION_ITEM_11, "sum", "calculationLink", "calculationArc"): rels})
-    scale = max([0] + [max(-f.value.as_tuple().exponent, f.decimals + 1 if isinstance(f.decimals, int) else 0)
-                       for f in facts])
+    scale = max([0] + [max(-v.as_tuple().exponent, d + 1 if isinstance(d, int) else 0) for v, d in zip(values, decimals)])
     return Report(path="", dts=dts, facts=facts, periods={0: ""}, prefixes={}, scale=scale)
 
 
+def _inconsistent(report: Report) -> list:
+    return [f for f in Checker(report).run() if f.rule.startswith("calc11e:inconsistent")]
+
+
 def judge_sum(total: Fact, items: list[tuple[int, Fact]]) -> Verdict:
-    """total = sum(weight * item), as XBRL rounds and as IIJ prints. Facts must not be nil."""
-    report = _binding(total, items)
-    strict = [f for f in Checker(report).run() if f.rule.startswith("calc11e:inconsistent")]
+    """total = sum(weight * item), as XBRL rounds, else with one figure moved by one unit. Facts must not be nil."""
+    strict = _inconsistent(_binding(total, items))
     exact = sum(w * f.value for w, f in items)
     if not strict:
         return Verdict("ok", num(total.value), num(exact))
-    lenient = [f for f in _IIJChecker(report).run() if f.rule.startswith("calc11e:inconsistent")]
+    unit = max(unit_step(f) for f in [total] + [f for _, f in items])
+    rounding = unit and any(not _inconsistent(_binding(total, items, d)) for d in (unit, -unit))
     values = strict[0].values
-    return Verdict("error" if lenient else "rounding", values["reported"], values["computed"])
+    return Verdict("rounding" if rounding else "error", values["reported"], values["computed"])
 
 
 class Interval(NamedTuple):
