@@ -27,6 +27,7 @@ H1_12 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
 H1_11 = Period(start=date(2011, 4, 1), end=date(2011, 9, 30))
 FY12 = Period(start=date(2012, 4, 1), end=date(2013, 3, 31))
 SEP12 = Period(end=date(2012, 9, 30))
+MAR12 = Period(end=date(2012, 3, 31))
 Q2_12 = Period(start=date(2012, 7, 1), end=date(2012, 9, 30))
 
 
@@ -58,7 +59,8 @@ def fact(concept_name, period, value, decimals, doc, line, text, unit="JPY", **d
 
 
 def filings(revenue_1h12="51109001000"):
-    """Two filings: 1H12 revenue printed twice in fy2012h1 (bn and thousands), restated by fy2013q3."""
+    """Two filings: 1H12 revenue printed twice in fy2012h1 (bn and thousands), restated by fy2013q3;
+    1H12 network services revenue repeated by fy2013q3 within rounding."""
     fy2012h1 = Filing(id="fy2012h1", title="1H FY2012", documents=["000_a.txt", "001_b.txt"], period=H1_12, facts=[
         fact("Revenues", H1_12, "51100000000", -8, "000_a.txt", 3, "51.1"),
         fact("Revenues", H1_12, revenue_1h12, -3, "001_b.txt", 7, "51,109,001"),
@@ -71,11 +73,12 @@ def filings(revenue_1h12="51109001000"):
         fact("GrossMarginRatio", H1_12, "0.083", 3, "000_a.txt", 8, "8.3%", unit="pure"),
         fact("EarningsPerShareBasic", H1_12, "49.51", 2, "001_b.txt", 9, "49.51", unit="JPYPerShare"),
         fact("CashAndCashEquivalents", SEP12, "-1866000", -3, "001_b.txt", 10, "(1,866)"),
-        fact("CashAndCashEquivalents", SEP12, None, None, "001_b.txt", 11, "-"),
+        fact("CashAndCashEquivalents", MAR12, None, None, "001_b.txt", 11, "-"),
     ])
     fy2013q3 = Filing(id="fy2013q3", title="1Q-3Q FY2013", documents=["003_c.txt"],
                       period=Period(start=date(2013, 4, 1), end=date(2013, 12, 31)), facts=[
-        fact("Revenues", H1_12, "51200000000", -8, "003_c.txt", 2, "51.2"),
+        fact("Revenues", H1_12, "51500000000", -8, "003_c.txt", 2, "51.5"),
+        fact("NetworkServicesRevenue", H1_12, "24500000000", -8, "003_c.txt", 3, "24.5"),
         fact("EarningsPerShareBasic", H1_12, "49.51", 2, "003_c.txt", 4, "49.51", unit="JPYPerShare"),
     ])
     return [fy2012h1, fy2013q3]
@@ -182,7 +185,7 @@ def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, tmp_path)
     assert load(pg_url, tmp_path) == counts
     sqlite_rows, pg_rows = dump(sqlite_url), dump(pg_url)
     assert sqlite_rows == pg_rows
-    assert len(sqlite_rows["facts"]) - 1 == counts["facts"] == 14
+    assert len(sqlite_rows["facts"]) - 1 == counts["facts"] == 15
 
 
 def test_loading_twice_changes_nothing(any_url, tmp_path):
@@ -261,7 +264,7 @@ def test_authoritative_facts_take_the_latest_filing_then_the_most_precise_source
                           "FROM authoritative_facts WHERE concept = 'Revenues' ORDER BY period_start, dimensions")
     assert rows == [
         ("Revenues", "2011-04-01", "", "fy2012h1", "48000000000", "000_a.txt", 3),
-        ("Revenues", "2012-04-01", "", "fy2013q3", "51200000000", "003_c.txt", 2),
+        ("Revenues", "2012-04-01", "", "fy2013q3", "51500000000", "003_c.txt", 2),
         ("Revenues", "2012-04-01", "ScenarioAxis=InitialTargetMember", "fy2012h1", "115000000000", "000_a.txt", 6),
         ("Revenues", "2012-04-01", "SegmentAxis=ATMOperationBusinessMember", "fy2012h1", "1082000000",
          "000_a.txt", 5),
@@ -270,18 +273,23 @@ def test_authoritative_facts_take_the_latest_filing_then_the_most_precise_source
     assert query(any_url, "SELECT value, decimals FROM filing_facts WHERE concept = 'Revenues' "
                           "AND filing = 'fy2012h1' AND period_start = '2012-04-01' AND dimensions = ''") \
         == [("51109001000", -3)]
-    # The nil cash fact and the printed one are both kept; the one with a value is more precise.
-    assert query(any_url, "SELECT value FROM authoritative_facts WHERE concept = 'CashAndCashEquivalents'") \
-        == [("-1866000",)]
+    assert query(any_url, "SELECT period_end, value FROM authoritative_facts "
+                          "WHERE concept = 'CashAndCashEquivalents' ORDER BY period_end") \
+        == [("2012-03-31", None), ("2012-09-30", "-1866000")]
+    # The less precise duplicate stays in facts, out of the instance.
+    assert query(any_url, "SELECT in_instance FROM facts WHERE document = '000_a.txt' AND line = 3 "
+                          "AND period_start = '2012-04-01'") == [(0,)]
 
 
 def test_restatements_keep_the_history(any_url, tmp_path):
     load(any_url, tmp_path)
-    rows = query(any_url, "SELECT concept, filing, value, previous_filing, previous_value FROM restatements "
-                          "ORDER BY concept, filing_period_end")
-    # EPS is printed identically by both filings: not a restatement.
-    assert rows == [("Revenues", "fy2012h1", "51109001000", None, None),
-                    ("Revenues", "fy2013q3", "51200000000", "fy2012h1", "51109001000")]
+    rows = query(any_url, "SELECT concept, previous_filing, previous_value, previous_line, filing, value, line "
+                          "FROM restatements")
+    # 51,109,001 thousand -> 51.5 bn is beyond rounding; EPS repeated and 24,500 m -> 24.5 bn are not.
+    assert rows == [("Revenues", "fy2012h1", "51109001000", 7, "fy2013q3", "51500000000", 2)]
+    history = query(any_url, "SELECT filing, value FROM filing_facts WHERE concept = 'NetworkServicesRevenue' "
+                             "AND period_start = '2012-04-01' AND period_end = '2012-09-30' ORDER BY filing")
+    assert history == [("fy2012h1", "24500000000"), ("fy2013q3", "24500000000")]
 
 
 def test_findings_keep_concepts_values_and_sources(any_url, tmp_path):
@@ -327,8 +335,9 @@ def test_readme_examples_answer_on_both_databases(sqlite_url, pg_url, tmp_path):
         assert [(r[1], r[5], r[6], r[7]) for r in query(url, errors)] == [
             ("iij:duplicate-mismatch", "000_a.txt", 3, "000_a.txt line 3"),
             ("iij:duplicate-mismatch", "001_b.txt", 7, "001_b.txt line 7")]
-        assert [r[5:9] for r in query(url, restated)] == [
-            (None, None, "fy2012h1", "51109001000"), ("fy2012h1", "51109001000", "fy2013q3", "51200000000")]
+        assert [r[5:] for r in query(url, restated)] == [
+            ("fy2012h1", "51109001000", "001_b.txt", 7, "51,109,001", "fy2013q3", "51500000000", "003_c.txt", 2,
+             "51.5")]
 
 
 def test_fiscal_periods():

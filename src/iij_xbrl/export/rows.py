@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Concept, Fact, Filing, Period
-from ..sources import calendar
+from ..sources import calendar, dedupe
 
 
 @dataclass(frozen=True)
@@ -83,23 +83,39 @@ def document_line_rows(filings: Sequence[Filing], documents_dir: Path | None) ->
 def _fact_order(item: tuple[str, Fact]) -> tuple:
     filing, f = item
     p = f.provenance
-    return (filing, p.document, p.line, p.text, f.concept, f.period.end, f.period.start is not None, f.period.start or f.period.end,
-            dimensions_key(f.dimensions), f.unit or "", f.value is None, f.value or 0, f.decimals is None,
+    return (filing, p.document, p.line, p.text, f.concept, f.period.end, f.period.start is not None,
+            f.period.start or f.period.end, dimensions_key(f.dimensions), f.unit or "", f.value is None, f.value or 0, f.decimals is None,
             f.decimals or 0)
 
 
-def fact_rows(filings: Sequence[Filing]) -> tuple[list[tuple], list[tuple]]:
+def fact_rows(filings: Sequence[Filing]) -> dict[str, list[tuple]]:
+    """Rows of facts, fact_dimensions and restatement_pairs.
+
+    `in_instance` marks the fact each filing's instance holds for its figure (the project's duplicate
+    policy, `sources.dedupe`); a later filing's instance value that does not agree within rounding
+    with the previous filing's is a restatement.
+    """
+    in_instance = {id(f) for filing in filings for f in dedupe.dedupe(filing.facts)[0]}
     items = sorted(((filing.id, fact) for filing in filings for fact in filing.facts), key=_fact_order)
-    facts = []
-    dims = []
+    fact_ids: dict[int, int] = {}
+    out: dict[str, list[tuple]] = {"facts": [], "fact_dimensions": [], "restatement_pairs": []}
     for fact_id, (filing, f) in enumerate(items, start=1):
+        fact_ids[id(f)] = fact_id
         p = f.provenance
-        facts.append((fact_id, filing, f.concept, _start(f.period), f.period.end.isoformat(),
-                      *fiscal_period(f.period), dimensions_key(f.dimensions), f.unit, f.value,
-                      None if f.value is None else f.decimals,
-                      p.document, p.line, p.text))
-        dims.extend((fact_id, axis, member) for axis, member in sorted(f.dimensions.items()))
-    return facts, dims
+        out["facts"].append((fact_id, filing, f.concept, _start(f.period), f.period.end.isoformat(),
+                             *fiscal_period(f.period), dimensions_key(f.dimensions), f.unit, f.value,
+                             None if f.value is None else f.decimals, p.document, p.line, p.text,
+                             int(id(f) in in_instance)))
+        out["fact_dimensions"].extend((fact_id, axis, member) for axis, member in sorted(f.dimensions.items()))
+    history: dict[tuple, list[Fact]] = {}
+    for filing in sorted(filings, key=lambda f: (f.period.end, f.id)):
+        for f in filing.facts:
+            if id(f) in in_instance:
+                history.setdefault(f.key, []).append(f)
+    out["restatement_pairs"] = sorted((fact_ids[id(cur)], fact_ids[id(prev)])
+                                      for facts in history.values()
+                                      for prev, cur in zip(facts, facts[1:]) if not dedupe.agree(prev, cur))
+    return out
 
 
 def calc_relationships_of(taxonomy: Any) -> list[CalcRelationship]:
@@ -150,8 +166,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("name", "filing", "position"),
     "document_lines": ("document", "line", "text"),
     "facts": ("id", "filing", "concept", "period_start", "period_end", "fiscal_year", "fiscal_period", "dimensions",
-              "unit", "value", "decimals", "document", "line", "printed_text"),
+              "unit", "value", "decimals", "document", "line", "printed_text", "in_instance"),
     "fact_dimensions": ("fact_id", "axis", "member"),
+    "restatement_pairs": ("fact_id", "previous_fact_id"),
     "calculation_relationships": ("elr", "from_concept", "to_concept", "weight", "arc_order"),
     "findings": ("id", "rule", "severity", "message", "filing", "period", "period_start", "period_end"),
     "finding_concepts": ("finding_id", "position", "concept"),
@@ -166,15 +183,13 @@ def all_rows(concepts: Iterable[Concept], filings: Sequence[Filing], findings: I
     """Every table's rows except `meta`, keyed like COLUMNS."""
     concept_main, concept_labels = concept_rows(concepts)
     filings_, documents = filing_rows(filings)
-    facts, fact_dims = fact_rows(filings)
     return {
         "concepts": concept_main,
         "concept_labels": concept_labels,
         "filings": filings_,
         "documents": documents,
         "document_lines": document_line_rows(filings, documents_dir),
-        "facts": facts,
-        "fact_dimensions": fact_dims,
+        **fact_rows(filings),
         "calculation_relationships": calc_rows(calc_relationships),
         **finding_rows(findings),
     }

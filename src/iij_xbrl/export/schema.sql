@@ -66,7 +66,10 @@ CREATE TABLE facts (                      -- every printed figure, before de-dup
   decimals     INTEGER,                   -- NULL = INF (exact)
   document     TEXT NOT NULL REFERENCES documents (name),
   line         INTEGER NOT NULL,
-  printed_text TEXT NOT NULL              -- the figure as printed, e.g. '(1,866)' or '51.1'
+  printed_text TEXT NOT NULL,             -- the figure as printed, e.g. '(1,866)' or '51.1'
+  in_instance  INTEGER NOT NULL CHECK (in_instance IN (0, 1))
+                                          -- 1: the fact the filing's instance holds for this figure (its most
+                                          -- precise source); 0: a duplicate that agrees or conflicts
 )
 ;
 CREATE INDEX facts_by_key ON facts (concept, period_end, period_start, dimensions, unit)
@@ -78,6 +81,11 @@ CREATE TABLE fact_dimensions (            -- the same dimensions as rows, one pe
   axis    TEXT NOT NULL,                  -- SegmentAxis | ScenarioAxis
   member  TEXT NOT NULL,
   PRIMARY KEY (fact_id, axis)
+)
+;
+CREATE TABLE restatement_pairs (         -- a later filing's figure that differs beyond rounding from the
+  fact_id          INTEGER PRIMARY KEY REFERENCES facts (id),  -- previous filing's (sources.dedupe.agree)
+  previous_fact_id INTEGER NOT NULL REFERENCES facts (id)
 )
 ;
 CREATE TABLE calculation_relationships (
@@ -122,25 +130,15 @@ CREATE TABLE finding_sources (
   PRIMARY KEY (finding_id, position)
 )
 ;
--- One value per figure and filing: the most precise source within the filing
--- (a value beats a nil; decimals NULL = INF beats any number; then more decimals;
--- then the first printed).
+-- One value per figure and filing: what the filing's instance holds.
 CREATE VIEW filing_facts AS
-SELECT id, filing, filing_period_end, concept, period_start, period_end, fiscal_year, fiscal_period,
-       dimensions, unit,
-       value, decimals, document, line, printed_text
-FROM (
-  SELECT f.*, fl.period_end AS filing_period_end,
-         ROW_NUMBER() OVER (
-           PARTITION BY f.concept, f.period_start, f.period_end, f.dimensions, f.unit, f.filing
-           ORDER BY CASE WHEN f.value IS NULL THEN 1 ELSE 0 END,
-                    CASE WHEN f.decimals IS NULL THEN 0 ELSE 1 END, f.decimals DESC, f.id
-         ) AS rank_in_filing
-  FROM facts f JOIN filings fl ON fl.id = f.filing
-) ranked
-WHERE rank_in_filing = 1
+SELECT f.id, f.filing, fl.period_end AS filing_period_end, f.concept, f.period_start, f.period_end,
+       f.fiscal_year, f.fiscal_period, f.dimensions, f.unit, f.value, f.decimals, f.document, f.line,
+       f.printed_text
+FROM facts f JOIN filings fl ON fl.id = f.filing
+WHERE f.in_instance = 1
 ;
--- The value to use: the latest filing's (by its period end, then id), most precise source first.
+-- The value to use: the latest filing's (by its period end, then id).
 CREATE VIEW authoritative_facts AS
 SELECT id, filing, concept, period_start, period_end, fiscal_year, fiscal_period, dimensions, unit,
        value, decimals, document, line, printed_text
@@ -154,24 +152,13 @@ FROM (
 ) ranked
 WHERE rank_overall = 1
 ;
--- History of every figure whose value differs between filings: one row per filing,
--- oldest first, with the previous filing's value. A change within the coarser
--- decimals (51.1 bn -> 51,109 m) is a precision difference, not a restatement.
+-- Restated figures: the previous filing's value and source next to the restating one's.
+-- Precision differences (51.1 bn -> 51,109 m) are not restatements; filing_facts has the full history.
 CREATE VIEW restatements AS
-SELECT concept, period_start, period_end, fiscal_year, fiscal_period, dimensions, unit, filing, filing_period_end,
-       value, decimals, document, line, printed_text,
-       LAG(filing) OVER history AS previous_filing,
-       LAG(value) OVER history AS previous_value,
-       LAG(decimals) OVER history AS previous_decimals
-FROM filing_facts ff
-WHERE EXISTS (
-  SELECT 1 FROM filing_facts other
-  WHERE other.concept = ff.concept AND other.period_end = ff.period_end
-    AND (other.period_start = ff.period_start OR (other.period_start IS NULL AND ff.period_start IS NULL))
-    AND other.dimensions = ff.dimensions
-    AND (other.unit = ff.unit OR (other.unit IS NULL AND ff.unit IS NULL))
-    AND other.filing <> ff.filing
-    AND (other.value <> ff.value OR (other.value IS NULL) <> (ff.value IS NULL))
-)
-WINDOW history AS (PARTITION BY concept, period_start, period_end, dimensions, unit
-                   ORDER BY filing_period_end, filing)
+SELECT f.concept, f.period_start, f.period_end, f.fiscal_year, f.fiscal_period, f.dimensions, f.unit,
+       p.filing AS previous_filing, p.value AS previous_value, p.decimals AS previous_decimals,
+       p.document AS previous_document, p.line AS previous_line, p.printed_text AS previous_text,
+       f.filing, f.value, f.decimals, f.document, f.line, f.printed_text
+FROM restatement_pairs r
+JOIN facts f ON f.id = r.fact_id
+JOIN facts p ON p.id = r.previous_fact_id
