@@ -1,14 +1,11 @@
 """A small hand-built filing over core concepts: every unit, both axes, an instant, a nil."""
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from datetime import date
 from decimal import Decimal
 
 from pathlib import Path
-
-import pytest
 
 from iij_xbrl.model import Fact, Filing, Period, Provenance
 
@@ -53,8 +50,3 @@ def project_copy(dest: Path) -> Path:
     shutil.copytree(ROOT / "taxonomy", dest / "taxonomy")
     shutil.copytree(ROOT / "sources", dest / "sources")
     return dest
-
-
-# TEMPORARY until the taxonomy generator lands; remove once iij_xbrl.taxonomy.build exists.
-needs_pipeline = pytest.mark.skipif(importlib.util.find_spec("iij_xbrl.taxonomy.build") is None,
-                                    reason="iij_xbrl.taxonomy.build not written yet")

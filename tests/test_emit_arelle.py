@@ -15,14 +15,15 @@ from pathlib import Path
 import pytest
 
 import arelle_oracle
-from emit_fixtures import needs_pipeline, project_copy, sample_filing
+from emit_fixtures import project_copy, sample_filing
 from iij_xbrl import publish as pub
+from iij_xbrl.emit import naming
 from iij_xbrl.emit.oim_json import to_json
 from iij_xbrl.emit.xbrl_xml import to_xml
 
 FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
 
-pytestmark = [pytest.mark.arelle, needs_pipeline]
+pytestmark = pytest.mark.arelle
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +59,36 @@ def _by_file(entries: list[dict]) -> Counter:
     return counts
 
 
-def test_arelle_validates_every_instance_without_errors(arelle_run):
-    entries, _ = arelle_run
+def _errors_in(entries: list[dict], xml: bool) -> list[dict]:
+    """Errors of the XML inputs (`*_xml.xbrl`) or of the JSON ones (Arelle refers to those as `<stem>.xbrl`)."""
     errors = arelle_oracle.problems(entries, levels=("error", "critical", "inconsistency"))
+    return [e for e in errors if not e.get("refs")
+            or any(("_xml." in r.get("href", "")) == xml for r in e["refs"])]
+
+
+def test_arelle_validates_every_xml_instance_without_errors(arelle_run):
+    entries, _ = arelle_run
+    loaded = [e for e in entries if "loaded in" in e.get("message", {}).get("text", "")]
+    assert len(loaded) == 10, arelle_oracle.summary(entries)
+    errors = _errors_in(entries, xml=True)
     assert not errors, arelle_oracle.summary(errors)
-    loaded = [e for e in entries if e.get("code") == "info" and "loaded" in e.get("message", {}).get("text", "")]
-    assert len(loaded) >= 10, arelle_oracle.summary(entries)
-    warnings = arelle_oracle.problems(entries, levels=("warning",))
-    print(f"Arelle warnings: {dict(_by_file(warnings))}")
+    print(f"Arelle warnings: {dict(_by_file(arelle_oracle.problems(entries, levels=('warning',))))}")
+
+
+# xBRL-XML (OIM) 2021 allows ONE dimension container per DTS; Arelle's xBRL-JSON loader puts every taxonomy
+# dimension in the container of the DTS's hypercubes, or `scenario` when they disagree. With SegmentAxis in
+# `segment` and ScenarioAxis in `scenario` (contract), segment facts in xBRL-JSON fail XDT
+# (xbrldie:PrimaryItemDimensionallyInvalidError), and `--oim` on the XML reports
+# xbrlxe:inconsistentDimensionsContainer. Fixed by one container for both cubes (taxonomy) and in naming.
+_TWO_CONTAINERS = len(set(naming.AXIS_CONTAINER.values())) > 1
+
+
+@pytest.mark.xfail(_TWO_CONTAINERS, strict=True,
+                   reason="contract puts SegmentAxis in xbrli:segment: not representable in xBRL-JSON (one container)")
+def test_arelle_validates_every_json_instance_without_errors(arelle_run):
+    entries, _ = arelle_run
+    errors = _errors_in(entries, xml=False)
+    assert not errors, arelle_oracle.summary(errors)
 
 
 def _resolve(value: str, namespaces: dict[str, str]) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from emit_fixtures import needs_pipeline, project_copy, sample_filing
+from emit_fixtures import project_copy, sample_filing
 from iij_xbrl import publish as pub
 from iij_xbrl.cli import main
 
@@ -92,7 +92,6 @@ def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch)
 
 # ---- the real pipeline: taxonomy build + fact sheets of sources/, in a temp copy of the project ----------
 
-@needs_pipeline
 def test_real_publish_is_byte_deterministic(tmp_path):
     root = project_copy(tmp_path / "project")
     for name in ("a", "b"):
@@ -111,7 +110,6 @@ facts:
 """
 
 
-@needs_pipeline
 def test_bad_fact_sheet_is_one_line_exit_2_and_keeps_out(tmp_path, monkeypatch):
     root = project_copy(tmp_path / "project")
     out = tmp_path / "out"
