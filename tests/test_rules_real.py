@@ -77,3 +77,14 @@ def test_findings_json_validates_and_is_deterministic(filings, findings):
     jsonschema.validate(json.loads(text), schema)
     assert to_json(check_filings(filings, load())) == text
     assert all(f.sources and all(s.line for s in f.sources) for f in findings)
+
+
+def test_publish_writes_findings_json_and_strict_fails_on_errors(tmp_path, findings):
+    import io
+
+    from iij_xbrl import publish
+
+    stages = [publish.load_sources, publish.write_findings]
+    assert publish.publish(tmp_path / "out", stages=stages, stream=io.StringIO()) == 0
+    assert (tmp_path / "out" / "findings.json").read_text(encoding="utf-8") == to_json(findings)
+    assert publish.publish(tmp_path / "out", strict=True, stages=stages, stream=io.StringIO()) == 1

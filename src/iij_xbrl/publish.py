@@ -100,6 +100,18 @@ def emit_instances(ctx: PublishContext) -> None:
                                            len(ctx.warnings.get(filing.id, []))))
 
 
+def write_findings(ctx: PublishContext) -> None:
+    """out/findings.json: the IIJ consistency rules over the facts as printed; errors fail `--strict`."""
+    from .taxonomy.source import load
+    from .validate.findings import to_json as findings_json
+    from .validate.rules import check_filings
+
+    found = check_filings(ctx.raw_filings, load(ctx.root / "taxonomy"))
+    ctx.write("findings.json", findings_json(found).encode())
+    if ctx.strict and any(f.severity == "error" for f in found):
+        ctx.exit_code = max(ctx.exit_code, 1)
+
+
 def write_manifest(ctx: PublishContext) -> None:
     """Hashes every file the stages wrote; runs last so later stages' files are listed too."""
     files = {}
@@ -130,6 +142,7 @@ STAGES: list[Stage] = [
     build_taxonomy,
     load_sources,
     emit_instances,
+    write_findings,
     write_manifest,
 ]
 
