@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from iij_xbrl.model import Fact, Filing, Period, Provenance
+from iij_xbrl.model import Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
 from iij_xbrl.taxonomy.source import load
 from iij_xbrl.validate.findings import to_json
@@ -134,7 +134,8 @@ def test_period_sums_cover_halves_nine_months_and_quarters(taxonomy):
 
 def test_calculation_network_with_iij_tolerance(taxonomy):
     def gp(value):
-        return run(taxonomy, filing(fact("Revenues", "1H12", "100", line=1), fact("CostOfRevenue", "1H12", "60", line=2),
+        return run(taxonomy, filing(fact("Revenues", "1H12", "100", line=1),
+                                    fact("CostOfRevenue", "1H12", "60", line=2),
                                     fact("GrossProfit", "1H12", value, line=3)), rule="iij:calculation")
     assert gp("40") == [] and gp("41") == []  # 100 - 60 as rounded figures may be 39..41
     assert [f.severity for f in gp("42")] == ["info"]  # one figure one unit off: a truncation artefact
@@ -192,12 +193,14 @@ def test_yoy_ratio_graded_by_interval_arithmetic(taxonomy, printed, expected):
 
 def test_prose_claim_contradicting_the_table(taxonomy):
     # doc 002: line 22 "Operating Income JPY1,005 million (down 44.6% YoY)", line 23 "increased by 10.9% YoY"
-    base = (fact("OperatingIncomeLoss", "1H08", "1,005", line=22), fact("OperatingIncomeLoss", "1H07", "1.8", -8, line=47))
+    base = (fact("OperatingIncomeLoss", "1H08", "1,005", line=22),
+            fact("OperatingIncomeLoss", "1H07", "1.8", -8, line=47))
     ok = pct("OperatingIncomeLossYoYChangeRatio", "1H08", "-44.6", line=22)
     prose = pct("OperatingIncomeLossYoYChangeRatio", "1H08", "10.9", line=23)
     assert run(taxonomy, filing(*base, ok, id="fy2008h1", period="1H08")) == []
     found = run(taxonomy, filing(*base, ok, prose, id="fy2008h1", period="1H08"))
-    assert {(f.rule, f.severity) for f in found if 23 in lines(f)} == {("iij:ratio", "error"), ("iij:duplicate", "error")}
+    assert {(f.rule, f.severity) for f in found if 23 in lines(f)} == {("iij:ratio", "error"),
+                                                                       ("iij:duplicate", "error")}
 
 
 def test_margins_changes_shares_and_targets_ratios(taxonomy):
@@ -209,7 +212,8 @@ def test_margins_changes_shares_and_targets_ratios(taxonomy):
              fact("AccountsReceivableIncreaseDecrease", "1H12", "-74", line=8),
              fact("RevenuesYoYChangeAmount", "1H12", "3,913", line=9)]
     assert run(taxonomy, filing(*facts), rule="iij:ratio") == []
-    bad = [pct("GrossMarginRatio", "1H12", "21.9", line=3), fact("AccountsReceivableIncreaseDecrease", "1H12", "74", line=8)]
+    bad = [pct("GrossMarginRatio", "1H12", "21.9", line=3),
+           fact("AccountsReceivableIncreaseDecrease", "1H12", "74", line=8)]
     found = run(taxonomy, filing(*facts[:3], *facts[4:8], *bad), rule="iij:ratio")
     assert sorted((f.concepts[0], f.severity) for f in found) == [
         ("AccountsReceivableIncreaseDecrease", "error"), ("GrossMarginRatio", "error")]

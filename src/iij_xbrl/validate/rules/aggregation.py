@@ -17,9 +17,7 @@ from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..findings import Finding
 from .facts import FilingFacts, dims_of, finding, months, shift
-from .tolerance import judge_sum
-
-SEVERITY = {"rounding": "info", "error": "error"}
+from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 
 def _splits(total: Period, periods: dict[Period, Fact]) -> Iterator[list[Fact]]:
@@ -54,6 +52,6 @@ def check(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding]:
                     yield finding("iij:period-sum", SEVERITY[verdict.status], ff.id,
                                   f"{concept} {total.period} printed {total.provenance.text!r} but its parts "
                                   f"{names} add up to {verdict.computed}"
-                                  + (" (within one printed unit: rounding)" if verdict.status == "rounding" else ""),
+                                  + (ROUNDING_NOTE if verdict.status == "rounding" else ""),
                                   [total] + parts, concepts=[concept], period=total.period,
                                   values={"reported": verdict.reported, "computed": verdict.computed})

@@ -21,9 +21,8 @@ from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..findings import Finding
 from .facts import SEGMENT, FilingFacts, dims_of, finding, with_member
-from .tolerance import judge_sum
+from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
-SEVERITY = {"rounding": "info", "error": "error"}
 CASH = "CashAndCashEquivalents"
 NET_CHANGE = "NetIncreaseDecreaseInCash"
 ACTIVITIES = ("NetCashProvidedByOperatingActivities", "NetCashUsedInInvestingActivities",
@@ -39,7 +38,7 @@ def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact
     terms = " ".join(f"{'+' if w > 0 else '-'} {f.concept}{_member(f)}" for w, f in items).lstrip("+ ")
     return finding(rule, SEVERITY[verdict.status], ff.id,
                    f"{what}: {total.concept}{_member(total)} printed {total.provenance.text!r}, {terms} = "
-                   f"{verdict.computed}" + (" (within one printed unit: rounding)" if verdict.status == "rounding" else ""),
+                   f"{verdict.computed}" + (ROUNDING_NOTE if verdict.status == "rounding" else ""),
                    [total] + [f for _, f in items], concepts=[total.concept] + [f.concept for _, f in items],
                    period=total.period, values={"reported": verdict.reported, "computed": verdict.computed})
 

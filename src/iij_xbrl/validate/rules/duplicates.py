@@ -45,7 +45,8 @@ def _split_basis(a: Fact, b: Fact) -> str | None:
         pre = (big.value - small.value) / (SPLIT_RATIO - 1)
         return (f"{where(big)} adds pre-split and post-split amounts of a year straddling the 1:{SPLIT_RATIO} "
                 f"split ({SPLIT_DATE}); read as {num(pre * SPLIT_RATIO)} pre-split + "
-                f"{num(small.value - pre)} post-split, it matches {where(small)} ({num(pre)} + {num(small.value - pre)})")
+                f"{num(small.value - pre)} post-split, it matches {where(small)} "
+                f"({num(pre)} + {num(small.value - pre)})")
     return None
 
 
@@ -60,9 +61,9 @@ def _conflict(ff: FilingFacts, c: Conflict) -> Finding:
     why = None if k.value is None or d.value is None else _split_basis(k, d)
     if why:
         return finding("iij:duplicate", "warning", ff.id, f"{k.concept}: {why}", facts, values=values)
-    return finding("iij:duplicate", "error", ff.id, f"{k.concept} printed {where(d)} but {where(k)}: the two "
-                   f"printings of one figure differ by {num(abs(k.value - d.value)) if None not in (k.value, d.value) else 'nil'}",
-                   facts, values=values)
+    differ = "one is nil" if None in (k.value, d.value) else f"they differ by {num(abs(k.value - d.value))}"
+    return finding("iij:duplicate", "error", ff.id, f"{k.concept} printed {where(d)} but {where(k)}: two "
+                   f"printings of one figure, {differ}", facts, values=values)
 
 
 def check(filings: list[FilingFacts]) -> Iterator[Finding]:

@@ -19,24 +19,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
-from typing import Callable, Iterator, NamedTuple
+from typing import Iterator, NamedTuple
 
 from iij_xbrl.model import Fact, Period
 
 from ..findings import Finding
 from .facts import SCENARIO, Dims, FilingFacts, dims_of, finding, months, shift, with_member, without
-from .tolerance import Interval, interval, judge_ratio
-
-SEVERITY = {"rounding": "info", "marginal": "warning", "error": "error"}
+from .tolerance import SEVERITY, Interval, interval, judge_ratio
 
 
 class Operand(NamedTuple):
     strict: Interval
     lenient: Interval
     facts: list[Fact]
-
-
-Formula = Callable[["_Values", Period, Dims], Operand | None]
 
 
 class _Values:

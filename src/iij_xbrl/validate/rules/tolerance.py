@@ -29,6 +29,8 @@ from ..instance import Report
 from .facts import num, unit_step
 
 Status = Literal["ok", "rounding", "marginal", "error"]
+SEVERITY = {"rounding": "info", "marginal": "warning", "error": "error"}  # of a verdict that is not ok
+ROUNDING_NOTE = " (within one printed unit: rounding)"
 
 
 class Verdict(NamedTuple):
@@ -45,7 +47,8 @@ def _binding(total: Fact, items: list[tuple[int, Fact]], shift: Decimal = Decima
     decimals = ["INF" if f.decimals is None else f.decimals for f in [total] + [f for _, f in items]]
     facts = [CalcFact(n, 0, 0, v, d, "c", "u", None, None) for n, v, d in zip(names, values, decimals)]
     dts = Dts(concepts, {(SUMMATION_ITEM_11, "sum", "calculationLink", "calculationArc"): rels})
-    scale = max([0] + [max(-v.as_tuple().exponent, d + 1 if isinstance(d, int) else 0) for v, d in zip(values, decimals)])
+    scale = max([0] + [max(-v.as_tuple().exponent, d + 1 if isinstance(d, int) else 0)
+                       for v, d in zip(values, decimals)])
     return Report(path="", dts=dts, facts=facts, periods={0: ""}, prefixes={}, scale=scale)
 
 
