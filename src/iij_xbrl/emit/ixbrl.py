@@ -242,11 +242,11 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     html.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     head = _el(html, "head")
     _el(head, "meta", **{"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
-    _el(head, "title", f"IIJ {filing.title}")
+    _el(head, "title", filing.title)
     _el(head, "style", _style(), type="text/css")
     body = _el(html, "body")
     _header(body, filing)
-    _el(body, "h1", f"Internet Initiative Japan Inc. — {filing.title}")
+    _el(body, "h1", filing.title)
     _el(body, "p", f"Reporting period {layout.period_label(filing.period)} ({filing.period}); "
                    f"U.S. GAAP, consolidated, unaudited.", class_="meta")
     _el(body, "p", "Sources: " + ", ".join(filing.documents), class_="meta")
