@@ -49,7 +49,7 @@ def test_decimals_never_use_exponents():
 
 
 def test_axes_have_their_containers():
-    assert naming.container("SegmentAxis") == "segment"
+    assert naming.container("SegmentAxis") == "scenario"
     assert naming.container("ScenarioAxis") == "scenario"
     with pytest.raises(ValueError):
         naming.container("ColourAxis")
@@ -64,9 +64,11 @@ def test_xml_instance_structure():
     assert root[0].tag == f"{{{NS['link']}}}schemaRef"
     assert root[0].get(f"{{{NS['xlink']}}}href") == "http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"
     ctx = root.find("xbrli:context[@id='D2012-04-01_2012-09-30_InitialTarget_NetworkServicesAndSIBusiness']", NS)
-    # segment inside entity, scenario after period
-    assert ctx.find("xbrli:entity/xbrli:segment/xbrldi:explicitMember", NS).text == \
-        "iij:NetworkServicesAndSIBusinessMember"
+    # both axes in the scenario, after the period; the entity carries no segment
+    members = {m.get("dimension"): m.text for m in ctx.findall("xbrli:scenario/xbrldi:explicitMember", NS)}
+    assert members == {"iij:SegmentAxis": "iij:NetworkServicesAndSIBusinessMember",
+                       "iij:ScenarioAxis": "iij:InitialTargetMember"}
+    assert ctx.find("xbrli:entity/xbrli:segment", NS) is None
     assert [c.tag.split("}")[1] for c in ctx] == ["entity", "period", "scenario"]
     assert ctx.find("xbrli:entity/xbrli:identifier", NS).get("scheme") == "http://www.tse.or.jp/sicc"
     assert {u.get("id") for u in root.findall("xbrli:unit", NS)} == {"JPY", "JPYPerShare", "shares", "pure", "Gbps"}

@@ -75,16 +75,8 @@ def test_arelle_validates_every_xml_instance_without_errors(arelle_run):
     print(f"Arelle warnings: {dict(_by_file(arelle_oracle.problems(entries, levels=('warning',))))}")
 
 
-# xBRL-XML (OIM) 2021 allows ONE dimension container per DTS; Arelle's xBRL-JSON loader puts every taxonomy
-# dimension in the container of the DTS's hypercubes, or `scenario` when they disagree. With SegmentAxis in
-# `segment` and ScenarioAxis in `scenario` (contract), segment facts in xBRL-JSON fail XDT
-# (xbrldie:PrimaryItemDimensionallyInvalidError), and `--oim` on the XML reports
-# xbrlxe:inconsistentDimensionsContainer. Fixed by one container for both cubes (taxonomy) and in naming.
-_TWO_CONTAINERS = len(set(naming.AXIS_CONTAINER.values())) > 1
-
-
-@pytest.mark.xfail(_TWO_CONTAINERS, strict=True,
-                   reason="contract puts SegmentAxis in xbrli:segment: not representable in xBRL-JSON (one container)")
+# xBRL-XML (OIM) allows one dimension container per report: Arelle's xBRL-JSON loader puts every taxonomy
+# dimension where the DTS's hypercube expects it only if there is a single one, hence both axes in `scenario`.
 def test_arelle_validates_every_json_instance_without_errors(arelle_run):
     entries, _ = arelle_run
     errors = _errors_in(entries, xml=False)

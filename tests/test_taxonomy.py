@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from arelle_oracle import problems, run, summary
 
+from iij_xbrl.emit import naming
 from iij_xbrl import xmlsafe
 from iij_xbrl.errors import InputError
 from iij_xbrl.taxonomy import names as n
@@ -55,8 +56,9 @@ def test_build_is_deterministic(tax):
 
 def test_every_element_has_standard_labels_in_english_and_japanese(tax):
     expected = set(tax.concepts) | {tax.dimensions.line_items.name}
-    for cube in tax.dimensions.hypercubes:
-        expected |= {cube.name, cube.axis.name, *(m.name for m in cube.members)}
+    expected.add(tax.dimensions.hypercube.name)
+    for axis in tax.dimensions.axes:
+        expected |= {axis.axis.name, *(m.name for m in axis.members)}
     for lang in ("en", "ja"):
         tree = xmlsafe.parse(GENERATED / f"iij-2025_lab-{lang}.xml")
         locs = _locs(tree.getroot())
@@ -105,8 +107,8 @@ def test_core_structure(tax):
         "SegmentAxis": ("ConsolidatedMember", "NetworkServicesAndSIBusinessMember", "ATMOperationBusinessMember",
                         "EliminationMember"),
         "ScenarioAxis": ("ActualMember", "InitialTargetMember", "RevisedTargetMember")}
-    assert {h.axis.name: h.container for h in tax.dimensions.hypercubes} == {
-        "SegmentAxis": "segment", "ScenarioAxis": "scenario"}
+    assert tax.dimensions.container == "scenario"  # one container: representable in xBRL-JSON/CSV
+    assert naming.AXIS_CONTAINER == {axis: tax.dimensions.container for axis in tax.dimensions.axis_members()}
     income = {(a.total, a.item): a.weight for a in tax.calculations["IncomeStatement"]}
     assert income[("OperatingIncomeLoss", "CostsAndExpenses")] == -1
     summary_calc = {(a.total, a.item): a.weight for a in tax.calculations["OperatingResultsSummary"]}

@@ -197,7 +197,7 @@ def networks(taxonomy) -> list[Network]:
 def member_labels(taxonomy) -> dict[str, Label]:
     """Axis and member name -> label, for headings of segment groups and target columns."""
     labels = {}
-    for cube in taxonomy.dimensions.hypercubes:
-        labels[cube.axis.name] = cube.axis.label
-        labels.update({m.name: m.label for m in cube.members})
+    for axis in taxonomy.dimensions.axes:
+        labels[axis.axis.name] = axis.axis.label
+        labels.update({m.name: m.label for m in axis.members})
     return labels

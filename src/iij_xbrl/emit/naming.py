@@ -40,7 +40,8 @@ OIM_NAMESPACES: dict[str, str] = {
 OIM_ENTITY = f"{ENTITY_PREFIX}:{ENTITY_ID}"
 
 # Which context container holds each axis; must match the hypercubes' xbrldt:contextElement.
-AXIS_CONTAINER: dict[str, str] = {"SegmentAxis": "segment", "ScenarioAxis": "scenario"}
+# One container for all: xBRL-XML (OIM) allows a single dimension container per report.
+AXIS_CONTAINER: dict[str, str] = {"SegmentAxis": "scenario", "ScenarioAxis": "scenario"}
 
 
 def qname(local: str) -> str:

@@ -58,10 +58,8 @@ def _all_labels(tax: Taxonomy) -> dict[str, dict[str, Label]]:
     labels = {c.name: c.labels for c in tax.concepts.values()}
     dims = tax.dimensions
     labels[dims.line_items.name] = {"label": dims.line_items.label}
-    for cube in dims.hypercubes:
-        labels[cube.name] = {"label": cube.label}
-        for m in (cube.axis, *cube.members):
-            labels[m.name] = {"label": m.label}
+    for m in (dims.hypercube, *(m for a in dims.axes for m in (a.axis, *a.members))):
+        labels[m.name] = {"label": m.label}
     return labels
 
 
@@ -144,20 +142,21 @@ def definition(tax: Taxonomy) -> bytes:
     for arcrole in ("all", "dimension-default", "dimension-domain", "domain-member", "hypercube-dimension"):
         _arcrole_ref(root, XDT_AR + arcrole, f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole}")
     link = _link(root, "definitionLink", n.role_uri(dims.role_id))
-    primary = dims.line_items.name
+    primary, cube = dims.line_items.name, dims.hypercube.name
     _loc(link, primary, primary)
-    for cube in dims.hypercubes:
-        domain = cube.default.name
-        for name in (cube.name, cube.axis.name, *(m.name for m in cube.members)):
+    _loc(link, cube, cube)
+    _arc(link, "definitionArc", XDT_AR + "all", primary, cube, **{
+        q("xbrldt", "contextElement"): dims.container, q("xbrldt", "closed"): "true"})
+    for axis_order, axis in enumerate(dims.axes, start=1):
+        domain = axis.members[0].name
+        for name in (axis.axis.name, *(m.name for m in axis.members)):
             _loc(link, name, name)
         # The default is the domain itself; a second locator keeps the two arcs from the axis distinct.
         _loc(link, domain, f"{domain}_default")
-        _arc(link, "definitionArc", XDT_AR + "all", primary, cube.name, **{
-            q("xbrldt", "contextElement"): cube.container, q("xbrldt", "closed"): "true"})
-        _arc(link, "definitionArc", XDT_AR + "hypercube-dimension", cube.name, cube.axis.name)
-        _arc(link, "definitionArc", XDT_AR + "dimension-domain", cube.axis.name, domain)
-        _arc(link, "definitionArc", XDT_AR + "dimension-default", cube.axis.name, f"{domain}_default")
-        for order, member in enumerate(cube.members[1:], start=1):
+        _arc(link, "definitionArc", XDT_AR + "hypercube-dimension", cube, axis.axis.name, order=str(axis_order))
+        _arc(link, "definitionArc", XDT_AR + "dimension-domain", axis.axis.name, domain)
+        _arc(link, "definitionArc", XDT_AR + "dimension-default", axis.axis.name, f"{domain}_default")
+        for order, member in enumerate(axis.members[1:], start=1):
             _arc(link, "definitionArc", XDT_AR + "domain-member", domain, member.name, order=str(order))
     line_items = [c.name for c in tax.concepts.values() if not c.abstract]
     for order, name in enumerate(line_items, start=1):

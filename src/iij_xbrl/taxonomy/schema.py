@@ -62,10 +62,10 @@ def schema(tax: Taxonomy) -> bytes:
     dims = tax.dimensions
     elements: dict[str, tuple] = {c.name: ("concept", c) for c in tax.concepts.values()}
     elements[dims.line_items.name] = ("item", dims.line_items)
-    for cube in dims.hypercubes:
-        elements[cube.name] = ("hypercube", cube)
-        elements[cube.axis.name] = ("axis", cube.axis)
-        elements.update((m.name, ("member", m)) for m in cube.members)
+    elements[dims.hypercube.name] = ("hypercube", dims.hypercube)
+    for axis in dims.axes:
+        elements[axis.axis.name] = ("axis", axis.axis)
+        elements.update((m.name, ("member", m)) for m in axis.members)
     for name in sorted(elements):
         kind, obj = elements[name]
         if kind == "concept":

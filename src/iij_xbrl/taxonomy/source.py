@@ -54,10 +54,7 @@ class Member:
 
 
 @dataclass(frozen=True)
-class Hypercube:
-    name: str
-    label: Label
-    container: str  # "segment" | "scenario"
+class Axis:
     axis: Member
     members: tuple[Member, ...]  # members[0] is the domain and the default
 
@@ -71,11 +68,13 @@ class Dimensions:
     role_id: str
     definition: str
     line_items: Member
-    hypercubes: tuple[Hypercube, ...]
+    hypercube: Member
+    container: str  # "segment" | "scenario": where instances put every dimension
+    axes: tuple[Axis, ...]
 
     def axis_members(self) -> dict[str, tuple[str, ...]]:
         """Axis name -> member names, default first."""
-        return {h.axis.name: tuple(m.name for m in h.members) for h in self.hypercubes}
+        return {a.axis.name: tuple(m.name for m in a.members) for a in self.axes}
 
 
 @dataclass(frozen=True)
@@ -211,17 +210,11 @@ class _Builder:
         path, raw = self.dimensions
         if raw["role"]["id"] in role_ids:
             raise InputError(path, f"role {raw['role']['id']} is already a presentation/calculation role", raw.line)
-        cubes = []
-        for h in raw["hypercubes"]:
-            self._define(path, h["name"], h.line)
-            cubes.append(Hypercube(name=h["name"], label=_label(h["label"]), container=h["container"],
-                                   axis=self._member(path, h["axis"]),
-                                   members=tuple(self._member(path, m) for m in h["members"])))
-        containers = [h.container for h in cubes]
-        if len(set(containers)) != len(containers):
-            raise InputError(path, "each hypercube needs its own context container", raw.line)
-        dims = Dimensions(raw["role"]["id"], raw["role"]["definition"],
-                          self._member(path, raw["line_items"]), tuple(cubes))
+        axes = tuple(Axis(axis=self._member(path, a["axis"]), members=tuple(self._member(path, m) for m in a["members"]))
+                     for a in raw["axes"])
+        cube = raw["hypercube"]
+        dims = Dimensions(raw["role"]["id"], raw["role"]["definition"], self._member(path, raw["line_items"]),
+                          self._member(path, cube), cube["container"], axes)
         return Taxonomy(dict(sorted(self.concepts.items())), tuple(roles), dims)
 
 
