@@ -143,9 +143,3 @@ def oim_facts(path: Path) -> Counter:
 
 def fact_differences(mine: Counter, theirs: Counter) -> dict:
     return {"only ours": list((mine - theirs).elements())[:10], "only Arelle's": list((theirs - mine).elements())[:10]}
-
-
-# Arelle's OIM loader puts every dimension in xbrli:scenario when the taxonomy uses both containers
-# (arelle/oim/Load.py getTaxonomyContextElement, "case 6" not implemented), so SegmentAxis facts loaded
-# from xBRL-JSON or xBRL-CSV fail the segment hypercube. Not a fault of the report: XML and iXBRL pass.
-OIM_SEGMENT_CONTAINER = {"xbrldie:PrimaryItemDimensionallyInvalidError", "oime:invalidTaxonomy"}

@@ -89,3 +89,17 @@ def test_period_labels_follow_the_fiscal_calendar():
     assert label(Period(start=date(2013, 4, 1), end=date(2013, 12, 31))) == "1Q-3Q FY2013"
     assert label(Period(start=date(2013, 4, 15), end=date(2013, 12, 31))) == "2013-04-15..2013-12-31"
     assert label(Period(end=date(2012, 9, 30))) == "2012-09-30"
+
+
+def test_statement_networks_and_member_labels_from_the_taxonomy():
+    from iij_xbrl.taxonomy import source
+
+    taxonomy = source.load()
+    networks = {nw.id: nw for nw in layout.networks(taxonomy)}
+    income = networks["IncomeStatement"]
+    assert income.title.ja == "連結損益計算書" or income.title.en.startswith("Consolidated")
+    assert income.concepts.index("Revenues") < income.concepts.index("CostOfRevenue")
+    assert not any(taxonomy.concepts[c].abstract for nw in networks.values() for c in nw.concepts)
+    assert dict(income.label_roles)["Revenues"] == "total"
+    members = layout.member_labels(taxonomy)
+    assert members["ATMOperationBusinessMember"].en and members["InitialTargetMember"].ja

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import arelle_oracle
-from report_fixtures import OIM_SEGMENT_CONTAINER, fact_differences, oim_facts, reports
+from report_fixtures import fact_differences, oim_facts, reports
 
 pytestmark = pytest.mark.arelle
 
@@ -24,15 +24,8 @@ def test_arelle_loads_every_csv_report_without_errors(arelle_run):
     rep, entries, _ = arelle_run
     loaded = [e for e in entries if "loaded" in e.get("message", {}).get("text", "")]
     assert len(loaded) >= len(rep.filings), arelle_oracle.summary(entries[:20])
-    errors = [e for e in arelle_oracle.problems(entries, levels=("error", "critical"))
-              if e.get("code") not in OIM_SEGMENT_CONTAINER]
+    errors = arelle_oracle.problems(entries, levels=("error", "critical"))
     assert not errors, arelle_oracle.summary(errors)
-
-
-@pytest.mark.xfail(strict=True, reason="Arelle 2.47.3 loads OIM SegmentAxis facts into xbrli:scenario")
-def test_segment_facts_pass_the_segment_hypercube_when_loaded_from_csv(arelle_run):
-    _, entries, _ = arelle_run
-    assert not [e for e in entries if e.get("code") in OIM_SEGMENT_CONTAINER]
 
 
 @pytest.mark.parametrize("filing", ["fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3", "sample"])
