@@ -157,7 +157,7 @@ def test_hot_path_excess_check_agrees_with_vectors(value: str, decimals: str, ex
     from iij_xbrl.validate.instance import Fact, Report
     from iij_xbrl.validate.dts import Dts
 
-    fact = Fact("{x}c", 0, 0, Decimal(value), int(decimals), "c", "u", 1, None)
+    fact = Fact("{x}c", 0, 0, Decimal(value), int(decimals), "c", "u", 1)
     scale = max(0, -fact.value.as_tuple().exponent, fact.decimals + 1)
-    checker = Checker(Report("r", Dts(), [fact], {}, {}, scale))
+    checker = Checker(Report("r", Dts(), {fact.concept: {(0, 0): [fact]}}, {}, {}, scale))
     assert checker._excess(checker._scaled(fact.value), fact.decimals) == (expected is not None)

@@ -20,3 +20,12 @@ def parse(path: str | Path) -> etree._ElementTree:
         raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def iterparse(path: str | Path, events: tuple[str, ...] = ("end",)):
+    """Streaming parse with the same safety settings, for documents too large to keep as a tree.
+
+    Syntax errors surface as etree.XMLSyntaxError while iterating; the caller names the file.
+    """
+    return etree.iterparse(str(path), events=events, resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, remove_blank_text=False, huge_tree=True)

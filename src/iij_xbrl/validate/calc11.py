@@ -12,7 +12,6 @@ Observable differences from Arelle are listed in KNOWN_DIFFERENCES.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, DivisionByZero, InvalidOperation, \
     ROUND_HALF_EVEN, ROUND_HALF_UP, localcontext
 
@@ -72,10 +71,8 @@ class Checker:
         self.report = report
         self.truncate = truncate
         self.scale = report.scale
-        self.by_concept: dict[str, dict[tuple, list[Fact]]] = defaultdict(lambda: defaultdict(list))
-        for f in report.facts:
-            self.by_concept[f.concept][(f.context, f.unit)].append(f)
-        self._intervals: dict[tuple[str, tuple], object] = {}
+        self.by_concept = report.groups
+        self._intervals: dict[int, object] = {}
         self._powers: dict[int, int] = {}
         self.findings: list[Finding] = []
 
@@ -110,22 +107,31 @@ class Checker:
             return v - step, v, False, True
         return -step, step, False, False
 
-    def interval(self, concept: str, key: tuple, facts: list[Fact]):
+    def interval(self, facts: list[Fact]):
         """Interval of a duplicate set, NIL, or BLOCKED (reported once)."""
-        cached = self._intervals.get((concept, key))
+        # keyed by the list's identity: the groups (and so the lists) live as long as the checker
+        cached = self._intervals.get(id(facts))
         if cached is None:
-            cached = self._intervals[(concept, key)] = self._interval(facts)
+            cached = self._intervals[id(facts)] = self._interval(facts)
         return cached
 
     def _interval(self, facts: list[Fact]):
-        if len(facts) == 1:  # the common case, kept short
+        if len(facts) == 1:  # the common case, inlined: _scaled, _excess, _range for one fact
             f = facts[0]
             if f.value is None:
                 return NIL
-            v = self._scaled(f.value)
-            if self._excess(v, f.decimals):
-                return self._blocked("excess", facts, facts)
-            return self._range(v, f.decimals)
+            v = int(f.value.scaleb(self.scale, _EXACT))
+            d = f.decimals
+            if d.__class__ is not int:
+                return v, v, True, True
+            step = self._pow10(self.scale - d)
+            if d > -28 and v % step:
+                if abs(v) // step < _QUOTIENT_LIMIT:
+                    return self._blocked("excess", facts, facts)
+            if not self.truncate:
+                half = step // 2
+                return v - half, v + half, True, True
+            return self._range(v, d)
         if any(f.value is None for f in facts):
             if all(f.value is None for f in facts):
                 return NIL
@@ -234,20 +240,21 @@ class Checker:
         if not bound:
             return
         wscale = max(0, max(-r.weight.as_tuple().exponent for r in items))
-        weights = [int(r.weight.scaleb(wscale, _EXACT)) for r in items]
+        terms = [(r.target, self.by_concept.get(r.target, {}), int(r.weight.scaleb(wscale, _EXACT))) for r in items]
         for key in bound:
-            self._check_binding(total, key, items, weights, wscale, elr, arcrole)
+            self._check_binding(total, key, terms, wscale, elr, arcrole)
 
-    def _check_binding(self, total, key, items, weights, wscale, elr, arcrole) -> None:
+    def _check_binding(self, total: str, key: tuple[int, int], terms: list, wscale: int, elr: str,
+                       arcrole: str) -> None:
         x1 = x2 = 0
         ix1 = ix2 = True
         blocked = contributed = False
         item_facts: list[Fact] = []
-        for rel, w in zip(items, weights):
-            facts = self.by_concept[rel.target].get(key)
+        for item, sets, w in terms:
+            facts = sets.get(key)
             if not facts:
                 continue
-            iv = self.interval(rel.target, key, facts)
+            iv = self.interval(facts)
             if iv is BLOCKED:
                 blocked = True
             elif iv is not NIL:
@@ -259,7 +266,7 @@ class Checker:
                 contributed = True
                 item_facts.extend(facts)
         sum_facts = self.by_concept[total][key]
-        sv = self.interval(total, key, sum_facts)
+        sv = self.interval(sum_facts)
         if sv is BLOCKED or sv is NIL or blocked or not contributed:
             return
         factor = 10 ** wscale

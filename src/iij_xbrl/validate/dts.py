@@ -14,8 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
@@ -137,7 +136,7 @@ class Resolver:
                     raise InputError(url, f"not in taxonomy package {zf.filename} (looked for {member})") from None
         scheme = urlsplit(url).scheme
         if scheme == "file":
-            path = url2pathname(urlsplit(url).path)
+            path = unquote(urlsplit(url).path)
             try:
                 return Path(path).read_bytes()
             except OSError as exc:

@@ -5,7 +5,9 @@ period as start/end datetimes with exclusive end-of-day, dimensions as a sorted 
 independent of container and context id) and unit key (sorted measures). Only top-level
 numeric items are kept (calculations ignore tuples); a value that is not valid for its
 type makes the fact invisible to calculations, as in a schema-validating processor.
-Plain slotted objects, not pydantic: an instance may hold 100k facts.
+XML is streamed (each top-level element is dropped once read) and facts are grouped by
+binding as they are read: plain slotted objects, not pydantic, as an instance may hold
+100k facts.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from lxml import etree
 
 from .. import xmlsafe
 from ..errors import InputError
-from .dts import XBRLI, XLINK, Dts, DtsLoader, file_url
+from .dts import XBRLI, XLINK, ConceptInfo, Dts, DtsLoader, file_url
 
 LINK = "http://www.xbrl.org/2003/linkbase"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
@@ -56,29 +58,74 @@ class Fact:
     context_id: str
     unit_id: str
     line: int | None
-    fact_id: str | None
+
+
+Groups = dict[str, dict[tuple[int, int], list[Fact]]]  # concept -> (context, unit) -> duplicates in document order
 
 
 @dataclass
 class Report:
     path: str
     dts: Dts
-    facts: list[Fact]
+    groups: Groups
     periods: dict[int, str]  # context class -> "2012-04-01..2012-09-30" / "2012-09-30"
     prefixes: dict[str, str]  # namespace -> prefix the report uses, for messages
     scale: int  # power of ten that makes every value and rounding half-unit an integer
 
 
-def _intern(table: dict[Hashable, int], key: Hashable) -> int:
-    return table.setdefault(key, len(table))
+class FactTable:
+    """Builds a Report's groups, context/unit classes and scale, for either syntax."""
 
+    def __init__(self) -> None:
+        self.groups: Groups = {}
+        self.periods: dict[int, str] = {}
+        self.scale = 0
+        self._contexts: dict[Hashable, int] = {}
+        self._units: dict[Hashable, int] = {}
+        self._accuracy: dict[str | None, int | str | None] = {}
 
-def _scale(scale: int, text: str, value: Decimal, dec: int | str) -> int:
-    if isinstance(dec, int) and dec >= scale:
-        scale = dec + 1
-    if "." in text or "e" in text or "E" in text:
-        scale = max(scale, -value.as_tuple().exponent)
-    return scale
+    def context(self, key: Hashable, shown: str) -> int:
+        index = self._contexts.setdefault(key, len(self._contexts))
+        self.periods.setdefault(index, shown)
+        return index
+
+    def unit(self, key: Hashable) -> int:
+        return self._units.setdefault(key, len(self._units))
+
+    def add(self, concept: ConceptInfo, context: int, unit: int, text: str | None, dec_attr: str | int | None,
+            prec_attr: str | None, context_id: str, unit_id: str, line: int | None) -> None:
+        """Add a fact; `text` None means nil. Schema-invalid values or accuracy are dropped."""
+        if text is None:
+            value, dec = None, NAN
+        else:
+            text = text.strip()
+            value = valid_value(text, concept.base)
+            if value is None or not value.is_finite():
+                return
+            if prec_attr is not None:
+                dec = decimals_of(dec_attr, prec_attr, text)
+            elif dec_attr in self._accuracy:  # decimals depend on the attribute alone
+                dec = self._accuracy[dec_attr]
+            else:
+                dec = self._accuracy.setdefault(dec_attr, decimals_of(dec_attr, None, text))
+            if dec is None:
+                return
+            if isinstance(dec, int) and dec >= self.scale:
+                self.scale = dec + 1
+            if "." in text or "e" in text or "E" in text:
+                self.scale = max(self.scale, -value.as_tuple().exponent)
+        by_key = self.groups.get(concept.qname)
+        if by_key is None:
+            by_key = self.groups[concept.qname] = {}
+        fact = Fact(concept.qname, context, unit, value, dec, context_id, unit_id, line)
+        same = by_key.get((context, unit))
+        if same is None:
+            by_key[(context, unit)] = [fact]
+        else:
+            same.append(fact)
+
+    def report(self, path: str, dts: Dts, prefixes: dict[str, str]) -> Report:
+        return Report(path, dts, self.groups, self.periods, prefixes, self.scale)
 
 
 def valid_value(text: str, base: str) -> Decimal | None:
@@ -103,8 +150,10 @@ def valid_value_slow(text: str, base: str) -> Decimal | None:
     return Decimal(v)
 
 
-def decimals_of(decimals: str | None, precision: str | None, text: str) -> int | str | None:
+def decimals_of(decimals: str | int | None, precision: str | None, text: str) -> int | str | None:
     """Decimals as a processor infers them; None when the attribute is schema-invalid."""
+    if isinstance(decimals, int):  # xBRL-JSON
+        return decimals
     if decimals is not None:
         d = decimals.strip()
         if d == "INF":
@@ -219,64 +268,75 @@ def _unit(el: etree._Element) -> Hashable:
             tuple(sorted(_qn(m, m.text) for m in den.iter(f"{{{XBRLI}}}measure"))) if den is not None else ())
 
 
+_REFS = (f"{{{LINK}}}schemaRef", f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef")
+
+
 def read_xml(path: Path, loader: DtsLoader) -> Report:
-    root = xmlsafe.parse(path).getroot()
-    if root.tag != f"{{{XBRLI}}}xbrl":
-        raise InputError(str(path), f"not an XBRL instance (root element {root.tag})", root.sourceline)
-    base = file_url(path)
-    refs = [urldefrag(urljoin(base, el.get(f"{{{XLINK}}}href", "")))[0]
-            for el in root if el.tag in (f"{{{LINK}}}schemaRef", f"{{{LINK}}}linkbaseRef")]
-    if not refs:
-        raise InputError(str(path), "no link:schemaRef: the instance has no DTS", root.sourceline)
-    dts = loader.load(refs)
-    contexts: dict[str, Hashable] = {}
-    periods: dict[int, str] = {}
-    units: dict[str, int] = {}
-    context_classes: dict[Hashable, int] = {}
-    unit_classes: dict[Hashable, int] = {}
-    raw = []
     try:
-        for el in root:
-            tag = el.tag
-            if tag == _CONTEXT:
-                key, shown = _context(el, dts.has_xdt)
-                contexts[el.get("id")] = index = _intern(context_classes, key)
-                periods.setdefault(index, shown)
-            elif tag == _UNIT:
-                units[el.get("id")] = _intern(unit_classes, _unit(el))
-            elif isinstance(tag, str):
-                concept = dts.concepts.get(tag)
-                if concept is not None and concept.is_numeric and not concept.is_tuple:
-                    get = el.get
-                    raw.append((concept, get("contextRef"), get("unitRef"), get(XSI_NIL) in ("true", "1"), el.text,
-                                get("decimals"), get("precision"), el.sourceline, get("id")))
+        return _read_xml(path, loader)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
     except InputError as exc:
-        raise InputError(str(path), exc.message, exc.line) from None
-    facts = []
-    scale = 0
-    accuracy: dict[str | None, int | str | None] = {}
-    for concept, cid, uid, nil, text, dec_attr, prec_attr, line, fid in raw:
-        if cid not in contexts or uid not in units:
-            raise InputError(str(path), f"fact {concept.qname} refers to an undefined context {cid!r} or unit {uid!r}",
-                             line)
-        if nil:
-            value, dec = None, NAN
+        raise InputError(exc.path or str(path), exc.message, exc.line) from None
+
+
+def _read_xml(path: Path, loader: DtsLoader) -> Report:
+    base = file_url(path)
+    refs: list[str] = []
+    dts: Dts | None = None
+    numeric: dict[str, ConceptInfo] = {}
+    table = FactTable()
+    contexts: dict[str, tuple[int, str]] = {}  # id -> (class, the id string shared by all its facts)
+    units: dict[str, tuple[int, str]] = {}
+    pending: list[tuple] = []  # facts read before their context or unit
+    root = None
+    for _, el in xmlsafe.iterparse(path):
+        parent = el.getparent()
+        if parent is None or parent.getparent() is not None:
+            continue  # the root itself, or inside a top-level element still being read
+        if root is None:
+            root = parent
+            if root.tag != f"{{{XBRLI}}}xbrl":
+                raise InputError("", f"not an XBRL instance (root element {root.tag})", root.sourceline)
+        tag = el.tag
+        if tag in _REFS:
+            if tag in _REFS[:2]:
+                refs.append(urldefrag(urljoin(base, el.get(f"{{{XLINK}}}href", "")))[0])
         else:
-            text = (text or "").strip()
-            value = valid_value(text, concept.base)
-            if value is None or not value.is_finite():
-                continue  # schema-invalid: not a fact a processor would calculate with
-            if prec_attr is None:  # decimals depend on the attribute alone: cache them
-                dec = accuracy[dec_attr] if dec_attr in accuracy else \
-                    accuracy.setdefault(dec_attr, decimals_of(dec_attr, None, text))
-            else:
-                dec = decimals_of(dec_attr, prec_attr, text)
-            if dec is None:
-                continue
-            scale = _scale(scale, text, value, dec)
-        facts.append(Fact(concept.qname, contexts[cid], units[uid], value, dec, cid, uid, line, fid))
-    prefixes = {ns: p for p, ns in root.nsmap.items() if p}
-    return Report(str(path), dts, facts, periods, prefixes, scale)
+            if dts is None:
+                if not refs:
+                    raise InputError("", "no link:schemaRef: the instance has no DTS", el.sourceline)
+                dts = loader.load(refs)
+                numeric = {q: c for q, c in dts.concepts.items() if c.is_numeric and not c.is_tuple}
+            concept = numeric.get(tag)
+            if concept is not None:
+                get = el.get
+                cid, uid = get("contextRef"), get("unitRef")
+                text = None if get(XSI_NIL) in ("true", "1") else (el.text or "")
+                ctx, unit = contexts.get(cid), units.get(uid)
+                if ctx is None or unit is None:
+                    pending.append((concept, cid, uid, text, get("decimals"), get("precision"), el.sourceline))
+                else:
+                    table.add(concept, ctx[0], unit[0], text, get("decimals"), get("precision"), ctx[1], unit[1],
+                              el.sourceline)
+            elif tag == _CONTEXT:
+                key, shown = _context(el, dts.has_xdt)
+                cid = el.get("id")
+                contexts[cid] = (table.context(key, shown), cid)
+            elif tag == _UNIT:
+                uid = el.get("id")
+                units[uid] = (table.unit(_unit(el)), uid)
+        el.clear()
+        parent.remove(el)
+    if root is None or dts is None:
+        raise InputError("", "no facts, contexts or units: not an XBRL instance")
+    for concept, cid, uid, text, dec_attr, prec_attr, line in pending:
+        if cid not in contexts or uid not in units:
+            raise InputError("", f"fact {concept.qname} refers to an undefined context {cid!r} or unit {uid!r}", line)
+        table.add(concept, contexts[cid][0], units[uid][0], text, dec_attr, prec_attr, cid, uid, line)
+    return table.report(str(path), dts, {ns: p for p, ns in root.nsmap.items() if p})
 
 
 # ---- xBRL-JSON ---------------------------------------------------------------------------------
@@ -316,41 +376,27 @@ def read_json(path: Path, loader: DtsLoader) -> Report:
             raise InputError(str(path), f"undeclared prefix in {q!r}")
         return f"{{{ns[prefix]}}}{local}"
 
-    facts, periods = [], {}
-    scale = 0
-    context_classes: dict[Hashable, int] = {}
-    unit_classes: dict[Hashable, int] = {}
+    table = FactTable()
     for fid, f in (doc.get("facts") or {}).items():
         dims = dict(f.get("dimensions", {}))
         concept = dts.concepts.get(clark(dims.pop("concept", "")))
         if concept is None or not concept.is_numeric or concept.is_tuple:
             continue
-        entity = dims.pop("entity", "")
-        prefix, _, ident = entity.partition(":")
+        prefix, _, ident = dims.pop("entity", "").partition(":")
         try:
             pkey, shown = _json_period(dims.pop("period", ""))
         except ValueError:
             raise InputError(str(path), f"fact {fid}: invalid period") from None
         unit_text = dims.pop("unit", None)
-        unit = PURE if unit_text is None else _json_unit(unit_text, clark)
+        unit = table.unit(PURE if unit_text is None else _json_unit(unit_text, clark))
         dims.pop("language", None)
         key = ((ns.get(prefix, prefix), ident), pkey, tuple(sorted((clark(k), clark(v)) for k, v in dims.items())),
                ((), ()))
-        context = _intern(context_classes, key)
-        periods.setdefault(context, shown)
-        raw = f.get("value")
-        if raw is None:
-            value, dec = None, NAN
-        else:
-            value = valid_value(str(raw).strip(), concept.base)
-            d = f.get("decimals")
-            dec = INF if d is None else d if isinstance(d, int) else decimals_of(str(d), None, "")
-            if value is None or dec is None or not value.is_finite():
-                continue
-            scale = _scale(scale, str(raw), value, dec)
-        facts.append(Fact(concept.qname, context, _intern(unit_classes, unit), value, dec, fid,
-                          unit_text or "xbrli:pure", None, fid))
-    return Report(str(path), dts, facts, periods, {v: k for k, v in ns.items()}, scale)
+        value = f.get("value")
+        decimals = f.get("decimals")
+        table.add(concept, table.context(key, shown), unit, None if value is None else str(value),
+                  INF if decimals is None else decimals, None, fid, unit_text or "xbrli:pure", None)
+    return table.report(str(path), dts, {v: k for k, v in ns.items()})
 
 
 def _json_unit(text: str, clark) -> Hashable:
