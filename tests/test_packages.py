@@ -87,10 +87,11 @@ def test_data_package_has_everything_and_a_true_manifest(tmp_path, taxonomy_pack
     (root / "fy2012h1" / "fy2012h1.xhtml").write_bytes(b"<html/>")
     (root / "iij-taxonomy-2025.zip").write_bytes(taxonomy_package.read_bytes())
     (root / ".fy2012h1.xbrl.tmp").write_bytes(b"half-written")  # atomic writes' temp files stay out
+    (root / "iij.sqlite").write_bytes(b"db")  # excluded below
     findings = [{"rule": "iij:x", "severity": "warning", "message": "m", "concepts": [], "period": None,
                  "values": {}, "sources": []}]
     out = root / "iij-xbrl-data.zip"
-    packages.write_data_package(root, out, findings)
+    packages.write_data_package(root, out, findings, exclude=[root / "iij.sqlite"])
     entries = _entries(out.read_bytes())
     top = packages.DATA_PACKAGE_TOP
     assert sorted(entries) == [f"{top}/{name}" for name in (
@@ -101,5 +102,5 @@ def test_data_package_has_everything_and_a_true_manifest(tmp_path, taxonomy_pack
     for name, meta in manifest["files"].items():
         data = entries[f"{top}/{name}"]
         assert meta == {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    again = packages.data_package_bytes(root, findings, exclude=[out])
+    again = packages.data_package_bytes(root, findings, exclude=[out, root / "iij.sqlite"])
     assert again == out.read_bytes()  # the package never packs itself, and the bytes repeat

@@ -104,11 +104,11 @@ def data_package_bytes(root: Path, findings: Iterable[Any] | None = None, exclud
     return zip_bytes({f"{DATA_PACKAGE_TOP}/{name}": data for name, data in files.items()})
 
 
-def write_data_package(root: Path, out_path: Path, findings: Iterable[Any] | None = None) -> Path:
-    """Writes one zip of everything under `root` plus `findings.json` (when given) and `manifest.json`.
-
-    `out_path` may lie inside `root`; it is never packed into itself.
+def write_data_package(root: Path, out_path: Path, findings: Iterable[Any] | None = None,
+                       exclude: Iterable[Path] = ()) -> Path:
+    """Writes one zip of everything under `root` (less `exclude`, e.g. a database file) plus `findings.json`
+    (when given, else root's own) and `manifest.json`. `out_path` may lie inside `root`; it never packs itself.
     """
     out_path = Path(out_path)
-    atomic.write_bytes(out_path, data_package_bytes(Path(root), findings, exclude=[out_path]))
+    atomic.write_bytes(out_path, data_package_bytes(Path(root), findings, exclude=[out_path, *exclude]))
     return out_path
