@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from report_fixtures import NETWORKS, concepts, findings, report_filing
+from report_fixtures import NETWORKS, concepts, findings, report_filing, reports
 from iij_xbrl import xmlsafe
 from iij_xbrl.emit import charts, ixbrl
 from iij_xbrl.emit import naming as n
@@ -131,4 +131,13 @@ def test_chromium_renders_the_statements(tmp_path):
     text = lxml.html.fromstring(dom).text_content()
     for shown in ("Consolidated statements of income", "連結損益計算書", "Total revenues", "51,109", "47,506",
                   "Consolidated balance sheets", "(10,990)", "Quarterly series", "Findings"):
+        assert shown in text, shown
+
+
+def test_chromium_renders_a_real_filing(tmp_path, tmp_path_factory):
+    page = reports(tmp_path_factory).dir / "fy2012h1" / "fy2012h1.xhtml"
+    text = lxml.html.fromstring(chromium_dom(page, tmp_path)).text_content()
+    for shown in ("Consolidated statements of income", "連結損益計算書", "Consolidated balance sheets",
+                  "Consolidated statements of cash flows", "Segment information", "Quarterly series",
+                  "Total revenues", "51,109,001", "Quarterly revenues by service line"):
         assert shown in text, shown
