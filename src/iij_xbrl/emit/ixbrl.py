@@ -69,12 +69,18 @@ def _display(fact: Fact, scale: int) -> str:
     return format(shown.quantize(Decimal(1).scaleb(-max(exact, claimed))), ",f")
 
 
-def _unit_text(fact: Fact, concept: Concept | None, jpy_scale: int) -> str:
+_OTHER_UNITS = {"JPYPerShare": Label(en="JPY per share", ja="円"), "shares": Label(en="shares", ja="株"),
+                "Gbps": Label(en="Gbps", ja="Gbps")}
+_PERCENT = Label(en="%", ja="%")
+_NO_UNIT = Label(en="", ja="")
+
+
+def _unit_label(fact: Fact, concept: Concept | None, jpy_scale: int) -> Label:
     if fact.unit == "JPY":
-        return next(en for scale, en, _ in _JPY_SCALES if scale == jpy_scale)
+        return next(Label(en=en, ja=ja) for scale, en, ja in _JPY_SCALES if scale == jpy_scale)
     if concept is not None and concept.data_type == "percent":
-        return "%"
-    return {"JPYPerShare": "JPY per share", "shares": "shares", "Gbps": "Gbps"}.get(fact.unit or "", "")
+        return _PERCENT
+    return _OTHER_UNITS.get(fact.unit or "", _NO_UNIT)
 
 
 def _tag(cell, fact: Fact, concept: Concept | None, jpy_scale: int) -> None:
@@ -159,7 +165,7 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dic
     grid = _el(section, "table", class_="figures")
     head = _el(_el(grid, "thead"), "tr")
     _el(head, "th", "Item / 科目", class_="item")
-    _el(head, "th", "Unit", class_="item")
+    _el(head, "th", "Unit / 単位", class_="item")
     for column in table.columns:
         th = _el(head, "th", " ".join([layout.period_label(column.period),
                                         *(_member_label(members, m) for _, m in column.dimensions)]))
@@ -183,7 +189,10 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dic
             item.text = row.concept
         facts = [row.cells.get(c.id) for c in table.columns]
         shown = next(f for f in facts if f is not None)
-        _el(tr, "td", _unit_text(shown, concept, jpy_scale), class_="unit")
+        unit = _unit_label(shown, concept, jpy_scale)
+        unit_cell = _el(tr, "td", class_="unit")
+        if unit.en:
+            _bilingual(unit_cell, unit)
         row_findings: list[int] = []
         for fact in facts:
             cell = _el(tr, "td", class_="num")
