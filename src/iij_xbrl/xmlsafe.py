@@ -22,10 +22,10 @@ def parse(path: str | Path) -> etree._ElementTree:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
-def iterparse(path: str | Path, events: tuple[str, ...] = ("end",)):
+def iterparse(path: str | Path, events: tuple[str, ...] = ("end",), tag=None):
     """Streaming parse with the same safety settings, for documents too large to keep as a tree.
 
     Syntax errors surface as etree.XMLSyntaxError while iterating; the caller names the file.
     """
-    return etree.iterparse(str(path), events=events, resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, remove_blank_text=False, huge_tree=True)
+    return etree.iterparse(str(path), events=events, tag=tag, resolve_entities=False, no_network=True,
+                           load_dtd=False, dtd_validation=False, remove_blank_text=False, huge_tree=True)

@@ -72,7 +72,7 @@ class Checker:
         self.truncate = truncate
         self.scale = report.scale
         self.by_concept = report.groups
-        self._intervals: dict[int, object] = {}
+        self._intervals: dict[str, dict[tuple[int, int], object]] = {}  # filled as bindings need them
         self._powers: dict[int, int] = {}
         self.findings: list[Finding] = []
 
@@ -107,13 +107,13 @@ class Checker:
             return v - step, v, False, True
         return -step, step, False, False
 
-    def interval(self, facts: list[Fact]):
-        """Interval of a duplicate set, NIL, or BLOCKED (reported once)."""
-        # keyed by the list's identity: the groups (and so the lists) live as long as the checker
-        cached = self._intervals.get(id(facts))
-        if cached is None:
-            cached = self._intervals[id(facts)] = self._interval(facts)
-        return cached
+    def interval(self, concept: str, key: tuple[int, int]):
+        """Interval of the duplicate set of `concept` at `key`: (lo, hi, incl lo, incl hi), NIL or BLOCKED."""
+        ivs = self._intervals.setdefault(concept, {})
+        iv = ivs.get(key)
+        if iv is None:
+            iv = ivs[key] = self._interval(self.by_concept[concept][key])
+        return iv
 
     def _interval(self, facts: list[Fact]):
         if len(facts) == 1:  # the common case, inlined: _scaled, _excess, _range for one fact
@@ -124,7 +124,7 @@ class Checker:
             d = f.decimals
             if d.__class__ is not int:
                 return v, v, True, True
-            step = self._pow10(self.scale - d)
+            step = self._powers.get(self.scale - d) or self._pow10(self.scale - d)
             if d > -28 and v % step:
                 if abs(v) // step < _QUOTIENT_LIMIT:
                     return self._blocked("excess", facts, facts)
@@ -240,50 +240,55 @@ class Checker:
         if not bound:
             return
         wscale = max(0, max(-r.weight.as_tuple().exponent for r in items))
-        terms = [(r.target, self.by_concept.get(r.target, {}), int(r.weight.scaleb(wscale, _EXACT))) for r in items]
-        for key in bound:
-            self._check_binding(total, key, terms, wscale, elr, arcrole)
-
-    def _check_binding(self, total: str, key: tuple[int, int], terms: list, wscale: int, elr: str,
-                       arcrole: str) -> None:
-        x1 = x2 = 0
-        ix1 = ix2 = True
-        blocked = contributed = False
-        item_facts: list[Fact] = []
-        for item, sets, w in terms:
-            facts = sets.get(key)
-            if not facts:
-                continue
-            iv = self.interval(facts)
-            if iv is BLOCKED:
-                blocked = True
-            elif iv is not NIL:
-                y1, y2, iy1, iy2 = iv
-                y1, y2 = y1 * w, y2 * w
-                if y2 < y1:
-                    y1, y2 = y2, y1  # inclusion flags stay put, as in Arelle
-                x1, x2, ix1, ix2 = x1 + y1, x2 + y2, ix1 and iy1, ix2 and iy2
-                contributed = True
-                item_facts.extend(facts)
-        sum_facts = self.by_concept[total][key]
-        sv = self.interval(sum_facts)
-        if sv is BLOCKED or sv is NIL or blocked or not contributed:
-            return
+        terms = [(r.target, self.by_concept.get(r.target, {}), self._intervals.setdefault(r.target, {}),
+                  int(r.weight.scaleb(wscale, _EXACT))) for r in items]
+        interval = self._interval
         factor = 10 ** wscale
-        s1, s2, is1, is2 = sv[0] * factor, sv[1] * factor, sv[2], sv[3]
-        a, b = max(s1, x1), min(s2, x2)
-        inc_a, inc_b = is1 or ix1, is2 or ix2
-        if (a == b and not (inc_a and inc_b)) or a > b:
-            scale = self.scale + wscale
-            reported = _range_str(s1, s2, is1, is2, scale)
-            computed = _range_str(x1, x2, ix1, ix2, scale)
-            mode = "Truncation" if self.truncate else "Rounding"
-            names = [self._name(total)] + sorted({self._name(f.concept) for f in item_facts})
-            self._add(f"calc11e:inconsistentCalculationUsing{mode}", "error", sum_facts + item_facts,
-                      f"Calculation inconsistent in link role {elr} reported sum {reported} computed sum {computed}",
-                      concepts=names,
-                      values={"reported": reported, "computed": computed, "linkrole": elr,
-                              "arcrole": "2023" if arcrole == SUMMATION_ITEM_11 else "2003"})
+        for key in bound:  # the hot loop: one pass per binding, findings built only on failure
+            x1 = x2 = 0
+            ix1 = ix2 = True
+            blocked = contributed = False
+            for _, sets, ivs, w in terms:
+                iv = ivs.get(key)
+                if iv is None:  # first use of this fact set: compute and keep
+                    facts = sets.get(key)
+                    if facts is None:
+                        continue
+                    iv = ivs[key] = interval(facts)
+                if iv is BLOCKED:
+                    blocked = True
+                elif iv is not NIL:
+                    y1, y2, iy1, iy2 = iv
+                    if w != 1:
+                        y1, y2 = y1 * w, y2 * w
+                        if y2 < y1:
+                            y1, y2 = y2, y1  # inclusion flags stay put, as in Arelle
+                    x1 += y1
+                    x2 += y2
+                    ix1 = ix1 and iy1
+                    ix2 = ix2 and iy2
+                    contributed = True
+            sv = self.interval(total, key)
+            if sv is BLOCKED or sv is NIL or blocked or not contributed:
+                continue
+            s1, s2, is1, is2 = sv[0] * factor, sv[1] * factor, sv[2], sv[3]
+            a, b = max(s1, x1), min(s2, x2)
+            if (a == b and not ((is1 or ix1) and (is2 or ix2))) or a > b:
+                self._inconsistent(total, key, terms, (s1, s2, is1, is2), (x1, x2, ix1, ix2), wscale, elr, arcrole)
+
+    def _inconsistent(self, total: str, key: tuple[int, int], terms: list, reported_iv: tuple, computed_iv: tuple,
+                      wscale: int, elr: str, arcrole: str) -> None:
+        scale = self.scale + wscale
+        reported, computed = _range_str(*reported_iv, scale), _range_str(*computed_iv, scale)
+        item_facts = [f for item, sets, _, _ in terms for f in sets.get(key, ())
+                      if self.interval(item, key) not in (NIL, BLOCKED)]
+        mode = "Truncation" if self.truncate else "Rounding"
+        names = [self._name(total)] + sorted({self._name(f.concept) for f in item_facts})
+        self._add(f"calc11e:inconsistentCalculationUsing{mode}", "error", self.by_concept[total][key] + item_facts,
+                  f"Calculation inconsistent in link role {elr} reported sum {reported} computed sum {computed}",
+                  concepts=names,
+                  values={"reported": reported, "computed": computed, "linkrole": elr,
+                          "arcrole": "2023" if arcrole == SUMMATION_ITEM_11 else "2003"})
 
 
 def check(report: Report, truncate: bool = False) -> list[Finding]:

@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Hashable
+from typing import Hashable, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
@@ -48,8 +48,7 @@ _INT_BOUNDS = {"nonPositiveInteger": (None, 0), "negativeInteger": (None, -1), "
                "unsignedShort": (0, 65535), "unsignedByte": (0, 255), "positiveInteger": (1, None)}
 
 
-@dataclass(slots=True)
-class Fact:
+class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object per fact
     concept: str  # Clark name
     context: int  # index of the s-equal context class (cheap to hash, unlike the key itself)
     unit: int  # index of the equal-unit class
@@ -60,6 +59,9 @@ class Fact:
     line: int | None
 
 
+_new_tuple = tuple.__new__  # Fact._make without its Python-level length check
+_UNSEEN = object()
+_PLAIN = frozenset(("decimal", "integer"))  # types any plain ASCII integer is valid for
 Groups = dict[str, dict[tuple[int, int], list[Fact]]]  # concept -> (context, unit) -> duplicates in document order
 
 
@@ -99,28 +101,32 @@ class FactTable:
             value, dec = None, NAN
         else:
             text = text.strip()
-            value = valid_value(text, concept.base)
-            if value is None or not value.is_finite():
-                return
+            digits = text[1:] if text[:1] in "+-" else text
+            if digits.isdigit() and digits.isascii() and concept.base in _PLAIN:  # most facts: inline
+                value = Decimal(text)
+            else:
+                value = valid_value(text, concept.base)
+                if value is None or not value.is_finite():
+                    return
+                self.scale = max(self.scale, -value.as_tuple().exponent)
             if prec_attr is not None:
                 dec = decimals_of(dec_attr, prec_attr, text)
-            elif dec_attr in self._accuracy:  # decimals depend on the attribute alone
-                dec = self._accuracy[dec_attr]
-            else:
-                dec = self._accuracy.setdefault(dec_attr, decimals_of(dec_attr, None, text))
+            else:  # decimals depend on the attribute alone
+                dec = self._accuracy.get(dec_attr, _UNSEEN)
+                if dec is _UNSEEN:
+                    dec = self._accuracy[dec_attr] = decimals_of(dec_attr, None, text)
             if dec is None:
                 return
-            if isinstance(dec, int) and dec >= self.scale:
+            if dec.__class__ is int and dec >= self.scale:
                 self.scale = dec + 1
-            if "." in text or "e" in text or "E" in text:
-                self.scale = max(self.scale, -value.as_tuple().exponent)
         by_key = self.groups.get(concept.qname)
         if by_key is None:
             by_key = self.groups[concept.qname] = {}
-        fact = Fact(concept.qname, context, unit, value, dec, context_id, unit_id, line)
-        same = by_key.get((context, unit))
+        key = (context, unit)
+        fact = _new_tuple(Fact, (concept.qname, context, unit, value, dec, context_id, unit_id, line))
+        same = by_key.get(key)
         if same is None:
-            by_key[(context, unit)] = [fact]
+            by_key[key] = [fact]
         else:
             same.append(fact)
 
@@ -282,61 +288,71 @@ def read_xml(path: Path, loader: DtsLoader) -> Report:
         raise InputError(exc.path or str(path), exc.message, exc.line) from None
 
 
+def _dts_refs(path: Path) -> tuple[etree._Element, list[str]]:
+    """The root element and the schemaRef/linkbaseRef URLs, which XBRL 2.1 puts first."""
+    base, refs, root = file_url(path), [], None
+    for _, el in xmlsafe.iterparse(path, events=("start",)):
+        if root is None:
+            root = el
+            continue
+        if el.getparent() is root:
+            if el.tag not in _REFS:
+                break
+            if el.tag in _REFS[:2]:
+                refs.append(urldefrag(urljoin(base, el.get(f"{{{XLINK}}}href", "")))[0])
+    if root is None or root.tag != f"{{{XBRLI}}}xbrl":
+        raise InputError("", f"not an XBRL instance (root element {getattr(root, 'tag', None)})")
+    if not refs:
+        raise InputError("", "no link:schemaRef: the instance has no DTS", root.sourceline)
+    return root, refs
+
+
 def _read_xml(path: Path, loader: DtsLoader) -> Report:
-    base = file_url(path)
-    refs: list[str] = []
-    dts: Dts | None = None
-    numeric: dict[str, ConceptInfo] = {}
+    first, refs = _dts_refs(path)
+    dts = loader.load(refs)
+    numeric = {q: c for q, c in dts.concepts.items() if c.is_numeric and not c.is_tuple}
     table = FactTable()
     contexts: dict[str, tuple[int, str]] = {}  # id -> (class, the id string shared by all its facts)
     units: dict[str, tuple[int, str]] = {}
     pending: list[tuple] = []  # facts read before their context or unit
     root = None
+    done = 0
     for _, el in xmlsafe.iterparse(path):
-        parent = el.getparent()
-        if parent is None or parent.getparent() is not None:
-            continue  # the root itself, or inside a top-level element still being read
         if root is None:
-            root = parent
-            if root.tag != f"{{{XBRLI}}}xbrl":
-                raise InputError("", f"not an XBRL instance (root element {root.tag})", root.sourceline)
+            root = el
+            while root.getparent() is not None:
+                root = root.getparent()
+        if el.getparent() is not root:
+            continue  # the root itself, or inside a top-level element (context, tuple) still being read
         tag = el.tag
-        if tag in _REFS:
-            if tag in _REFS[:2]:
-                refs.append(urldefrag(urljoin(base, el.get(f"{{{XLINK}}}href", "")))[0])
-        else:
-            if dts is None:
-                if not refs:
-                    raise InputError("", "no link:schemaRef: the instance has no DTS", el.sourceline)
-                dts = loader.load(refs)
-                numeric = {q: c for q, c in dts.concepts.items() if c.is_numeric and not c.is_tuple}
-            concept = numeric.get(tag)
-            if concept is not None:
-                get = el.get
-                cid, uid = get("contextRef"), get("unitRef")
-                text = None if get(XSI_NIL) in ("true", "1") else (el.text or "")
-                ctx, unit = contexts.get(cid), units.get(uid)
-                if ctx is None or unit is None:
-                    pending.append((concept, cid, uid, text, get("decimals"), get("precision"), el.sourceline))
-                else:
-                    table.add(concept, ctx[0], unit[0], text, get("decimals"), get("precision"), ctx[1], unit[1],
-                              el.sourceline)
-            elif tag == _CONTEXT:
-                key, shown = _context(el, dts.has_xdt)
-                cid = el.get("id")
-                contexts[cid] = (table.context(key, shown), cid)
-            elif tag == _UNIT:
-                uid = el.get("id")
-                units[uid] = (table.unit(_unit(el)), uid)
-        el.clear()
-        parent.remove(el)
-    if root is None or dts is None:
-        raise InputError("", "no facts, contexts or units: not an XBRL instance")
+        concept = numeric.get(tag)
+        if concept is not None:  # the common case first
+            get = el.get
+            cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
+            if text is None and get(XSI_NIL) not in ("true", "1"):
+                text = ""  # empty, not nil: schema-invalid, dropped by the table
+            prec_attr = None if dec_attr is not None else get("precision")
+            ctx, unit = contexts.get(cid), units.get(uid)
+            if ctx is None or unit is None:
+                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
+            else:
+                table.add(concept, ctx[0], unit[0], text, dec_attr, prec_attr, ctx[1], unit[1], el.sourceline)
+        elif tag == _CONTEXT:
+            key, shown = _context(el, dts.has_xdt)
+            cid = el.get("id")
+            contexts[cid] = (table.context(key, shown), cid)
+        elif tag == _UNIT:
+            uid = el.get("id")
+            units[uid] = (table.unit(_unit(el)), uid)
+        done += 1
+        if done % 1024 == 0:
+            # drop what has been read; the parser may already hold later siblings, keep those
+            del root[:root.index(el)]
     for concept, cid, uid, text, dec_attr, prec_attr, line in pending:
         if cid not in contexts or uid not in units:
             raise InputError("", f"fact {concept.qname} refers to an undefined context {cid!r} or unit {uid!r}", line)
         table.add(concept, contexts[cid][0], units[uid][0], text, dec_attr, prec_attr, cid, uid, line)
-    return table.report(str(path), dts, {ns: p for p, ns in root.nsmap.items() if p})
+    return table.report(str(path), dts, {ns: p for p, ns in first.nsmap.items() if p})
 
 
 # ---- xBRL-JSON ---------------------------------------------------------------------------------
