@@ -141,3 +141,11 @@ def test_chromium_renders_a_real_filing(tmp_path, tmp_path_factory):
                   "Consolidated statements of cash flows", "Segment information", "Quarterly series",
                   "Total revenues", "51,109,001", "Quarterly revenues by service line"):
         assert shown in text, shown
+
+
+def test_finding_models_and_dicts_render_alike():
+    from iij_xbrl.validate.findings import Finding
+
+    models = [Finding.model_validate(f) for f in findings()]
+    assert ixbrl.to_ixbrl(report_filing(), concepts(), NETWORKS, models) == \
+        ixbrl.to_ixbrl(report_filing(), concepts(), NETWORKS, findings())
