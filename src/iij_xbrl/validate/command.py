@@ -5,13 +5,18 @@ bad input raises InputError, which the CLI turns into one line and exit 2.
 """
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import calc11
 from .dts import DtsLoader, Resolver
-from .findings import Finding, sort_key, to_json
 from .instance import read
+
+if TYPE_CHECKING:
+    from .findings import Finding
 
 PROJECT_PACKAGE = Path(__file__).resolve().parents[3] / "taxonomy" / "iij-taxonomy-2025.zip"
 
@@ -21,8 +26,19 @@ def validate(paths: list[Path], packages: list[Path], truncate: bool = False) ->
         packages = [PROJECT_PACKAGE]  # our own instances cite the published URL of the IIJ taxonomy
     loader = DtsLoader(Resolver(packages))
     findings: list[Finding] = []
-    for path in paths:
-        findings.extend(calc11.check(read(Path(path), loader), truncate=truncate))
+    # Reading allocates ~5 objects per fact and none of them form cycles: the cyclic collector
+    # would only rescan them over and over (about a third of the run time at 100k facts).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            findings.extend(calc11.check(read(Path(path), loader), truncate=truncate))
+    finally:
+        if collecting:
+            gc.enable()
+    if not findings:
+        return findings
+    from .findings import sort_key  # pydantic only when there are findings (see calc11.Checker._finding)
     return sorted(findings, key=sort_key)
 
 
@@ -34,6 +50,7 @@ def exit_code(findings: list[Finding], strict: bool) -> int:
 def run(paths: list[Path], fmt: str = "text", strict: bool = False, packages: list[Path] | None = None) -> int:
     findings = validate(paths, list(packages or []))
     if fmt == "json":
+        from .findings import to_json
         sys.stdout.write(to_json(findings))
     else:
         for f in findings:

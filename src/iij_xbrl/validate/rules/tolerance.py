@@ -24,8 +24,7 @@ from iij_xbrl.model import Fact
 
 from ..calc11 import Checker
 from ..dts import SUMMATION_ITEM_11, ConceptInfo, Dts, Relationship
-from ..instance import Fact as CalcFact
-from ..instance import Report
+from ..instance import FactTable, Report
 from .facts import num, unit_step
 
 Status = Literal["ok", "rounding", "marginal", "error"]
@@ -40,16 +39,18 @@ class Verdict(NamedTuple):
 
 
 def _binding(total: Fact, items: list[tuple[int, Fact]], shift: Decimal = Decimal(0)) -> Report:
+    """A one-binding report: total and items in one context and unit, read the way an instance is read."""
     names = ["{sum}total"] + [f"{{sum}}item{i}" for i in range(len(items))]
     concepts = {n: ConceptInfo(n, "decimal", False) for n in names}
     rels = [Relationship(names[0], n, Decimal(w), "", None) for n, (w, _) in zip(names[1:], items)]
-    values = [total.value + shift] + [f.value for _, f in items]
-    decimals = ["INF" if f.decimals is None else f.decimals for f in [total] + [f for _, f in items]]
-    facts = [CalcFact(n, 0, 0, v, d, "c", "u", None, None) for n, v, d in zip(names, values, decimals)]
+    table = FactTable()
+    context, unit = table.context("c", ""), table.unit("u")
+    for name, fact, value in zip(names, [total] + [f for _, f in items],
+                                 [total.value + shift] + [f.value for _, f in items]):
+        decimals = "INF" if fact.decimals is None else str(fact.decimals)
+        table.add(concepts[name], context, unit, format(value, "f"), decimals, None, "c", "u", None)
     dts = Dts(concepts, {(SUMMATION_ITEM_11, "sum", "calculationLink", "calculationArc"): rels})
-    scale = max([0] + [max(-v.as_tuple().exponent, d + 1 if isinstance(d, int) else 0)
-                       for v, d in zip(values, decimals)])
-    return Report(path="", dts=dts, facts=facts, periods={0: ""}, prefixes={}, scale=scale)
+    return table.report("", dts, {})
 
 
 def _inconsistent(report: Report) -> list:
