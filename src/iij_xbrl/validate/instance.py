@@ -94,9 +94,9 @@ class FactTable:
     def unit(self, key: Hashable) -> int:
         return self._units.setdefault(key, len(self._units))
 
-    def add(self, concept: ConceptInfo, context: int, unit: int, text: str | None, dec_attr: str | int | None,
-            prec_attr: str | None, context_id: str, unit_id: str, line: int | None) -> None:
-        """Add a fact; `text` None means nil. Schema-invalid values or accuracy are dropped."""
+    def add(self, concept: ConceptInfo, context: tuple[int, str], unit: tuple[int, str], text: str | None,
+            dec_attr: str | int | None, prec_attr: str | None, line: int | None) -> None:
+        """Add a fact; `context`/`unit` are (class, id); `text` None means nil. Invalid facts are dropped."""
         if text is None:
             value, dec = None, NAN
         else:
@@ -119,11 +119,12 @@ class FactTable:
                 return
             if dec.__class__ is int and dec >= self.scale:
                 self.scale = dec + 1
-        by_key = self.groups.get(concept.qname)
+        name = concept.qname
+        by_key = self.groups.get(name)
         if by_key is None:
-            by_key = self.groups[concept.qname] = {}
-        key = (context, unit)
-        fact = _new_tuple(Fact, (concept.qname, context, unit, value, dec, context_id, unit_id, line))
+            by_key = self.groups[name] = {}
+        key = (context[0], unit[0])
+        fact = _new_tuple(Fact, (name, key[0], key[1], value, dec, context[1], unit[1], line))
         same = by_key.get(key)
         if same is None:
             by_key[key] = [fact]
@@ -317,6 +318,7 @@ def _read_xml(path: Path, loader: DtsLoader) -> Report:
     pending: list[tuple] = []  # facts read before their context or unit
     root = None
     done = 0
+    add = table.add
     for _, el in xmlsafe.iterparse(path):
         if root is None:
             root = el
@@ -336,7 +338,7 @@ def _read_xml(path: Path, loader: DtsLoader) -> Report:
             if ctx is None or unit is None:
                 pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
             else:
-                table.add(concept, ctx[0], unit[0], text, dec_attr, prec_attr, ctx[1], unit[1], el.sourceline)
+                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline)
         elif tag == _CONTEXT:
             key, shown = _context(el, dts.has_xdt)
             cid = el.get("id")
@@ -351,7 +353,7 @@ def _read_xml(path: Path, loader: DtsLoader) -> Report:
     for concept, cid, uid, text, dec_attr, prec_attr, line in pending:
         if cid not in contexts or uid not in units:
             raise InputError("", f"fact {concept.qname} refers to an undefined context {cid!r} or unit {uid!r}", line)
-        table.add(concept, contexts[cid][0], units[uid][0], text, dec_attr, prec_attr, cid, uid, line)
+        table.add(concept, contexts[cid], units[uid], text, dec_attr, prec_attr, line)
     return table.report(str(path), dts, {ns: p for p, ns in first.nsmap.items() if p})
 
 
@@ -410,8 +412,8 @@ def read_json(path: Path, loader: DtsLoader) -> Report:
                ((), ()))
         value = f.get("value")
         decimals = f.get("decimals")
-        table.add(concept, table.context(key, shown), unit, None if value is None else str(value),
-                  INF if decimals is None else decimals, None, fid, unit_text or "xbrli:pure", None)
+        table.add(concept, (table.context(key, shown), fid), (unit, unit_text or "xbrli:pure"),
+                  None if value is None else str(value), INF if decimals is None else decimals, None, None)
     return table.report(str(path), dts, {v: k for k, v in ns.items()})
 
 
