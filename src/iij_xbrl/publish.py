@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +29,8 @@ from .model import Fact, Filing
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY_PACKAGE = "iij-taxonomy-2025.zip"
 MANIFEST = "manifest.json"
+DATABASE = "iij.sqlite"
+DATA_PACKAGE = "iij-xbrl-data.zip"
 
 
 @dataclass
@@ -48,12 +51,20 @@ class PublishContext:
     strict: bool = False
     db_url: str | None = None
     taxonomy_package: Path | None = None  # the package zip inside stage_dir
+    findings: list = field(default_factory=list)  # validate.findings.Finding, as written to findings.json
     raw_filings: list[Filing] = field(default_factory=list)  # as loaded, before de-duplication
     filings: list[Filing] = field(default_factory=list)  # de-duplicated: what the instances hold
     conflicts: list = field(default_factory=list)  # duplicates beyond rounding, left out (for the validators)
     warnings: dict[str, list[str]] = field(default_factory=dict)  # filing id -> messages for the summary
     summaries: list[FilingSummary] = field(default_factory=list)
     exit_code: int = 0
+
+    @cached_property
+    def taxonomy(self):
+        """The taxonomy's source of truth (taxonomy.source.Taxonomy), loaded once for every stage."""
+        from .taxonomy.source import load
+
+        return load(self.root / "taxonomy")
 
     def write(self, relative: str, data: bytes) -> Path:
         path = self.stage_dir / relative
@@ -102,14 +113,53 @@ def emit_instances(ctx: PublishContext) -> None:
 
 def write_findings(ctx: PublishContext) -> None:
     """out/findings.json: the IIJ consistency rules over the facts as printed; errors fail `--strict`."""
-    from .taxonomy.source import load
     from .validate.findings import to_json as findings_json
     from .validate.rules import check_filings
 
-    found = check_filings(ctx.raw_filings, load(ctx.root / "taxonomy"))
-    ctx.write("findings.json", findings_json(found).encode())
-    if ctx.strict and any(f.severity == "error" for f in found):
+    ctx.findings = check_filings(ctx.raw_filings, ctx.taxonomy)
+    ctx.write("findings.json", findings_json(ctx.findings).encode())
+    if ctx.strict and any(f.severity == "error" for f in ctx.findings):
         ctx.exit_code = max(ctx.exit_code, 1)
+
+
+def emit_reports(ctx: PublishContext) -> None:
+    """Per filing: xBRL-CSV, the inline XBRL report (with its findings beside the figures), a report package."""
+    from .emit.ixbrl import write_ixbrl
+    from .emit.oim_csv import write_csv
+    from .emit.packages import write_report_package
+
+    for filing in ctx.filings:
+        folder = ctx.stage_dir / filing.id
+        write_csv(filing, ctx.taxonomy, folder)
+        write_ixbrl(filing, ctx.taxonomy, [f for f in ctx.findings if f.filing == filing.id], folder)
+        write_report_package([folder / f"{filing.id}.xbrl"], ctx.taxonomy_package, folder / f"{filing.id}.xbr")
+
+
+def write_data_package(ctx: PublishContext) -> None:
+    """One zip of everything published (less the database) with its own sha256 manifest."""
+    from .emit.packages import write_data_package as write
+
+    write(ctx.stage_dir, ctx.stage_dir / DATA_PACKAGE, exclude=[ctx.stage_dir / DATABASE])
+
+
+def _staged_db_url(ctx: PublishContext) -> str:
+    """The database URL to load; a SQLite file inside out/ is written in the stage so it is swapped in with it."""
+    if ctx.db_url is None:
+        return f"sqlite:///{ctx.stage_dir / DATABASE}"
+    if ctx.db_url.startswith("sqlite:///"):
+        path = Path(ctx.db_url[len("sqlite:///"):]).absolute()
+        if path.is_relative_to(ctx.out_dir):
+            return f"sqlite:///{ctx.stage_dir / path.relative_to(ctx.out_dir)}"
+    return ctx.db_url
+
+
+def export_database(ctx: PublishContext) -> None:
+    """Concepts, every printed fact, calculation trees and findings, in one transaction."""
+    from .export.load import export_to
+    from .export.rows import calc_relationships_of
+
+    export_to(_staged_db_url(ctx), ctx.taxonomy, ctx.raw_filings, ctx.findings, calc_relationships_of(ctx.taxonomy),
+              documents_dir=ctx.root / "sources")
 
 
 def write_manifest(ctx: PublishContext) -> None:
@@ -135,14 +185,16 @@ def write_manifest(ctx: PublishContext) -> None:
     ctx.write(MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode())
 
 
-# The job, in order. Later stages (xBRL-CSV, iXBRL, report packages, findings/validation, database export)
-# go between emit_instances and write_manifest: each reads ctx.filings / ctx.conflicts, writes into
-# ctx.stage_dir via ctx.write, and may raise ctx.exit_code. write_manifest must stay last.
+# The job, in order. Each stage reads what earlier ones left in ctx and writes only into ctx.stage_dir;
+# write_manifest stays last so that it hashes every file.
 STAGES: list[Stage] = [
     build_taxonomy,
     load_sources,
     emit_instances,
     write_findings,
+    emit_reports,
+    export_database,
+    write_data_package,
     write_manifest,
 ]
 
@@ -156,7 +208,11 @@ def print_summary(ctx: PublishContext, stream=None) -> None:
     for row in rows:
         print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))),
               file=stream)
-    print(f"wrote {ctx.out_dir}", file=stream)
+    by_severity = {sev: sum(f.severity == sev for f in ctx.findings) for sev in ("error", "warning", "info")}
+    files = sum(1 for p in ctx.out_dir.rglob("*") if p.is_file())
+    print(f"{len(ctx.summaries)} filings, {sum(s.facts for s in ctx.summaries)} facts; findings: "
+          + ", ".join(f"{n} {sev}" for sev, n in by_severity.items()), file=stream)
+    print(f"wrote {files} files to {ctx.out_dir}", file=stream)
 
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -207,7 +263,9 @@ def publish(out_dir: Path, strict: bool = False, db_url: str | None = None, root
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         ctx = PublishContext(root=root, out_dir=out_dir, stage_dir=stage_dir, strict=strict, db_url=db_url)
-        for stage in STAGES if stages is None else stages:
+        stages = STAGES if stages is None else stages
+        for number, stage in enumerate(stages, start=1):
+            _progress(number, len(stages), stage)
             stage(ctx)
         _make_readable(stage_dir)
         swap_in(stage_dir, out_dir)
@@ -215,6 +273,10 @@ def publish(out_dir: Path, strict: bool = False, db_url: str | None = None, root
         if stage_dir.exists():
             shutil.rmtree(stage_dir)
     print_summary(ctx, stream)
-    if strict and ctx.conflicts:
-        ctx.exit_code = max(ctx.exit_code, 1)
     return ctx.exit_code
+
+
+def _progress(number: int, total: int, stage: Stage) -> None:
+    """One line per stage on a terminal; nothing when stderr is piped or redirected."""
+    if sys.stderr.isatty():
+        print(f"[{number}/{total}] {stage.__name__.replace('_', ' ')}", file=sys.stderr, flush=True)

@@ -44,11 +44,11 @@ def _binding(total: Fact, items: list[tuple[int, Fact]], shift: Decimal = Decima
     concepts = {n: ConceptInfo(n, "decimal", False) for n in names}
     rels = [Relationship(names[0], n, Decimal(w), "", None) for n, (w, _) in zip(names[1:], items)]
     table = FactTable()
-    context, unit = table.context("c", ""), table.unit("u")
+    context, unit = (table.context("c", ""), "c"), (table.unit("u"), "u")
     for name, fact, value in zip(names, [total] + [f for _, f in items],
                                  [total.value + shift] + [f.value for _, f in items]):
         decimals = "INF" if fact.decimals is None else str(fact.decimals)
-        table.add(concepts[name], context, unit, format(value, "f"), decimals, None, "c", "u", None)
+        table.add(concepts[name], context, unit, format(value, "f"), decimals, None, None)
     dts = Dts(concepts, {(SUMMATION_ITEM_11, "sum", "calculationLink", "calculationArc"): rels})
     return table.report("", dts, {})
 
