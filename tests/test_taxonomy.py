@@ -40,7 +40,7 @@ def _locs(link) -> dict[str, str]:
 
 def test_committed_files_are_in_sync_with_the_source(tmp_path):
     written = build(TAXONOMY, out=tmp_path)
-    assert len(written) == 8
+    assert len(written) == 9
     for path in written:
         committed = TAXONOMY / path.relative_to(tmp_path)
         assert committed.exists(), f"{committed} missing: run `iij-xbrl taxonomy build` and commit"
@@ -84,7 +84,7 @@ def test_japanese_labels_are_japanese(tax):
 
 def test_calculation_weights_agree_with_balances(tax):
     """Every arc of the generated calculation linkbase: weight +1 iff balances agree (when both have one)."""
-    tree = xmlsafe.parse(GENERATED / "iij-2025_cal.xml")
+    tree = xmlsafe.parse(GENERATED / n.CALCULATION)
     generated = set()
     for link in tree.getroot().iter(f"{LINK}calculationLink"):
         locs = _locs(link)
@@ -176,13 +176,28 @@ def test_loader_rejects_unknown_concept_and_yaml_syntax(tmp_path):
     assert err.value.path.endswith("networks.yaml") and err.value.line is not None
 
 
+def test_line_items_link_no_calculations_the_all_entry_point_links_them(tax):
+    def linkbase_refs(name: str) -> dict[str, str]:
+        root = xmlsafe.parse(GENERATED / name).getroot()
+        return {el.get(f"{XLINK}href"): el.get(f"{XLINK}role") for el in root.iter(f"{LINK}linkbaseRef")}
+
+    assert n.CALCULATION not in linkbase_refs(n.ENTRY_POINT)
+    assert set(linkbase_refs(n.ENTRY_POINT)) == set(n.LINKBASES)
+    assert linkbase_refs(n.ALL_ENTRY_POINT) == {n.CALCULATION: n.CALCULATION_ROLE}
+    all_root = xmlsafe.parse(GENERATED / n.ALL_ENTRY_POINT).getroot()
+    assert all_root.get("targetNamespace") == n.ALL_NAMESPACE
+    assert not all_root.findall("{http://www.w3.org/2001/XMLSchema}element")
+    imports = all_root.findall("{http://www.w3.org/2001/XMLSchema}import")
+    assert [(i.get("namespace"), i.get("schemaLocation")) for i in imports] == [(n.NAMESPACE, n.ENTRY_POINT)]
+
+
 # ---- Arelle ---------------------------------------------------------------------------------------------
 
 _INSTANCE = """<?xml version="1.0" encoding="UTF-8"?>
 <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
  xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xbrldi="http://xbrl.org/2006/xbrldi"
  xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:iij="http://www.iij.ad.jp/xbrl/iij/2025">
- <link:schemaRef xlink:type="simple" xlink:href="http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"/>
+ <link:schemaRef xlink:type="simple" xlink:href="{schema}"/>
  <xbrli:context id="D"><xbrli:entity><xbrli:identifier scheme="http://www.tse.or.jp/sicc">37740</xbrli:identifier>
   </xbrli:entity><xbrli:period><xbrli:startDate>2012-04-01</xbrli:startDate><xbrli:endDate>2012-09-30</xbrli:endDate>
   </xbrli:period></xbrli:context>
@@ -194,24 +209,37 @@ _INSTANCE = """<?xml version="1.0" encoding="UTF-8"?>
  <xbrli:unit id="JPY"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit>
  <iij:Revenues contextRef="D" unitRef="JPY" decimals="-6">1000000000</iij:Revenues>
  <iij:CostOfRevenue contextRef="D" unitRef="JPY" decimals="-6">800000000</iij:CostOfRevenue>
- <iij:GrossProfit contextRef="D" unitRef="JPY" decimals="-6">200000000</iij:GrossProfit>
+ <iij:GrossProfit contextRef="D" unitRef="JPY" decimals="-6">{gross_profit}</iij:GrossProfit>
  <iij:Revenues contextRef="D_ATM_T" unitRef="JPY" decimals="-6">5000000</iij:Revenues>
 </xbrli:xbrl>
 """
 
 
+def _instance(path: Path, schema: str, gross_profit: str) -> str:
+    path.write_text(_INSTANCE.format(schema=schema, gross_profit=gross_profit), encoding="utf-8")
+    return str(path)
+
+
 @pytest.mark.arelle
-def test_arelle_validates_entry_point_package_and_a_dimensional_instance(tmp_path):
+def test_arelle_validates_entry_points_package_and_instances(tmp_path):
+    """0 errors/warnings for both entry points, the package and a dimensional instance; the all-networks entry
+    point checks calculations (a wrong gross margin is inconsistent), the line items alone check none."""
     zip_path = TAXONOMY / n.PACKAGE_FILE
-    runs = {
+    clean = {
         "entry point": ["-f", str(GENERATED / n.ENTRY_POINT), "-v"],
+        "all-networks entry point": ["-f", str(GENERATED / n.ALL_ENTRY_POINT), "-v"],
         "package": ["-f", str(zip_path), "-v"],
-        "published URL via package": ["--packages", str(zip_path), "-f", n.ENTRY_URL, "-v"],
+        "published URLs via package": ["--packages", str(zip_path), "-f", f"{n.ENTRY_URL}|{n.ALL_ENTRY_URL}", "-v"],
     }
-    instance = tmp_path / "dims.xbrl"
-    instance.write_text(_INSTANCE, encoding="utf-8")
-    runs["instance with both axes"] = ["--packages", str(zip_path), "-f", str(instance), "-v", "--calc", "c11r"]
-    for what, args in runs.items():
+    calc = ["--packages", str(zip_path), "-v", "--calc", "c11r", "-f"]
+    clean["instance with both axes"] = calc + [_instance(tmp_path / "ok-all.xbrl", n.ALL_ENTRY_URL, "200000000")]
+    # no calculation network in the line items: a wrong total goes unnoticed
+    clean["wrong gross margin, line items only"] = calc + [
+        _instance(tmp_path / "wrong-items.xbrl", n.ENTRY_URL, "300000000")]
+    for what, args in clean.items():
         entries = run(args)
         assert not problems(entries), f"{what}:\n{summary(problems(entries))}"
         assert any(e.get("code") == "info" or e.get("level") == "info" for e in entries), f"{what}: nothing ran"
+    wrong = run(calc + [_instance(tmp_path / "wrong-all.xbrl", n.ALL_ENTRY_URL, "300000000")])
+    assert [(e["code"], e["level"]) for e in problems(wrong)] == [
+        ("calc11e:inconsistentCalculationUsingRounding", "inconsistency")], summary(problems(wrong))

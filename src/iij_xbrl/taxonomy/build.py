@@ -6,7 +6,7 @@ from pathlib import Path
 from .. import atomic
 from . import linkbases, names as n
 from .package import package
-from .schema import schema
+from .schema import calculation_schema, schema
 from .source import Taxonomy, load
 
 
@@ -17,9 +17,10 @@ def render(tax: Taxonomy) -> dict[str, bytes]:
         "iij-2025_lab-en.xml": linkbases.labels(tax, "en"),
         "iij-2025_lab-ja.xml": linkbases.labels(tax, "ja"),
         "iij-2025_pre.xml": linkbases.presentation(tax),
-        "iij-2025_cal.xml": linkbases.calculation(tax),
+        n.CALCULATION: linkbases.calculation(tax),
         "iij-2025_def.xml": linkbases.definition(tax),
         "iij-2025_ref.xml": linkbases.references(tax),
+        n.ALL_ENTRY_POINT: calculation_schema(n.ALL_NAMESPACE, n.ALL_PREFIX, n.ENTRY_POINT, n.CALCULATION),
     }
 
 

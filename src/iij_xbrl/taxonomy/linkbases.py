@@ -7,7 +7,7 @@ from lxml import etree
 
 from ..model import Label
 from . import names as n
-from .source import PresNode, Taxonomy
+from .source import CalcArc, PresNode, Taxonomy
 from .xml import attrs, q, serialize
 
 R = "http://www.xbrl.org/2003/role/"
@@ -42,8 +42,8 @@ def _link(root: etree._Element, kind: str, role: str) -> etree._Element:
     return etree.SubElement(root, q("link", kind), attrs(type="extended", role=role))
 
 
-def _loc(link: etree._Element, name: str, label: str) -> None:
-    etree.SubElement(link, q("link", "loc"), attrs(type="locator", href=f"{n.ENTRY_POINT}#{n.element_id(name)}",
+def _loc(link: etree._Element, name: str, label: str, schema: str = n.ENTRY_POINT) -> None:
+    etree.SubElement(link, q("link", "loc"), attrs(type="locator", href=f"{schema}#{n.element_id(name)}",
                                                    label=label))
 
 
@@ -116,18 +116,21 @@ def presentation(tax: Taxonomy) -> bytes:
     return serialize(root)
 
 
-def calculation(tax: Taxonomy) -> bytes:
+def calculation(tax: Taxonomy, networks: dict[str, tuple[CalcArc, ...]] | None = None,
+                schema: str = n.ENTRY_POINT) -> bytes:
+    """The calculation linkbase of `networks` (role id -> arcs; default: every network of the taxonomy), its
+    locators and roleRefs pointing into `schema` (relative, or the published URL for a filing's extension)."""
+    networks = tax.calculations if networks is None else networks
+    roles = [role.id for role in tax.roles if networks.get(role.id)]
     root = _linkbase()
-    for role in tax.roles:
-        if role.calculation:
-            _role_ref(root, n.role_uri(role.id), f"{n.ENTRY_POINT}#{role.id}")
-    for role in tax.roles:
-        if not role.calculation:
-            continue
-        link = _link(root, "calculationLink", n.role_uri(role.id))
-        for name in sorted({a.total for a in role.calculation} | {a.item for a in role.calculation}):
-            _loc(link, name, name)
-        for a in role.calculation:
+    for role_id in roles:
+        _role_ref(root, n.role_uri(role_id), f"{schema}#{role_id}")
+    for role_id in roles:
+        arcs = networks[role_id]
+        link = _link(root, "calculationLink", n.role_uri(role_id))
+        for name in sorted({a.total for a in arcs} | {a.item for a in arcs}):
+            _loc(link, name, name, schema)
+        for a in arcs:
             _arc(link, "calculationArc", AR + "summation-item", a.total, a.item,
                  order=str(a.order), weight=f"{a.weight}.0")
     return serialize(root)

@@ -6,16 +6,24 @@ PREFIX = "iij"
 BASE_URL = NAMESPACE + "/"
 ENTRY_POINT = "iij-2025.xsd"
 ENTRY_URL = BASE_URL + ENTRY_POINT
+# The line items (ENTRY_POINT) carry no calculations: a filing that prints only some items of a total would be
+# checked against all of them. Calculations come from this entry point (every network) or from a filing's
+# own extension schema (the networks it reports in full).
+ALL_ENTRY_POINT = "iij-2025-all.xsd"
+ALL_ENTRY_URL = BASE_URL + ALL_ENTRY_POINT
+ALL_NAMESPACE = NAMESPACE + "/all"
+ALL_PREFIX = "iij-all"
+CALCULATION = "iij-2025_cal.xml"
+CALCULATION_ROLE = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
 ROLE_BASE = "http://www.iij.ad.jp/xbrl/iij/role/"
 OUTPUT_DIR = "iij-2025"  # under taxonomy/
 PACKAGE_NAME = "iij-taxonomy-2025"
 PACKAGE_FILE = PACKAGE_NAME + ".zip"
 
-LINKBASES = {  # file -> linkbaseRef role
+LINKBASES = {  # file -> linkbaseRef role, as linked from ENTRY_POINT
     "iij-2025_lab-en.xml": "http://www.xbrl.org/2003/role/labelLinkbaseRef",
     "iij-2025_lab-ja.xml": "http://www.xbrl.org/2003/role/labelLinkbaseRef",
     "iij-2025_pre.xml": "http://www.xbrl.org/2003/role/presentationLinkbaseRef",
-    "iij-2025_cal.xml": "http://www.xbrl.org/2003/role/calculationLinkbaseRef",
     "iij-2025_def.xml": "http://www.xbrl.org/2003/role/definitionLinkbaseRef",
     "iij-2025_ref.xml": "http://www.xbrl.org/2003/role/referenceLinkbaseRef",
 }

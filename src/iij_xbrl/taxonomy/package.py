@@ -31,9 +31,12 @@ def _metadata() -> bytes:
     sub(root, "publisher", "Internet Initiative Japan Inc.")
     sub(root, "publisherURL", "http://www.iij.ad.jp/")
     sub(root, "publisherCountry", "JP")
-    entry = sub(sub(root, "entryPoints"), "entryPoint")
-    sub(entry, "name", "IIJ 2025")
-    sub(entry, "entryPointDocument", href=n.ENTRY_URL)
+    entry_points = sub(root, "entryPoints")
+    for name, url in (("IIJ 2025 line items (calculations per filing)", n.ENTRY_URL),
+                      ("IIJ 2025 with all calculation networks", n.ALL_ENTRY_URL)):
+        entry = sub(entry_points, "entryPoint")
+        sub(entry, "name", name)
+        sub(entry, "entryPointDocument", href=url)
     return serialize(root)
 
 

@@ -1,4 +1,5 @@
-"""Writes the taxonomy schema (iij-2025.xsd): elements, role types, linkbase references, imports."""
+"""Writes the taxonomy schema (iij-2025.xsd: elements, role types, linkbase references, imports) and the
+element-less schemas that add a calculation linkbase to it (iij-2025-all.xsd, a filing's extension)."""
 from __future__ import annotations
 
 from lxml import etree
@@ -43,14 +44,30 @@ def _role_type(appinfo: etree._Element, role_id: str, definition: str, used_on: 
         etree.SubElement(rt, q("link", "usedOn")).text = link
 
 
-def schema(tax: Taxonomy) -> bytes:
-    nsmap = {k: v for k, v in n.NS.items() if k not in ("ref", "xsi")}
-    root = etree.Element(q("xs", "schema"), nsmap=nsmap, targetNamespace=n.NAMESPACE,
+def _schema_root(nsmap: dict[str, str], namespace: str, linkbases: dict[str, str]) -> tuple[etree._Element,
+                                                                                           etree._Element]:
+    """`xs:schema` with its linkbaseRefs (file -> role); returns the root and the appinfo for more."""
+    root = etree.Element(q("xs", "schema"), nsmap=nsmap, targetNamespace=namespace,
                          elementFormDefault="qualified", attributeFormDefault="unqualified")
     appinfo = etree.SubElement(etree.SubElement(root, q("xs", "annotation")), q("xs", "appinfo"))
-    for file, role in n.LINKBASES.items():
+    for file, role in linkbases.items():
         etree.SubElement(appinfo, q("link", "linkbaseRef"), attrs(
             type="simple", href=file, role=role, arcrole="http://www.w3.org/1999/xlink/properties/linkbase"))
+    return root, appinfo
+
+
+def calculation_schema(namespace: str, prefix: str, line_items: str, linkbase: str) -> bytes:
+    """A schema without elements that imports the line items schema (`line_items`, a URL) and links the
+    calculation linkbase `linkbase`: loading it gives the IIJ DTS with exactly those calculations."""
+    nsmap = {prefix: namespace, **{p: n.NS[p] for p in ("xs", "link", "xlink", n.PREFIX)}}
+    root, _ = _schema_root(nsmap, namespace, {linkbase: n.CALCULATION_ROLE})
+    etree.SubElement(root, q("xs", "import"), namespace=n.NAMESPACE, schemaLocation=line_items)
+    return serialize(root)
+
+
+def schema(tax: Taxonomy) -> bytes:
+    nsmap = {k: v for k, v in n.NS.items() if k not in ("ref", "xsi")}
+    root, appinfo = _schema_root(nsmap, n.NAMESPACE, n.LINKBASES)
     for role in tax.roles:
         used_on = tuple(link for link, present in zip(LINK_ELEMENTS, (role.presentation, role.calculation, False))
                         if present)
