@@ -53,7 +53,7 @@ def write_instance(path: Path, facts: int, planted: int, seed: int = 1) -> set[i
         for c, (_, family) in calcgen.CONCEPTS.items():
             unit = {"money": "JPY", "ratio": "pure", "count": "shares"}[family]
             parts.append(f'<g:{c} contextRef="c{b}" unitRef="{unit}" decimals="-3">{v[c]:f}</g:{c}>')
-    path.write_text(calcgen._document(parts), encoding="utf-8")
+    path.write_text(calcgen.document(parts), encoding="utf-8")
     return bad
 
 

@@ -230,10 +230,10 @@ def random_instance(rng: random.Random, blocks: int = 8) -> str:
             block.emit(concept, true[concept])
     for uid, measure in UNIT_XML.items():
         units.append(f'<xbrli:unit id="{uid}"><xbrli:measure>{measure}</xbrli:measure></xbrli:unit>')
-    return _document(contexts + units + facts)
+    return document(contexts + units + facts)
 
 
-def _document(parts: list[str]) -> str:
+def document(parts: list[str]) -> str:
     body = "\n".join(parts)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
@@ -260,7 +260,7 @@ def simple_instance(facts: list[tuple], contexts: tuple[str, ...] = ("c0",)) -> 
         else:
             acc = f' decimals="{dec}"' if dec is not None else ""
             body.append(f'<g:{concept} contextRef="{cid}" unitRef="{uid}"{acc}>{value}</g:{concept}>')
-    return _document(ctx + units + body)
+    return document(ctx + units + body)
 
 
 def write_instances(root: Path, seed: int, count: int, blocks: int = 8) -> list[Path]:
