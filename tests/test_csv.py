@@ -22,6 +22,8 @@ def test_metadata_first_and_one_csv_per_table():
     meta = json.loads(files[names[0]])
     assert meta["documentInfo"]["documentType"] == "https://xbrl.org/2021/xbrl-csv"
     assert meta["documentInfo"]["taxonomy"] == ["http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"]
+    published = oim_csv.to_csv(report_filing(), concepts(), NETWORKS, "fy2012h1.xsd")[names[0]]
+    assert json.loads(published)["documentInfo"]["taxonomy"] == ["fy2012h1.xsd"]
     assert {t["url"] for t in meta["tables"].values()} == set(names[1:])
     assert set(meta["tables"]) == {"IncomeStatement", "BalanceSheet", "Segments", "QuarterlySeries", "Targets",
                                    "OtherFigures"}

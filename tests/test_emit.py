@@ -81,6 +81,13 @@ def test_xml_instance_structure():
     assert root.find("iij:AccumulatedDeficit", NS).get("decimals") == "INF"
 
 
+def test_schema_ref_is_the_filing_extension_when_given():
+    schema = naming.extension_schema("fy2012h1")
+    root = etree.fromstring(to_xml(sample_filing(), schema), xmlsafe.parser())
+    assert [el.get(f"{{{NS['xlink']}}}href") for el in root.iter(f"{{{NS['link']}}}schemaRef")] == ["fy2012h1.xsd"]
+    assert json.loads(to_json(sample_filing(), schema))["documentInfo"]["taxonomy"] == ["fy2012h1.xsd"]
+
+
 def test_every_context_and_unit_is_used_and_defined():
     root = _xml()
     contexts = {c.get("id") for c in root.findall("xbrli:context", NS)}

@@ -32,6 +32,15 @@ def _value(el: etree._Element) -> Decimal:
     return -value if el.get("sign") == "-" else value
 
 
+def test_references_cite_the_schema_given(page):
+    link = n.XML_NAMESPACES["link"]
+    href = f"{{{n.XML_NAMESPACES['xlink']}}}href"
+    assert [el.get(href) for el in page.iter(f"{{{link}}}schemaRef")] == [n.SCHEMA_URL]
+    cited = etree.fromstring(ixbrl.to_ixbrl(report_filing(), concepts(), NETWORKS, schema="fy2012h1.xsd"),
+                             xmlsafe.parser())
+    assert [el.get(href) for el in cited.iterfind(f".//ix:references/{{{link}}}schemaRef", NS)] == ["fy2012h1.xsd"]
+
+
 def test_every_fact_is_tagged_once_with_its_exact_value(page):
     filing = report_filing()
     tagged = {el.get("id"): el for el in page.iterfind(".//ix:nonFraction", NS)}

@@ -224,13 +224,13 @@ def _charts(body, filing: Filing, concepts: dict[str, Concept]) -> None:
         _el(figure, "img", src=f"data:image/svg+xml;base64,{data}", alt=chart.title.en)
 
 
-def _header(body, filing: Filing) -> None:
+def _header(body, filing: Filing, schema: str) -> None:
     instance = etree.fromstring(to_xml(filing), xmlsafe.parser())
     hidden_div = _el(body, "div", style="display:none")
     header = _el(hidden_div, "header", ns=IX)
     refs = _el(header, "references", ns=IX)
     _el(refs, "schemaRef", ns=n.XML_NAMESPACES["link"], **{
-        f"{{{n.XML_NAMESPACES['xlink']}}}type": "simple", f"{{{n.XML_NAMESPACES['xlink']}}}href": n.SCHEMA_URL})
+        f"{{{n.XML_NAMESPACES['xlink']}}}type": "simple", f"{{{n.XML_NAMESPACES['xlink']}}}href": schema})
     res = _el(header, "resources", ns=IX)
     xbrli = n.XML_NAMESPACES["xbrli"]
     for el in instance:
@@ -243,8 +243,9 @@ def _style() -> str:
 
 
 def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout.Network],
-             findings: Iterable[Any] = (), members: dict[str, Label] | None = None) -> bytes:
-    """The XHTML document as UTF-8 bytes; same inputs -> same bytes."""
+             findings: Iterable[Any] = (), members: dict[str, Label] | None = None,
+             schema: str = n.SCHEMA_URL) -> bytes:
+    """The XHTML document as UTF-8 bytes; same inputs -> same bytes. `schema` as for `xbrl_xml.to_xml`."""
     n.check_unique_ids(filing.facts)
     found = [_as_dict(f) for f in findings]
     html = etree.Element(f"{{{XHTML}}}html", nsmap=NSMAP)
@@ -254,7 +255,7 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     _el(head, "title", filing.title)
     _el(head, "style", _style(), type="text/css")
     body = _el(html, "body")
-    _header(body, filing)
+    _header(body, filing, schema)
     _el(body, "h1", filing.title)
     _el(body, "p", f"Reporting period {layout.period_label(filing.period)} ({filing.period}); "
                    f"U.S. GAAP, consolidated, unaudited.", class_="meta")
@@ -273,9 +274,9 @@ def report_name(filing: Filing) -> str:
     return f"{filing.id}.xhtml"
 
 
-def write_ixbrl(filing: Filing, taxonomy, findings: Iterable[Any], out_dir: Path) -> Path:
+def write_ixbrl(filing: Filing, taxonomy, findings: Iterable[Any], out_dir: Path, schema: str = n.SCHEMA_URL) -> Path:
     """Writes `<out_dir>/<filing id>.xhtml`; `findings` are dicts (or Finding models) for this filing."""
     path = Path(out_dir) / report_name(filing)
     atomic.write_bytes(path, to_ixbrl(filing, taxonomy.concepts, layout.networks(taxonomy), findings,
-                                      layout.member_labels(taxonomy)))
+                                      layout.member_labels(taxonomy), schema))
     return path

@@ -13,7 +13,7 @@ from ..model import ENTITY_ID, ENTITY_SCHEME, Fact, Period, UnitId
 
 IIJ_NS = "http://www.iij.ad.jp/xbrl/iij/2025"
 IIJ_PREFIX = "iij"
-SCHEMA_URL = "http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"
+SCHEMA_URL = "http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"  # the line items, without calculations
 OIM_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 ENTITY_PREFIX = "tse"  # OIM entity "tse:37740" needs a prefix bound to the scheme
 
@@ -42,6 +42,11 @@ OIM_ENTITY = f"{ENTITY_PREFIX}:{ENTITY_ID}"
 # Which context container holds each axis; must match the hypercubes' xbrldt:contextElement.
 # One container for all: xBRL-XML (OIM) allows a single dimension container per report.
 AXIS_CONTAINER: dict[str, str] = {"SegmentAxis": "scenario", "ScenarioAxis": "scenario"}
+
+
+def extension_schema(filing_id: str) -> str:
+    """What a published filing's instances cite (relative): its extension schema, see `emit.extension`."""
+    return f"{filing_id}.xsd"
 
 
 def qname(local: str) -> str:

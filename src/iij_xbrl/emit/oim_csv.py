@@ -79,8 +79,10 @@ def metadata_name(filing: Filing) -> str:
     return f"{filing.id}-metadata.json"
 
 
-def to_csv(filing: Filing, concepts: dict, networks: list[layout.Network]) -> dict[str, str]:
-    """File name -> text: the metadata JSON first, then one CSV per table; same filing -> same text."""
+def to_csv(filing: Filing, concepts: dict, networks: list[layout.Network],
+           schema: str = n.SCHEMA_URL) -> dict[str, str]:
+    """File name -> text: the metadata JSON first, then one CSV per table; same filing -> same text.
+    `schema` is the taxonomy entry point, as for `xbrl_xml.to_xml`."""
     n.check_unique_ids(filing.facts)
     tables = layout.arrange(filing, networks)
     files = {f"{filing.id}-{t.id}.csv": _rows(t, concepts) for t in tables}
@@ -88,7 +90,7 @@ def to_csv(filing: Filing, concepts: dict, networks: list[layout.Network]) -> di
         "documentInfo": {
             "documentType": DOCUMENT_TYPE,
             "namespaces": dict(sorted(n.OIM_NAMESPACES.items())),
-            "taxonomy": [n.SCHEMA_URL],
+            "taxonomy": [schema],
         },
         "dimensions": {"entity": n.OIM_ENTITY},
         "tableTemplates": {t.id: _template(t) for t in tables},
@@ -97,10 +99,10 @@ def to_csv(filing: Filing, concepts: dict, networks: list[layout.Network]) -> di
     return {metadata_name(filing): json.dumps(metadata, ensure_ascii=False, indent=1) + "\n", **files}
 
 
-def write_csv(filing: Filing, taxonomy, out_dir: Path) -> list[Path]:
+def write_csv(filing: Filing, taxonomy, out_dir: Path, schema: str = n.SCHEMA_URL) -> list[Path]:
     """Writes the xBRL-CSV report into `out_dir`; returns the paths, metadata JSON first."""
     paths = []
-    for name, text in to_csv(filing, taxonomy.concepts, layout.networks(taxonomy)).items():
+    for name, text in to_csv(filing, taxonomy.concepts, layout.networks(taxonomy), schema).items():
         atomic.write_text(Path(out_dir) / name, text)
         paths.append(Path(out_dir) / name)
     return paths

@@ -21,20 +21,21 @@ def _fact(fact: Fact) -> dict:
     return out
 
 
-def to_json_document(filing: Filing) -> dict:
+def to_json_document(filing: Filing, schema: str = n.SCHEMA_URL) -> dict:
+    """`schema` is the taxonomy entry point, as for `xbrl_xml.to_xml`."""
     facts = sorted(filing.facts, key=n.fact_sort_key)
     n.check_unique_ids(facts)
     return {
         "documentInfo": {
             "documentType": n.OIM_DOCUMENT_TYPE,
             "namespaces": dict(sorted(n.OIM_NAMESPACES.items())),
-            "taxonomy": [n.SCHEMA_URL],
+            "taxonomy": [schema],
         },
         "facts": {n.fact_id(f): _fact(f) for f in facts},
     }
 
 
-def to_json(filing: Filing) -> bytes:
+def to_json(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
     """The xBRL-JSON document as UTF-8 bytes; same filing -> same bytes."""
-    text = json.dumps(to_json_document(filing), ensure_ascii=False, indent=1)
+    text = json.dumps(to_json_document(filing, schema), ensure_ascii=False, indent=1)
     return text.encode("utf-8") + b"\n"

@@ -69,12 +69,13 @@ def _fact(root: etree._Element, fact: Fact) -> None:
     el.text = n.format_decimal(fact.value)
 
 
-def to_xml(filing: Filing) -> bytes:
-    """The instance document as UTF-8 bytes; same filing -> same bytes."""
+def to_xml(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
+    """The instance document as UTF-8 bytes; same filing -> same bytes. `schema` is the schemaRef: published
+    filings cite their extension (`n.extension_schema`), the default the taxonomy's line items."""
     facts = sorted(filing.facts, key=n.fact_sort_key)
     n.check_unique_ids(facts)
     root = etree.Element(f"{{{_XBRLI}}}xbrl", nsmap=n.XML_NAMESPACES)
-    _el(root, _LINK, "schemaRef", **{f"{{{_XLINK}}}type": "simple", f"{{{_XLINK}}}href": n.SCHEMA_URL})
+    _el(root, _LINK, "schemaRef", **{f"{{{_XLINK}}}type": "simple", f"{{{_XLINK}}}href": schema})
     contexts = {n.fact_context_id(f): (f.period, f.dimensions) for f in facts}
     for period, dimensions in sorted(contexts.values(), key=lambda c: n.context_sort_key(*c)):
         _context(root, period, dimensions)
