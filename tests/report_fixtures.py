@@ -85,7 +85,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @dataclass(frozen=True)
 class Reports:
     taxonomy_package: Path
-    dir: Path  # <filing>/ with .xbrl, .json, xBRL-CSV files and .xhtml; plus the hand-built "sample"
+    dir: Path  # <filing>/ with .xsd/_cal.xml, .xbrl, .json, xBRL-CSV files and .xhtml; plus the hand-built "sample"
     filings: tuple[str, ...]
 
 
@@ -100,7 +100,7 @@ def reports(tmp_path_factory) -> Reports:
 
 
 def _build_reports(tmp_path_factory) -> Reports:
-    from iij_xbrl.emit import ixbrl, oim_csv, oim_json, xbrl_xml
+    from iij_xbrl.emit import extension, ixbrl, naming, oim_csv, oim_json, xbrl_xml
     from iij_xbrl.sources import dedupe
     from iij_xbrl.sources.load import load_filings
     from iij_xbrl.taxonomy import build, source
@@ -112,11 +112,13 @@ def _build_reports(tmp_path_factory) -> Reports:
     sample = report_filing().model_copy(update={"id": "sample"})
     for filing, found in [*((f, []) for f in filings), (sample, findings())]:
         out = work / filing.id
-        (out / f"{filing.id}.xbrl").parent.mkdir(parents=True)
-        (out / f"{filing.id}.xbrl").write_bytes(xbrl_xml.to_xml(filing))
-        (out / f"{filing.id}.json").write_bytes(oim_json.to_json(filing))
-        oim_csv.write_csv(filing, taxonomy, out)
-        ixbrl.write_ixbrl(filing, taxonomy, found, out)
+        out.mkdir(parents=True)
+        extension.write_extension(filing, taxonomy, out)  # every report cites it, as `iij-xbrl publish` writes them
+        schema = naming.extension_schema(filing.id)
+        (out / f"{filing.id}.xbrl").write_bytes(xbrl_xml.to_xml(filing, schema))
+        (out / f"{filing.id}.json").write_bytes(oim_json.to_json(filing, schema))
+        oim_csv.write_csv(filing, taxonomy, out, schema)
+        ixbrl.write_ixbrl(filing, taxonomy, found, out, schema)
     return Reports(package, work, tuple(f.id for f in filings) + ("sample",))
 
 

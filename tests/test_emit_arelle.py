@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from collections import Counter
 from decimal import Decimal
@@ -20,6 +21,7 @@ from iij_xbrl import publish as pub
 from iij_xbrl.emit import naming
 from iij_xbrl.emit.oim_json import to_json
 from iij_xbrl.emit.xbrl_xml import to_xml
+from iij_xbrl.validate.command import validate
 
 FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
 
@@ -41,8 +43,12 @@ def arelle_run(published, tmp_path_factory) -> tuple[list[dict], Path]:
     sample = sample_filing()
     (work / "sample_xml.xbrl").write_bytes(to_xml(sample))
     (work / "sample.json").write_bytes(to_json(sample))
-    # XML copies get their own stem so the OIM Arelle saves for them cannot clash with the JSON inputs' names
+    # XML copies get their own stem so the OIM Arelle saves for them cannot clash with the JSON inputs' names;
+    # the extension schemas they cite come along
     xml = [shutil.copy(published / f / f"{f}.xbrl", work / f"{f}_xml.xbrl") for f in FILINGS]
+    for f in FILINGS:
+        for name in (f"{f}.xsd", f"{f}_cal.xml"):
+            shutil.copy(published / f / name, work / name)
     inputs = [*xml, str(work / "sample_xml.xbrl"), *(str(published / f / f"{f}.json") for f in FILINGS),
               str(work / "sample.json")]
     entries = arelle_oracle.run(["--packages", str(published / pub.TAXONOMY_PACKAGE), "-f", "|".join(map(str, inputs)),
@@ -111,3 +117,25 @@ def test_arelle_oim_of_our_xml_equals_our_json(arelle_run, published, filing):
     assert mine == arelle, {k: (mine.get(k), arelle.get(k)) for k in set(mine) | set(arelle)
                             if mine.get(k) != arelle.get(k)}
     assert mine
+
+
+def _context(text: str) -> str:
+    return re.search(r"context ([^,\s]+)", text)[1]
+
+
+def test_arelle_calc11_inconsistencies_equal_ours(published):
+    """Arelle `--calc c11r` on the published XML instances (each citing its extension schema) reports the same
+    (filing, total, context) inconsistencies as `iij-xbrl validate`, and nothing else."""
+    instances = [published / f / f"{f}.xbrl" for f in FILINGS]
+    package = published / pub.TAXONOMY_PACKAGE
+    entries = arelle_oracle.run(["--packages", str(package), "-f", "|".join(map(str, instances)), "-v",
+                                 "--calc", "c11r"])
+    others = arelle_oracle.problems(entries, levels=("error", "critical", "warning"))
+    assert not others, arelle_oracle.summary(others)
+    theirs = set()
+    for e in arelle_oracle.problems(entries, levels=("inconsistency",)):
+        assert e["code"] == "calc11e:inconsistentCalculationUsingRounding", arelle_oracle.summary([e])
+        text = e["message"]["text"]
+        theirs.add((Path(e["refs"][0]["href"].split("#")[0]).stem, re.search(r"from (\S+)", text)[1], _context(text)))
+    ours = {(Path(f.filing).stem, f.concepts[0], _context(f.message)) for f in validate(instances, [package])}
+    assert theirs == ours and ours

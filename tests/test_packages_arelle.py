@@ -1,14 +1,15 @@
 """Arelle opens every report package offline with 0 errors, the taxonomy travelling inside: `.xbr` with the
-XML instance of each real filing, and an `.xbri` with one Inline XBRL report."""
+XML instance of each real filing, and an `.xbri` with one Inline XBRL report; each beside its extension schema."""
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 
 import arelle_oracle
 from report_fixtures import FILINGS, reports
-from iij_xbrl.emit import packages
+from iij_xbrl.emit import extension, packages
 
 pytestmark = pytest.mark.arelle
 
@@ -17,9 +18,13 @@ pytestmark = pytest.mark.arelle
 def built(tmp_path_factory):
     rep = reports(tmp_path_factory)
     out = tmp_path_factory.mktemp("packages")
-    made = {f: packages.write_report_package([rep.dir / f / f"{f}.xbrl"], rep.taxonomy_package, out / f"iij-{f}.xbr")
+
+    def report(f: str, suffix: str) -> list[Path]:  # the report, then the extension schema it cites
+        return [rep.dir / f / f"{f}{suffix}", rep.dir / f / f"{f}.xsd", rep.dir / f / extension.calculation_name(f)]
+
+    made = {f: packages.write_report_package(report(f, ".xbrl"), rep.taxonomy_package, out / f"iij-{f}.xbr")
             for f in FILINGS}
-    made["inline"] = packages.write_report_package([rep.dir / "fy2012h1" / "fy2012h1.xhtml"], rep.taxonomy_package,
+    made["inline"] = packages.write_report_package(report("fy2012h1", ".xhtml"), rep.taxonomy_package,
                                                    out / "iij-fy2012h1.xbri")
     return rep, made
 
@@ -44,4 +49,5 @@ def test_packaged_report_is_the_published_report(built):
     rep, made = built
     for f in FILINGS:
         with zipfile.ZipFile(made[f]) as archive:
-            assert archive.read(f"iij-{f}/reports/{f}.xbrl") == (rep.dir / f / f"{f}.xbrl").read_bytes()
+            for name in (f"{f}.xbrl", f"{f}.xsd", f"{f}_cal.xml"):
+                assert archive.read(f"iij-{f}/reports/{name}") == (rep.dir / f / name).read_bytes()

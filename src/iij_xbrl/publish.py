@@ -103,9 +103,14 @@ def _count(facts: list[Fact]) -> tuple[int, int]:
 
 
 def emit_instances(ctx: PublishContext) -> None:
+    """Per filing: its extension schema (the calculations it reports in full), the XML and xBRL-JSON instances."""
+    from .emit.extension import write_extension
+
     for filing in ctx.filings:
-        ctx.write(f"{filing.id}/{filing.id}.xbrl", to_xml(filing))
-        ctx.write(f"{filing.id}/{filing.id}.json", to_json(filing))
+        write_extension(filing, ctx.taxonomy, ctx.stage_dir / filing.id)
+        schema = naming.extension_schema(filing.id)
+        ctx.write(f"{filing.id}/{filing.id}.xbrl", to_xml(filing, schema))
+        ctx.write(f"{filing.id}/{filing.id}.json", to_json(filing, schema))
         contexts, units = _count(filing.facts)
         ctx.summaries.append(FilingSummary(filing.id, len(filing.documents), len(filing.facts), contexts, units,
                                            len(ctx.warnings.get(filing.id, []))))
@@ -123,16 +128,20 @@ def write_findings(ctx: PublishContext) -> None:
 
 
 def emit_reports(ctx: PublishContext) -> None:
-    """Per filing: xBRL-CSV, the inline XBRL report (with its findings beside the figures), a report package."""
+    """Per filing: xBRL-CSV, the inline XBRL report (with its findings beside the figures), a report package
+    (the XML instance with the extension written by `emit_instances`)."""
+    from .emit.extension import calculation_name
     from .emit.ixbrl import write_ixbrl
     from .emit.oim_csv import write_csv
     from .emit.packages import write_report_package
 
     for filing in ctx.filings:
         folder = ctx.stage_dir / filing.id
-        write_csv(filing, ctx.taxonomy, folder)
-        write_ixbrl(filing, ctx.taxonomy, [f for f in ctx.findings if f.filing == filing.id], folder)
-        write_report_package([folder / f"{filing.id}.xbrl"], ctx.taxonomy_package, folder / f"{filing.id}.xbr")
+        schema = naming.extension_schema(filing.id)
+        write_csv(filing, ctx.taxonomy, folder, schema)
+        write_ixbrl(filing, ctx.taxonomy, [f for f in ctx.findings if f.filing == filing.id], folder, schema)
+        write_report_package([folder / f"{filing.id}.xbrl", folder / schema, folder / calculation_name(filing.id)],
+                             ctx.taxonomy_package, folder / f"{filing.id}.xbr")
 
 
 def write_data_package(ctx: PublishContext) -> None:

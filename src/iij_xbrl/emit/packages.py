@@ -58,7 +58,8 @@ def taxonomy_package_content(package: Path) -> dict[str, bytes]:
 
 
 def report_package_bytes(reports: list[Path], taxonomy_package: Path, name: str, suffix: str) -> bytes:
-    """Report package `name` + `suffix`: reports[0] is the report, further files (xBRL-CSV tables) sit beside it."""
+    """Report package `name` + `suffix`: reports[0] is the report, further files (xBRL-CSV tables, the filing's
+    extension schema and linkbase) sit beside it."""
     if suffix not in DOCUMENT_TYPES:
         raise ValueError(f"unknown report package extension {suffix!r}")
     entries = {f"{name}/{rel}": data for rel, data in taxonomy_package_content(taxonomy_package).items()}
