@@ -1,7 +1,6 @@
 """Calculations 1.1 engine: Arelle's rounding vectors, spec examples, and equivalence with Arelle."""
 from __future__ import annotations
 
-import random
 from decimal import Decimal
 from pathlib import Path
 

@@ -18,7 +18,6 @@ import pytest
 import arelle_oracle
 from emit_fixtures import project_copy, sample_filing
 from iij_xbrl import publish as pub
-from iij_xbrl.emit import naming
 from iij_xbrl.emit.oim_json import to_json
 from iij_xbrl.emit.xbrl_xml import to_xml
 from iij_xbrl.validate.command import validate

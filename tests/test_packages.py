@@ -12,6 +12,7 @@ import pytest
 
 from iij_xbrl.emit import packages
 from iij_xbrl.errors import InputError
+from iij_xbrl.zips import zip_bytes
 
 TAXONOMY_FILES = {
     "iij-taxonomy-2025/META-INF/taxonomyPackage.xml": b"<tp:taxonomyPackage/>",
@@ -23,7 +24,7 @@ TAXONOMY_FILES = {
 @pytest.fixture
 def taxonomy_package(tmp_path) -> Path:
     path = tmp_path / "iij-taxonomy-2025.zip"
-    path.write_bytes(packages.zip_bytes(TAXONOMY_FILES))
+    path.write_bytes(zip_bytes(TAXONOMY_FILES))
     return path
 
 
@@ -61,8 +62,8 @@ def test_inline_report_package_type(tmp_path, taxonomy_package):
 
 def test_zips_are_deterministic():
     entries = {"b/2.txt": b"two", "a/1.txt": b"one"}
-    once = packages.zip_bytes(entries)
-    assert once == packages.zip_bytes(dict(reversed(entries.items())))
+    once = zip_bytes(entries)
+    assert once == zip_bytes(dict(reversed(entries.items())))
     with zipfile.ZipFile(io.BytesIO(once)) as archive:
         infos = archive.infolist()
     assert [i.filename for i in infos] == ["a/1.txt", "b/2.txt"]
@@ -75,7 +76,7 @@ def test_bad_taxonomy_package_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="not a zip"):
         packages.taxonomy_package_content(bad)
     flat = tmp_path / "flat.zip"
-    flat.write_bytes(packages.zip_bytes({"catalog.xml": b""}))
+    flat.write_bytes(zip_bytes({"catalog.xml": b""}))
     with pytest.raises(InputError, match="top directory"):
         packages.taxonomy_package_content(flat)
 

@@ -7,35 +7,21 @@ the copy inside. Zips are deterministic: entries sorted, fixed timestamps and pe
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import zipfile
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from .. import atomic
 from ..errors import InputError
+from ..zips import zip_bytes
 
-_EPOCH = (1980, 1, 1, 0, 0, 0)  # earliest zip timestamp: the same bytes on every run
 DOCUMENT_TYPES = {
     ".xbr": "https://xbrl.org/report-package/2023/xbr",
     ".xbri": "https://xbrl.org/report-package/2023/xbri",
     ".zip": "https://xbrl.org/report-package/2023",
 }
 DATA_PACKAGE_TOP = "iij-xbrl-data"
-
-
-def zip_bytes(entries: Mapping[str, bytes]) -> bytes:
-    """A zip of `entries` (archive path -> content) that depends on nothing but the entries."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # unix, so the permission bits below mean the same everywhere
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, entries[name], compresslevel=9)
-    return buffer.getvalue()
 
 
 def taxonomy_package_content(package: Path) -> dict[str, bytes]:

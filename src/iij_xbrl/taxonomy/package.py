@@ -1,17 +1,14 @@
 """Builds the Taxonomy Packages 1.0 zip deterministically (sorted entries, fixed time and permissions)."""
 from __future__ import annotations
 
-import io
-import zipfile
-
 from lxml import etree
 
+from ..zips import zip_bytes
 from . import names as n
 from .xml import serialize
 
 TP = "http://xbrl.org/2016/taxonomy-package"
 CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _HOST_PATH = n.BASE_URL.removeprefix("http://")  # www.iij.ad.jp/xbrl/iij/2025/
 
 
@@ -51,12 +48,4 @@ def package(files: dict[str, bytes]) -> bytes:
     entries = {f"{n.PACKAGE_NAME}/META-INF/taxonomyPackage.xml": _metadata(),
                f"{n.PACKAGE_NAME}/META-INF/catalog.xml": _catalog()}
     entries.update((f"{n.PACKAGE_NAME}/{_HOST_PATH}{name}", data) for name, data in files.items())
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so the permission bits below mean the same everywhere
-            info.external_attr = 0o100644 << 16
-            zf.writestr(info, entries[name], compresslevel=9)
-    return buf.getvalue()
+    return zip_bytes(entries)
