@@ -14,13 +14,9 @@ from __future__ import annotations
 
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, DivisionByZero, InvalidOperation, \
     ROUND_HALF_EVEN, ROUND_HALF_UP, localcontext
-from typing import TYPE_CHECKING
-
 from .dts import SUMMATION_ITEM_11
+from .findings import Finding, Source
 from .instance import Fact, Report
-
-if TYPE_CHECKING:
-    from .findings import Finding
 
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _ARELLE = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero])
@@ -186,26 +182,20 @@ class Checker:
         prefix = self.report.prefixes.get(ns)
         return f"{prefix}:{local}" if prefix else local
 
-    @staticmethod
-    def _finding(**fields) -> Finding:
-        # pydantic costs a quarter of a second to import: only pay it when there is something to report
-        from .findings import Finding
-        return Finding(**fields)
-
-    def _sources(self, facts: list[Fact]) -> list[dict]:
-        return [{"document": self.report.path, "line": f.line} for f in facts]
+    def _sources(self, facts: list[Fact]) -> list[Source]:
+        return [Source(document=self.report.path, line=f.line) for f in facts]
 
     def _add(self, rule: str, severity: str, facts: list[Fact], message: str, concepts: list[str] | None = None,
              values: dict[str, str] | None = None) -> None:
         first = facts[0]
         concepts = concepts or [self._name(first.concept)]
-        self.findings.append(self._finding(
+        self.findings.append(Finding(
             rule=rule, severity=severity, filing=self.report.path, concepts=concepts,
             message=f"{concepts[0]}: {message} (context {first.context_id}, unit {first.unit_id})",
             period=self.report.periods.get(first.context), values=values or {}, sources=self._sources(facts)))
 
     def _relationship_error(self, rule: str, message: str, rel, concepts: list[str]) -> None:
-        self.findings.append(self._finding(rule=rule, severity="error", message=message, filing=self.report.path,
+        self.findings.append(Finding(rule=rule, severity="error", message=message, filing=self.report.path,
                                            concepts=concepts, sources=[{"document": rel.document, "line": rel.line}]))
 
     # -- networks ------------------------------------------------------------------------------

@@ -9,14 +9,10 @@ import gc
 import sys
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
 from . import calc11
 from .dts import DtsLoader, Resolver
+from .findings import Finding, sort_key, to_json
 from .instance import read
-
-if TYPE_CHECKING:
-    from .findings import Finding
 
 PROJECT_PACKAGE = Path(__file__).resolve().parents[3] / "taxonomy" / "iij-taxonomy-2025.zip"
 
@@ -36,9 +32,6 @@ def validate(paths: list[Path], packages: list[Path], truncate: bool = False) ->
     finally:
         if collecting:
             gc.enable()
-    if not findings:
-        return findings
-    from .findings import sort_key  # pydantic only when there are findings (see calc11.Checker._finding)
     return sorted(findings, key=sort_key)
 
 
@@ -50,7 +43,6 @@ def exit_code(findings: list[Finding], strict: bool) -> int:
 def run(paths: list[Path], fmt: str = "text", strict: bool = False, packages: list[Path] | None = None) -> int:
     findings = validate(paths, list(packages or []))
     if fmt == "json":
-        from .findings import to_json
         sys.stdout.write(to_json(findings))
     else:
         for f in findings:
