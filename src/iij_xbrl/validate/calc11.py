@@ -107,31 +107,43 @@ class Checker:
             return v - step, v, False, True
         return -step, step, False, False
 
-    def interval(self, concept: str, key: tuple[int, int]):
-        """Interval of the duplicate set of `concept` at `key`: (lo, hi, incl lo, incl hi), NIL or BLOCKED."""
+    def _intervals_at(self, concept: str, keys: set[tuple[int, int]]) -> dict[tuple[int, int], object]:
+        """Intervals of the fact sets of `concept` at those of `keys` where it has facts, each computed once.
+
+        One call per concept and network, not per fact set: single facts, the common case, are done inline
+        (what _scaled, _excess and _range do for one fact); duplicates and nils go through _interval.
+        """
         ivs = self._intervals.setdefault(concept, {})
-        iv = ivs.get(key)
-        if iv is None:
-            iv = ivs[key] = self._interval(self.by_concept[concept][key])
-        return iv
+        sets = self.by_concept.get(concept)
+        if not sets:
+            return ivs
+        scale, powers, truncate = self.scale, self._powers, self.truncate
+        for key in keys:
+            if key in ivs:
+                continue
+            facts = sets.get(key)
+            if facts is None:
+                continue
+            f = facts[0]
+            d = f.decimals
+            if len(facts) > 1 or f.value is None:
+                ivs[key] = self._interval(facts)
+                continue
+            v = int(f.value.scaleb(scale, _EXACT)) if scale else int(f.value)
+            if d.__class__ is not int:
+                ivs[key] = v, v, True, True
+                continue
+            step = powers.get(scale - d) or self._pow10(scale - d)
+            if d > -28 and v % step and abs(v) // step < _QUOTIENT_LIMIT:
+                ivs[key] = self._blocked("excess", facts, facts)
+            elif truncate:
+                ivs[key] = self._range(v, d)
+            else:
+                half = step // 2
+                ivs[key] = v - half, v + half, True, True
+        return ivs
 
     def _interval(self, facts: list[Fact]):
-        if len(facts) == 1:  # the common case, inlined: _scaled, _excess, _range for one fact
-            f = facts[0]
-            if f.value is None:
-                return NIL
-            v = int(f.value.scaleb(self.scale, _EXACT)) if self.scale else int(f.value)
-            d = f.decimals
-            if d.__class__ is not int:
-                return v, v, True, True
-            step = self._powers.get(self.scale - d) or self._pow10(self.scale - d)
-            if d > -28 and v % step:
-                if abs(v) // step < _QUOTIENT_LIMIT:
-                    return self._blocked("excess", facts, facts)
-            if not self.truncate:
-                half = step // 2
-                return v - half, v + half, True, True
-            return self._range(v, d)
         if any(f.value is None for f in facts):
             if all(f.value is None for f in facts):
                 return NIL
@@ -240,21 +252,21 @@ class Checker:
         if not bound:
             return
         wscale = max(0, max(-r.weight.as_tuple().exponent for r in items))
-        terms = [(r.target, self.by_concept.get(r.target, {}), self._intervals.setdefault(r.target, {}),
+        terms = [(r.target, self.by_concept.get(r.target, {}), self._intervals_at(r.target, bound),
                   int(r.weight.scaleb(wscale, _EXACT))) for r in items]
-        interval = self._interval
+        totals = self._intervals_at(total, bound)
         factor = 10 ** wscale
         for key in bound:  # the hot loop: one pass per binding, findings built only on failure
+            sv = totals[key]
+            if sv is BLOCKED or sv is NIL:
+                continue
             x1 = x2 = 0
             ix1 = ix2 = True
             blocked = contributed = False
-            for _, sets, ivs, w in terms:
+            for _, _, ivs, w in terms:
                 iv = ivs.get(key)
-                if iv is None:  # first use of this fact set: compute and keep
-                    facts = sets.get(key)
-                    if facts is None:
-                        continue
-                    iv = ivs[key] = interval(facts)
+                if iv is None:
+                    continue
                 if iv is BLOCKED:
                     blocked = True
                 elif iv is not NIL:
@@ -268,8 +280,7 @@ class Checker:
                     ix1 = ix1 and iy1
                     ix2 = ix2 and iy2
                     contributed = True
-            sv = self.interval(total, key)
-            if sv is BLOCKED or sv is NIL or blocked or not contributed:
+            if blocked or not contributed:
                 continue
             s1, s2, is1, is2 = sv[0] * factor, sv[1] * factor, sv[2], sv[3]
             a, b = max(s1, x1), min(s2, x2)
@@ -280,8 +291,8 @@ class Checker:
                       wscale: int, elr: str, arcrole: str) -> None:
         scale = self.scale + wscale
         reported, computed = _range_str(*reported_iv, scale), _range_str(*computed_iv, scale)
-        item_facts = [f for item, sets, _, _ in terms for f in sets.get(key, ())
-                      if self.interval(item, key) not in (NIL, BLOCKED)]
+        item_facts = [f for _, sets, ivs, _ in terms for f in sets.get(key, ())
+                      if ivs[key] is not NIL and ivs[key] is not BLOCKED]
         mode = "Truncation" if self.truncate else "Rounding"
         names = [self._name(total)] + sorted({self._name(f.concept) for f in item_facts})
         self._add(f"calc11e:inconsistentCalculationUsing{mode}", "error", self.by_concept[total][key] + item_facts,
