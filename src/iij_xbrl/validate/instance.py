@@ -100,15 +100,16 @@ class FactTable:
         if text is None:
             value, dec = None, NAN
         else:
-            text = text.strip()
-            digits = text[1:] if text[:1] in "+-" else text
-            if digits.isdigit() and digits.isascii() and concept.base in _PLAIN:  # most facts: inline
+            if text.isdigit() and text.isascii() and concept.base in _PLAIN:  # most facts: bare digits, inline
                 value = Decimal(text)
             else:
+                text = text.strip()
                 value = valid_value(text, concept.base)
                 if value is None or not value.is_finite():
                     return
-                self.scale = max(self.scale, -value.as_tuple().exponent)
+                exponent = value.as_tuple().exponent
+                if exponent < -self.scale:
+                    self.scale = -exponent
             if prec_attr is not None:
                 dec = decimals_of(dec_attr, prec_attr, text)
             else:  # decimals depend on the attribute alone
