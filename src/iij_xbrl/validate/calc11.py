@@ -71,7 +71,7 @@ class Checker:
         self.truncate = truncate
         self.scale = report.scale
         self.by_concept = report.groups
-        self._intervals: dict[str, dict[tuple[int, int], object]] = {}  # filled as bindings need them
+        self._intervals: dict[str, dict[int, object]] = {}  # filled as bindings need them
         self._powers: dict[int, int] = {}
         self.findings: list[Finding] = []
 
@@ -107,7 +107,7 @@ class Checker:
             return v - step, v, False, True
         return -step, step, False, False
 
-    def _intervals_at(self, concept: str, keys: set[tuple[int, int]]) -> dict[tuple[int, int], object]:
+    def _intervals_at(self, concept: str, keys: set[int]) -> dict[int, object]:
         """Intervals of the fact sets of `concept` at those of `keys` where it has facts, each computed once.
 
         One call per concept and network, not per fact set: single facts, the common case, are done inline
@@ -247,8 +247,8 @@ class Checker:
                                          f"decimal concepts: {names[0]}, {names[1]}, link role {elr}", rel, names)
             items.append(rel)
             item_sets = self.by_concept.get(rel.target)
-            if item_sets and total_sets:
-                bound.update(item_sets.keys() & total_sets.keys())
+            if item_sets and len(bound) < len(total_sets):  # usually the first item already binds every total
+                bound |= total_sets.keys() & item_sets.keys()
         if not bound:
             return
         wscale = max(0, max(-r.weight.as_tuple().exponent for r in items))
@@ -283,11 +283,11 @@ class Checker:
             if blocked or not contributed:
                 continue
             s1, s2, is1, is2 = sv[0] * factor, sv[1] * factor, sv[2], sv[3]
-            a, b = max(s1, x1), min(s2, x2)
+            a, b = s1 if s1 > x1 else x1, s2 if s2 < x2 else x2
             if (a == b and not ((is1 or ix1) and (is2 or ix2))) or a > b:
                 self._inconsistent(total, key, terms, (s1, s2, is1, is2), (x1, x2, ix1, ix2), wscale, elr, arcrole)
 
-    def _inconsistent(self, total: str, key: tuple[int, int], terms: list, reported_iv: tuple, computed_iv: tuple,
+    def _inconsistent(self, total: str, key: int, terms: list, reported_iv: tuple, computed_iv: tuple,
                       wscale: int, elr: str, arcrole: str) -> None:
         scale = self.scale + wscale
         reported, computed = _range_str(*reported_iv, scale), _range_str(*computed_iv, scale)

@@ -62,7 +62,9 @@ class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object p
 _new_tuple = tuple.__new__  # Fact._make without its Python-level length check
 _UNSEEN = object()
 _PLAIN = frozenset(("decimal", "integer"))  # types any plain ASCII integer is valid for
-Groups = dict[str, dict[tuple[int, int], list[Fact]]]  # concept -> (context, unit) -> duplicates in document order
+# concept -> binding -> duplicates in document order. A binding (s-equal context class, equal unit class) is
+# one int, context << 32 | unit: the calculation check hashes it several times per fact, a tuple costs more.
+Groups = dict[str, dict[int, list[Fact]]]
 
 
 @dataclass
@@ -124,8 +126,8 @@ class FactTable:
         by_key = self.groups.get(name)
         if by_key is None:
             by_key = self.groups[name] = {}
-        key = (context[0], unit[0])
-        fact = _new_tuple(Fact, (name, key[0], key[1], value, dec, context[1], unit[1], line))
+        key = context[0] << 32 | unit[0]
+        fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line))
         same = by_key.get(key)
         if same is None:
             by_key[key] = [fact]
