@@ -31,7 +31,7 @@ TOKEN = re.compile(
     r"(?<![\w,/~])(?<!\d\.)"               # not the tail of a word, number, date or section "II-2.1"
     rf"(?:\([+]?(?:JPY\s?)?{_NUMBER}{_UNIT}\)"  # "(1,866)", "(44.6%)", "(+6.4%)"
     rf"|(?:[+△▲]\s?|-(?=\d))?(?:JPY\s?)?{_NUMBER}{_UNIT})"
-    r"(?![\w/~]|\.\d|,\d)"                 # not the head of a word, date or longer number
+    r"(?!(?!million|billion)[\w/~]|\.\d|,\d)"  # not the head of a word, date or longer number ("37million" is one)
 )
 _DECORATION = re.compile(r"[^\d.,]")
 # "Sep. 30, 2012", "March 31, 2012", "Oct. 2012", "November 8": calendar dates name periods, they are not figures.
