@@ -2,7 +2,7 @@
 
 A figure token is a number as printed, with its sign ("(1,866)", "△85", "-0.3"), currency prefix
 ("JPY 98.68") and unit ("8.3%", "820.7 Gbps"). Numbers glued to letters ("1H12", "FY2012", "IIJ4U"),
-dotted or slashed dates ("2012.11.8", "12/4~12/9") and section numbers are not figures of their own.
+month-name, dotted or slashed dates ("Sep. 30, 2012", "2012.11.8", "12/4~12/9") are not figures.
 A token is covered by a fact citing its line with the same printed figure; a line that prints the same
 figure n times needs n citations of it (several facts citing one printing is fine).
 """
