@@ -63,7 +63,8 @@ _new_tuple = tuple.__new__  # Fact._make without its Python-level length check
 _UNSEEN = object()
 _PLAIN = frozenset(("decimal", "integer"))  # types any plain ASCII integer is valid for
 # concept -> binding -> duplicates in document order. A binding (s-equal context class, equal unit class) is
-# one int, context << 32 | unit: the calculation check hashes it several times per fact, a tuple costs more.
+# one int, unit << 32 | context: the calculation check hashes it several times per fact, a tuple costs more.
+# The context goes in the low bits, which pick the hash slot: most facts share a handful of units.
 Groups = dict[str, dict[int, list[Fact]]]
 
 
@@ -126,7 +127,7 @@ class FactTable:
         by_key = self.groups.get(name)
         if by_key is None:
             by_key = self.groups[name] = {}
-        key = context[0] << 32 | unit[0]
+        key = unit[0] << 32 | context[0]
         fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line))
         same = by_key.get(key)
         if same is None:
