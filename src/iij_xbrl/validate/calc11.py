@@ -57,6 +57,10 @@ def insignificant_digits(value: Decimal, decimals: int) -> tuple[Decimal, Decima
     return None
 
 
+def _value_str(value: Decimal | int) -> str:
+    return format(value, "f") if value.__class__ is not int else str(value)
+
+
 def _fmt(n: int, scale: int) -> str:
     return format(Decimal(n).scaleb(-scale, _EXACT).normalize(_EXACT), "f")
 
@@ -77,8 +81,10 @@ class Checker:
 
     # -- fact sets -----------------------------------------------------------------------------
 
-    def _scaled(self, value: Decimal) -> int:
+    def _scaled(self, value: Decimal | int) -> int:
         # scale 0 means every value is integral: int() is exact and much cheaper than scaleb
+        if value.__class__ is int:
+            return value * self._pow10(self.scale) if self.scale else value
         return int(value.scaleb(self.scale, _EXACT)) if self.scale else int(value)
 
     def _pow10(self, n: int) -> int:
@@ -129,7 +135,11 @@ class Checker:
             if len(facts) > 1 or f.value is None:
                 ivs[key] = self._interval(facts)
                 continue
-            v = int(f.value.scaleb(scale, _EXACT)) if scale else int(f.value)
+            v = f.value
+            if v.__class__ is not int:
+                v = int(v.scaleb(scale, _EXACT)) if scale else int(v)
+            elif scale:
+                v *= powers.get(scale) or self._pow10(scale)
             if d.__class__ is not int:
                 ivs[key] = v, v, True, True
                 continue
@@ -150,7 +160,7 @@ class Checker:
             return self._blocked("duplicates", facts)
         a = b = None
         inc_a = inc_b = False
-        seen_decimals: dict[int | str, Decimal] = {}
+        seen_decimals: dict[int | str, Decimal | int] = {}
         excess, ignored = [], []
         for f in facts:
             v = self._scaled(f.value)
@@ -180,11 +190,11 @@ class Checker:
         if why == "excess":
             self._add("calc11e:excessDigits", "error", facts,
                       "Calculations check stopped for excess digits in fact values: "
-                      + ", ".join(format(f.value, "f") for f in excess))
+                      + ", ".join(_value_str(f.value) for f in excess))
         else:
             rule = "calc11e:disallowedDuplicateFactsUsingTruncation" if self.truncate else "oime:disallowedDuplicateFacts"
             self._add(rule, "error", facts, "Calculations check stopped for duplicate fact values: "
-                      + ", ".join("nil" if f.value is None else format(f.value, "f") for f in facts))
+                      + ", ".join("nil" if f.value is None else _value_str(f.value) for f in facts))
         return BLOCKED
 
     # -- findings ------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object p
     concept: str  # Clark name
     context: int  # index of the s-equal context class (cheap to hash, unlike the key itself)
     unit: int  # index of the equal-unit class
-    value: Decimal | None  # None = nil
+    value: Decimal | int | None  # None = nil; int for bare digits (cheaper to make and to scale than a Decimal)
     decimals: int | str  # int, INF or NAN
     context_id: str
     unit_id: str
@@ -104,7 +104,7 @@ class FactTable:
             value, dec = None, NAN
         else:
             if text.isdigit() and text.isascii() and concept.base in _PLAIN:  # most facts: bare digits, inline
-                value = Decimal(text)
+                value = int(text)
             else:
                 text = text.strip()
                 value = valid_value(text, concept.base)
