@@ -6,7 +6,7 @@ Writes benchmarks/data/bench-<n>.xbrl (git-ignored) over the calcgen taxonomy (7
 3 link roles, both arcroles): consistent blocks of 15 facts at decimals -3 with a few planted
 inconsistencies, then runs both tools as child processes, checks they report the same
 inconsistencies, and prints wall time, CPU time (user + sys) and peak RSS (os.wait4 rusage of
-each child), the best of --repeat runs. On a shared machine CPU time is the steadier figure.
+each child), the best of --repeat alternating runs. On a shared machine CPU time is the steadier figure.
 Our package is byte-compiled first, as an installed package (and Arelle's) is.
 """
 from __future__ import annotations
@@ -71,9 +71,8 @@ def measure(cmd: list[str]) -> tuple[float, float, int, bytes]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out
 
 
-def best(cmd: list[str], repeat: int) -> tuple[float, float, int, bytes]:
-    """Fastest wall and CPU time and the largest peak RSS over `repeat` runs; stdout of the last."""
-    runs = [measure(cmd) for _ in range(repeat)]
+def best(runs: list[tuple[float, float, int, bytes]]) -> tuple[float, float, int, bytes]:
+    """Fastest wall and CPU time and the largest peak RSS over several runs; stdout of the last."""
     return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs), runs[-1][3]
 
 
@@ -82,11 +81,15 @@ def run(size: int, planted: int, repeat: int) -> dict:
     calcgen.write_taxonomy(DATA)
     inst = DATA / f"bench-{size}.xbrl"
     write_instance(inst, size, planted)
-    ours_s, ours_cpu, ours_kib, out = best(OURS + [str(inst)], repeat)
+    log = DATA / f"bench-{size}-arelle.json"
+    ours_runs, arelle_runs = [], []
+    for _ in range(repeat):  # alternate, so that both tools see the same swings of a shared machine's load
+        ours_runs.append(measure(OURS + [str(inst)]))
+        arelle_runs.append(measure(ARELLE + ["-f", str(inst), "--logFile", str(log)]))
+    ours_s, ours_cpu, ours_kib, out = best(ours_runs)
+    arelle_s, arelle_cpu, arelle_kib, _ = best(arelle_runs)
     ours = {(f["rule"], f["sources"][0]["line"]) for f in json.loads(out)
             if f["rule"].startswith("calc11e:inconsistent")}
-    log = DATA / f"bench-{size}-arelle.json"
-    arelle_s, arelle_cpu, arelle_kib, _ = best(ARELLE + ["-f", str(inst), "--logFile", str(log)], repeat)
     entries = json.loads(log.read_text(encoding="utf-8"))["log"]
     theirs = {(e["code"], e["refs"][0]["sourceLine"]) for e in entries
               if e["code"].startswith("calc11e:inconsistent")}
