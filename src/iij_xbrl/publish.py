@@ -78,7 +78,7 @@ Stage = Callable[[PublishContext], None]
 def build_taxonomy(ctx: PublishContext) -> None:
     from .taxonomy.build import build
 
-    build(ctx.root / "taxonomy")
+    build(ctx.root / "taxonomy", taxonomy=ctx.taxonomy)
     package = ctx.root / "taxonomy" / TAXONOMY_PACKAGE
     ctx.taxonomy_package = ctx.write(TAXONOMY_PACKAGE, package.read_bytes())
 

@@ -24,10 +24,11 @@ def render(tax: Taxonomy) -> dict[str, bytes]:
     }
 
 
-def build(root: Path, out: Path | None = None) -> list[Path]:
-    """Read `root/src`, write the files into `out` (default `root`); return the written paths."""
+def build(root: Path, out: Path | None = None, taxonomy: Taxonomy | None = None) -> list[Path]:
+    """Read `root/src`, write the files into `out` (default `root`); return the written paths.
+    A caller that has already loaded `root/src` passes it as `taxonomy` rather than have it read twice."""
     out = Path(root) if out is None else Path(out)
-    files = render(load(root))
+    files = render(load(root) if taxonomy is None else taxonomy)
     written = []
     for name, data in files.items():
         path = out / n.OUTPUT_DIR / name
