@@ -10,10 +10,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..model import ENTITY_ID, ENTITY_SCHEME, Fact, Period, UnitId
+from ..taxonomy import names as tn
 
-IIJ_NS = "http://www.iij.ad.jp/xbrl/iij/2025"
-IIJ_PREFIX = "iij"
-SCHEMA_URL = "http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"  # the line items, without calculations
+IIJ_NS = tn.NAMESPACE
+IIJ_PREFIX = tn.PREFIX
+SCHEMA_URL = tn.ENTRY_URL  # the line items, without calculations
 OIM_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 ENTITY_PREFIX = "tse"  # OIM entity "tse:37740" needs a prefix bound to the scheme
 

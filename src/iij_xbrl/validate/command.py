@@ -9,12 +9,13 @@ import gc
 import sys
 from pathlib import Path
 
+from ..taxonomy.names import PACKAGE_FILE
 from . import calc11
 from .dts import DtsLoader, Resolver
 from .findings import Finding, sort_key, to_json
 from .instance import read
 
-PROJECT_PACKAGE = Path(__file__).resolve().parents[3] / "taxonomy" / "iij-taxonomy-2025.zip"
+PROJECT_PACKAGE = Path(__file__).resolve().parents[3] / "taxonomy" / PACKAGE_FILE
 
 
 def validate(paths: list[Path], packages: list[Path], truncate: bool = False) -> list[Finding]:
