@@ -18,6 +18,7 @@ from lxml import etree
 
 from .. import atomic, xmlsafe
 from ..model import Concept, Fact, Filing, Label
+from ..validate.findings import as_dict
 from . import charts, layout
 from . import naming as n
 from .xbrl_xml import to_xml
@@ -104,10 +105,6 @@ def _tag(cell, fact: Fact, concept: Concept | None, jpy_scale: int) -> None:
 
 
 # ---- findings ------------------------------------------------------------------------------------------
-
-def _as_dict(finding: Any) -> dict:
-    return finding.model_dump(mode="json") if hasattr(finding, "model_dump") else dict(finding)
-
 
 def _concerns(finding: dict, fact: Fact) -> bool:
     names = {c.split(":", 1)[-1] for c in finding.get("concepts") or ()}
@@ -247,7 +244,7 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
              schema: str = n.SCHEMA_URL) -> bytes:
     """The XHTML document as UTF-8 bytes; same inputs -> same bytes. `schema` as for `xbrl_xml.to_xml`."""
     n.check_unique_ids(filing.facts)
-    found = [_as_dict(f) for f in findings]
+    found = [as_dict(f) for f in findings]
     html = etree.Element(f"{{{XHTML}}}html", nsmap=NSMAP)
     html.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     head = _el(html, "head")

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from .. import atomic
 from ..errors import InputError
+from ..validate.findings import as_dict
 from ..zips import zip_bytes
 
 DOCUMENT_TYPES = {
@@ -81,7 +82,7 @@ def data_package_bytes(root: Path, findings: Iterable[Any] | None = None, exclud
     if findings is not None:
         if "findings.json" in files:
             raise ValueError(f"{root}/findings.json exists and findings were given too")
-        items = [f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f) for f in findings]
+        items = [as_dict(f) for f in findings]
         files["findings.json"] = (json.dumps(items, ensure_ascii=False, indent=1) + "\n").encode()
     if "manifest.json" in files:
         raise ValueError(f"{root}/manifest.json would be shadowed by the data package's manifest")

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Concept, Fact, Filing, Period
 from ..sources import calendar, dedupe
+from ..validate.findings import as_dict
 
 
 @dataclass(frozen=True)
@@ -130,10 +131,6 @@ def calc_rows(relationships: Iterable[CalcRelationship]) -> list[tuple]:
     return sorted((r.elr, r.source, r.target, r.weight, r.order) for r in relationships)
 
 
-def _finding_dict(finding: Any) -> dict:
-    return finding.model_dump(mode="json") if hasattr(finding, "model_dump") else dict(finding)
-
-
 def _period_bounds(period: str | None) -> tuple[str | None, str | None]:
     if not period:
         return None, None
@@ -143,7 +140,7 @@ def _period_bounds(period: str | None) -> tuple[str | None, str | None]:
 
 def finding_rows(findings: Iterable[Any]) -> dict[str, list[tuple]]:
     # Sorting by the canonical JSON gives ids that do not depend on the validators' order.
-    items = sorted((_finding_dict(f) for f in findings), key=lambda d: json.dumps(d, sort_keys=True))
+    items = sorted((as_dict(f) for f in findings), key=lambda d: json.dumps(d, sort_keys=True))
     out: dict[str, list[tuple]] = {"findings": [], "finding_concepts": [], "finding_values": [],
                                    "finding_sources": []}
     for fid, d in enumerate(items, start=1):

@@ -87,6 +87,11 @@ def sort_key(f: Finding) -> tuple:
     return (first.document, first.line or 0, f.rule, f.concepts, f.period or "", sorted(f.values.items()))
 
 
+def as_dict(finding: Finding | dict[str, Any]) -> dict[str, Any]:
+    """The JSON object of a finding; writers also take findings already read back from findings.json."""
+    return finding.model_dump(mode="json") if hasattr(finding, "model_dump") else dict(finding)
+
+
 def to_json(findings: Iterable[Finding]) -> str:
     return json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False, indent=1) + "\n"
 
