@@ -174,8 +174,8 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dic
         if row.dimensions != group:
             group = row.dimensions
             if group:
-                members = " / ".join(_member_label(members, m) for _, m in group)
-                _el(_el(tbody, "tr", class_="group"), "th", members, colspan=width)
+                heading = " / ".join(_member_label(members, m) for _, m in group)
+                _el(_el(tbody, "tr", class_="group"), "th", heading, colspan=width)
         concept = concepts.get(row.concept)
         tr = _el(tbody, "tr")
         item = _el(tr, "td", class_="item")
