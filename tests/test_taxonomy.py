@@ -202,9 +202,9 @@ _INSTANCE = """<?xml version="1.0" encoding="UTF-8"?>
   </xbrli:entity><xbrli:period><xbrli:startDate>2012-04-01</xbrli:startDate><xbrli:endDate>2012-09-30</xbrli:endDate>
   </xbrli:period></xbrli:context>
  <xbrli:context id="D_ATM_T"><xbrli:entity><xbrli:identifier scheme="http://www.tse.or.jp/sicc">37740</xbrli:identifier>
-  <xbrli:segment><xbrldi:explicitMember dimension="iij:SegmentAxis">iij:ATMOperationBusinessMember</xbrldi:explicitMember>
-  </xbrli:segment></xbrli:entity><xbrli:period><xbrli:startDate>2012-04-01</xbrli:startDate>
+  </xbrli:entity><xbrli:period><xbrli:startDate>2012-04-01</xbrli:startDate>
   <xbrli:endDate>2012-09-30</xbrli:endDate></xbrli:period><xbrli:scenario><xbrldi:explicitMember
+  dimension="iij:SegmentAxis">iij:ATMOperationBusinessMember</xbrldi:explicitMember><xbrldi:explicitMember
   dimension="iij:ScenarioAxis">iij:InitialTargetMember</xbrldi:explicitMember></xbrli:scenario></xbrli:context>
  <xbrli:unit id="JPY"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit>
  <iij:Revenues contextRef="D" unitRef="JPY" decimals="-6">1000000000</iij:Revenues>
