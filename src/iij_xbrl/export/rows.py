@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Concept, Fact, Filing, Period
 from ..sources import calendar, dedupe
+from ..sources.factsheet import document_lines
 from ..validate.findings import as_dict
 
 
@@ -76,8 +77,12 @@ def document_line_rows(filings: Sequence[Filing], documents_dir: Path | None) ->
         return []
     rows = []
     for doc in sorted(d for f in filings for d in f.documents):
-        text = (documents_dir / doc).read_text(encoding="utf-8")
-        rows.extend((doc, n, line) for n, line in enumerate(text.splitlines(), start=1))
+        # Numbered by the rule the fact sheets' provenance uses, so facts and findings join their lines
+        # (str.splitlines would also break at form feeds and U+2028); no row after a final newline.
+        lines = document_lines(documents_dir / doc)
+        if lines and not lines[-1]:
+            lines.pop()
+        rows.extend((doc, n, line) for n, line in enumerate(lines, start=1))
     return rows
 
 
