@@ -26,9 +26,8 @@ from lxml import etree
 
 from .. import xmlsafe
 from ..errors import InputError
-from .dts import XBRLI, XLINK, ConceptInfo, Dts, DtsLoader, file_url
+from .dts import LINK, XBRLI, XLINK, ConceptInfo, Dts, DtsLoader, file_url
 
-LINK = "http://www.xbrl.org/2003/linkbase"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
