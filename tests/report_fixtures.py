@@ -135,11 +135,11 @@ def oim_facts(path: Path) -> Counter:
     doc = json.loads(path.read_text(encoding="utf-8"))
     ns = doc["documentInfo"]["namespaces"]
     facts = Counter()
-    for fact in doc["facts"].values():
-        dims = {_resolve(k, ns): _resolve(v, ns) for k, v in fact["dimensions"].items()}
+    for item in doc["facts"].values():
+        dims = {_resolve(k, ns): _resolve(v, ns) for k, v in item["dimensions"].items()}
         unit = "/".join(_resolve(part, ns) for part in dims.pop("unit", "").split("/") if part)
-        value = None if fact["value"] is None else Decimal(fact["value"])
-        facts[(tuple(sorted(dims.items())), unit, value, fact.get("decimals"))] += 1
+        value = None if item["value"] is None else Decimal(item["value"])
+        facts[(tuple(sorted(dims.items())), unit, value, item.get("decimals"))] += 1
     return facts
 
 
