@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterable
 
 from .. import atomic
@@ -78,7 +78,7 @@ def data_package_bytes(root: Path, findings: Iterable[Any] | None = None, exclud
     files: dict[str, bytes] = {}
     for path in sorted(Path(root).rglob("*")):
         if path.is_file() and path.resolve() not in skip and not path.name.startswith("."):
-            files[PurePosixPath(path.relative_to(root).as_posix()).as_posix()] = path.read_bytes()
+            files[path.relative_to(root).as_posix()] = path.read_bytes()
     if findings is not None:
         if "findings.json" in files:
             raise ValueError(f"{root}/findings.json exists and findings were given too")
