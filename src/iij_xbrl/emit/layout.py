@@ -39,7 +39,6 @@ class Column:
         return n.context_id(self.period, dict(self.dimensions))
 
 
-
 @dataclass
 class Row:
     concept: str
@@ -103,7 +102,7 @@ def is_quarter(period: Period) -> bool:
 # ---- grouping ----------------------------------------------------------------------------------------
 
 def _column_key(column: Column) -> tuple:
-    return (n.context_sort_key(column.period, dict(column.dimensions)))
+    return n.context_sort_key(column.period, dict(column.dimensions))
 
 
 def _table(table_id: str, title: Label, facts: list[Fact], row_axes: tuple[str, ...],
