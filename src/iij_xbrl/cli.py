@@ -11,8 +11,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from .paths import TAXONOMY
 
 
 class _Group(click.Group):
@@ -36,7 +35,7 @@ def taxonomy() -> None:
 
 
 @taxonomy.command("build")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "taxonomy",
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=TAXONOMY,
               show_default=True, help="Taxonomy folder: reads src/, writes the XBRL files and the package.")
 def taxonomy_build(root: Path) -> None:
     """Generate schema, linkbases and the taxonomy package from taxonomy/src."""

@@ -25,9 +25,9 @@ from .emit.oim_json import to_json
 from .emit.xbrl_xml import to_xml
 from .errors import InputError
 from .model import Fact, Filing
+from .paths import PROJECT_ROOT
 from .taxonomy.names import PACKAGE_FILE as TAXONOMY_PACKAGE
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = "manifest.json"
 DATABASE = "iij.sqlite"
 DATA_PACKAGE = "iij-xbrl-data.zip"

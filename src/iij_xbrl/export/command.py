@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..paths import PROJECT_ROOT
 from .db import redact
 from .load import export_to
-
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
 def read_findings(out_dir: Path) -> list[dict]:

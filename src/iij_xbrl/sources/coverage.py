@@ -18,11 +18,12 @@ import jsonschema
 
 from iij_xbrl.errors import InputError
 from iij_xbrl.model import Filing
+from iij_xbrl.paths import SCHEMAS
 from iij_xbrl.sources import yamlines
 from iij_xbrl.sources.factsheet import document_lines
 from iij_xbrl.sources.load import SOURCES, load_filings
 
-SCHEMA = Path(__file__).resolve().parents[3] / "schemas" / "uncovered.schema.json"
+SCHEMA = SCHEMAS / "uncovered.schema.json"
 EXCLUSIONS = SOURCES / "uncovered.yaml"
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

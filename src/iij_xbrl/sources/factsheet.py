@@ -16,10 +16,11 @@ import jsonschema
 
 from iij_xbrl.errors import InputError
 from iij_xbrl.model import Fact, Provenance
+from iij_xbrl.paths import SCHEMAS
 from iij_xbrl.sources import calendar, figures, yamlines
 from iij_xbrl.sources.mapping import LabelMap
 
-SCHEMA = Path(__file__).resolve().parents[3] / "schemas" / "factsheet.schema.json"
+SCHEMA = SCHEMAS / "factsheet.schema.json"
 _CELL_KEYS = ("period", "concept", "unit", "scenario", "segment", "decimals", "negate", "pick", "suffix")
 
 

@@ -6,11 +6,10 @@ from typing import NamedTuple
 
 from iij_xbrl.errors import InputError
 from iij_xbrl.model import Filing, Period
+from iij_xbrl.paths import SOURCES
 from iij_xbrl.sources import calendar
 from iij_xbrl.sources.factsheet import load_sheet
 from iij_xbrl.sources.mapping import LabelMap
-
-SOURCES = Path(__file__).resolve().parents[3] / "sources"
 
 
 class FilingSpec(NamedTuple):

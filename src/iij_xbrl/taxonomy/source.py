@@ -16,11 +16,11 @@ import jsonschema
 
 from ..errors import InputError
 from ..model import Concept, Label
+from ..paths import SCHEMAS, TAXONOMY
 from ..sources.yamlines import line_of
 from ..sources.yamlines import load as load_yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-SCHEMA_PATH = PROJECT_ROOT / "schemas" / "taxonomy.schema.json"
+SCHEMA_PATH = SCHEMAS / "taxonomy.schema.json"
 NUMERIC_TYPES = frozenset({"monetary", "shares", "perShare", "percent", "integer", "decimal"})
 
 
@@ -206,7 +206,7 @@ class _Builder:
                               tuple(self._node(path, n, getattr(nodes, "line", raw.line)) for n in nodes),
                               self._calculation(path, raw.get("calculation", {}))))
         if self.dimensions is None:
-            raise InputError(PROJECT_ROOT / "taxonomy" / "src", "no file defines the dimensions")
+            raise InputError(TAXONOMY / "src", "no file defines the dimensions")
         path, raw = self.dimensions
         if raw["role"]["id"] in role_ids:
             raise InputError(path, f"role {raw['role']['id']} is already a presentation/calculation role", raw.line)
@@ -218,7 +218,7 @@ class _Builder:
         return Taxonomy(dict(sorted(self.concepts.items())), tuple(roles), dims)
 
 
-def load(root: Path = PROJECT_ROOT / "taxonomy") -> Taxonomy:
+def load(root: Path = TAXONOMY) -> Taxonomy:
     """Read and check every `root/src/*.yaml`; raise InputError(file, message, line) on bad input."""
     src = Path(root) / "src"
     files = sorted(src.glob("*.yaml"))

@@ -9,13 +9,14 @@ import gc
 import sys
 from pathlib import Path
 
+from ..paths import TAXONOMY
 from ..taxonomy.names import PACKAGE_FILE
 from . import calc11
 from .dts import DtsLoader, Resolver
 from .findings import Finding, sort_key, to_json
 from .instance import read
 
-PROJECT_PACKAGE = Path(__file__).resolve().parents[3] / "taxonomy" / PACKAGE_FILE
+PROJECT_PACKAGE = TAXONOMY / PACKAGE_FILE
 
 
 def validate(paths: list[Path], packages: list[Path], truncate: bool = False) -> list[Finding]:
