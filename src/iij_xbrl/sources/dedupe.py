@@ -42,8 +42,10 @@ def agree(a: Fact, b: Fact) -> bool:
     return abs(a.value - b.value) < Decimal(1).scaleb(-min(coarse))
 
 
-def _precision(fact: Fact) -> float:
-    return float("inf") if fact.decimals is None else fact.decimals
+def _most_precise_first(fact: Fact) -> tuple:
+    """Sort key: exact (INF) facts first, then by decimals descending; ties by document and line."""
+    exact = fact.decimals is None
+    return (not exact, 0 if exact else -fact.decimals, fact.provenance.document, fact.provenance.line)
 
 
 def dedupe(facts: list[Fact]) -> tuple[list[Fact], list[Conflict]]:
@@ -54,7 +56,7 @@ def dedupe(facts: list[Fact]) -> tuple[list[Fact], list[Conflict]]:
     kept: list[Fact] = []
     conflicts: list[Conflict] = []
     for group in groups.values():
-        ordered = sorted(group, key=lambda f: (-_precision(f), f.provenance.document, f.provenance.line))
+        ordered = sorted(group, key=_most_precise_first)
         winner = ordered[0]
         kept.append(winner)
         conflicts.extend(Conflict(winner, other) for other in ordered[1:] if not agree(winner, other))
