@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import calcgen  # noqa: E402
 
-from iij_xbrl.validate.command import validate  # noqa: E402
+from iij_xbrl.xbrl.command import validate  # noqa: E402
 
 
 def compare(paths: list[Path]) -> tuple[Counter, list[str]]:

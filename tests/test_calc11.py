@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import calcgen
-from iij_xbrl.validate.calc11 import insignificant_digits
-from iij_xbrl.validate.command import validate
+from iij_xbrl.xbrl.calc11 import insignificant_digits
+from iij_xbrl.xbrl.command import validate
 
 # (value, decimals, (significant, insignificant) | None): the vectors of Arelle's
 # tests/unit_tests/arelle/test_validatexbrlcalcs.py (2.47 signature), re-stated as our own table.
@@ -51,9 +51,9 @@ def _check(tmp_path: Path, facts: list[tuple], networks=GP, contexts=("c0",), tr
     calcgen.write_taxonomy(tmp_path, networks)
     inst = tmp_path / "i.xbrl"
     inst.write_text(calcgen.simple_instance(facts, contexts), encoding="utf-8")
-    from iij_xbrl.validate import calc11
-    from iij_xbrl.validate.dts import DtsLoader, Resolver
-    from iij_xbrl.validate.instance import read
+    from iij_xbrl.xbrl import calc11
+    from iij_xbrl.xbrl.dts import DtsLoader, Resolver
+    from iij_xbrl.xbrl.instance import read
     return calc11.check(read(inst, DtsLoader(Resolver([]))), truncate=truncate)
 
 
@@ -152,9 +152,9 @@ def test_same_answers_as_arelle(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("value, decimals, expected", VECTORS)
 def test_hot_path_excess_check_agrees_with_vectors(value: str, decimals: str, expected) -> None:
-    from iij_xbrl.validate.calc11 import Checker
-    from iij_xbrl.validate.instance import Fact, Report
-    from iij_xbrl.validate.dts import Dts
+    from iij_xbrl.xbrl.calc11 import Checker
+    from iij_xbrl.xbrl.instance import Fact, Report
+    from iij_xbrl.xbrl.dts import Dts
 
     fact = Fact("{x}c", 0, 0, Decimal(value), int(decimals), "c", "u", 1)
     scale = max(0, -fact.value.as_tuple().exponent, fact.decimals + 1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.sources import coverage
 
 

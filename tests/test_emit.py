@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from emit_fixtures import H1_12, SEP12, fact, sample_filing
-from iij_xbrl import xmlsafe
+from iij_xbrl.xbrl import xmlsafe
 from iij_xbrl.emit import naming
 from iij_xbrl.emit.oim_json import to_json
 from iij_xbrl.emit.xbrl_xml import to_xml

@@ -354,7 +354,7 @@ def test_fiscal_periods():
 
 
 def test_bad_urls_are_input_errors(tmp_path):
-    from iij_xbrl.errors import InputError
+    from iij_xbrl.xbrl.errors import InputError
 
     with pytest.raises(InputError, match="sqlite:/// or postgresql://"):
         dbmod.connect("mysql://localhost/x")

@@ -11,7 +11,7 @@ from test_export import dump, query
 from iij_xbrl.export import command
 from iij_xbrl.export.load import export_to
 from iij_xbrl.export.rows import calc_relationships_of
-from iij_xbrl.validate.findings import Finding, Source, to_json
+from iij_xbrl.xbrl.findings import Finding, Source, to_json
 
 pytest.importorskip("iij_xbrl.taxonomy.source", reason="taxonomy loader not written yet")
 
@@ -75,7 +75,7 @@ def test_real_figures_are_exact(out_dir, tmp_path):
 
 
 def test_missing_findings_file_is_an_input_error(tmp_path):
-    from iij_xbrl.errors import InputError
+    from iij_xbrl.xbrl.errors import InputError
 
     with pytest.raises(InputError, match="run `iij-xbrl publish` first"):
         command.run(f"sqlite:///{tmp_path}/iij.sqlite", tmp_path)

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from emit_fixtures import H1_11, H1_12, SEP12, fact, sample_filing
-from iij_xbrl import xmlsafe
+from iij_xbrl.xbrl import xmlsafe
 from iij_xbrl.emit import extension, naming
 from iij_xbrl.taxonomy import names as tn
 from iij_xbrl.taxonomy.source import load

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from report_fixtures import NETWORKS, concepts, findings, report_filing, reports
-from iij_xbrl import xmlsafe
+from iij_xbrl.xbrl import xmlsafe
 from iij_xbrl.emit import charts, ixbrl
 from iij_xbrl.emit import naming as n
 
@@ -153,7 +153,7 @@ def test_chromium_renders_a_real_filing(tmp_path, tmp_path_factory):
 
 
 def test_finding_models_and_dicts_render_alike():
-    from iij_xbrl.validate.findings import Finding
+    from iij_xbrl.xbrl.findings import Finding
 
     models = [Finding.model_validate(f) for f in findings()]
     assert ixbrl.to_ixbrl(report_filing(), concepts(), NETWORKS, models) == \

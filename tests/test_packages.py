@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from iij_xbrl.emit import packages
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.zips import zip_bytes
 
 TAXONOMY_FILES = {

@@ -12,12 +12,12 @@ from click.testing import CliRunner
 
 from emit_fixtures import project_copy, sample_filing
 from iij_xbrl import publish as pub
-from iij_xbrl import xmlsafe
+from iij_xbrl.xbrl import xmlsafe
 from iij_xbrl.cli import main
 from iij_xbrl.emit import naming
 from iij_xbrl.taxonomy.names import ALL_ENTRY_URL, ROLE_BASE
 from iij_xbrl.taxonomy.source import load as load_taxonomy
-from iij_xbrl.validate.command import validate
+from iij_xbrl.xbrl.command import validate
 
 
 def _load_sample(ctx: pub.PublishContext) -> None:

@@ -10,8 +10,8 @@ import pytest
 from iij_xbrl.model import Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
 from iij_xbrl.taxonomy.source import load
-from iij_xbrl.validate.findings import to_json
-from iij_xbrl.validate.rules import check_filings
+from iij_xbrl.xbrl.findings import to_json
+from iij_xbrl.checks import check_filings
 
 DOC = "900_test.txt"
 MILLION, THOUSAND = -6, -3

@@ -11,8 +11,8 @@ import pytest
 
 from iij_xbrl.sources.load import load_filings
 from iij_xbrl.taxonomy.source import load
-from iij_xbrl.validate.findings import to_json
-from iij_xbrl.validate.rules import check_filings
+from iij_xbrl.xbrl.findings import to_json
+from iij_xbrl.checks import check_filings
 
 ROOT = Path(__file__).resolve().parents[1]
 D000, D001, D002 = "000_1e0a72612b28a18d.txt", "001_5ab34944f22f6fd1.txt", "002_391ff04abc0b0380.txt"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Fact, Period, Provenance
 from iij_xbrl.sources import dedupe, factsheet, figures, load, yamlines
 from iij_xbrl.sources.mapping import LabelMap

@@ -8,8 +8,8 @@ import pytest
 from arelle_oracle import problems, run, summary
 
 from iij_xbrl.emit import naming
-from iij_xbrl import xmlsafe
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl import xmlsafe
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.taxonomy import names as n
 from iij_xbrl.taxonomy.build import build, render
 from iij_xbrl.taxonomy.package import package

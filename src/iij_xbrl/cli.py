@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError
+from .xbrl.errors import InputError
 from .paths import TAXONOMY
 
 
@@ -65,8 +65,12 @@ def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
               help="Taxonomy package zip(s) to resolve URLs offline (repeatable).")
 def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
     """Check XBRL instances (XML or xBRL-JSON) with XBRL Calculations 1.1 (round-to-nearest)."""
-    from .validate.command import run
+    from .taxonomy.names import PACKAGE_FILE
+    from .xbrl.command import run
 
+    own = TAXONOMY / PACKAGE_FILE
+    if not packages and own.exists():
+        packages = (own,)  # our own instances cite the published URL of the IIJ taxonomy
     sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages)))
 
 

@@ -23,7 +23,7 @@ from . import atomic
 from .emit import naming
 from .emit.oim_json import to_json
 from .emit.xbrl_xml import to_xml
-from .errors import InputError
+from .xbrl.errors import InputError
 from .model import Fact, Filing
 from .paths import PROJECT_ROOT
 from .taxonomy.names import PACKAGE_FILE as TAXONOMY_PACKAGE
@@ -118,8 +118,8 @@ def emit_instances(ctx: PublishContext) -> None:
 
 def write_findings(ctx: PublishContext) -> None:
     """out/findings.json: the IIJ consistency rules over the facts as printed; errors fail `--strict`."""
-    from .validate.findings import to_json as findings_json
-    from .validate.rules import check_filings
+    from .xbrl.findings import to_json as findings_json
+    from .checks import check_filings
 
     ctx.findings = check_filings(ctx.raw_filings, ctx.taxonomy)
     ctx.write("findings.json", findings_json(ctx.findings).encode())

@@ -16,9 +16,10 @@ from typing import Any, Iterable
 
 from lxml import etree
 
-from .. import atomic, xmlsafe
+from .. import atomic
+from ..xbrl import xmlsafe
 from ..model import Concept, Fact, Filing, Label
-from ..validate.findings import as_dict
+from ..xbrl.findings import as_dict
 from . import charts, layout
 from . import naming as n
 from .xbrl_xml import to_xml

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .. import atomic
-from ..errors import InputError
-from ..validate.findings import as_dict
+from ..xbrl.errors import InputError
+from ..xbrl.findings import as_dict
 from ..zips import zip_bytes
 
 DOCUMENT_TYPES = {

@@ -11,14 +11,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from ..xbrl.errors import InputError
 from ..paths import PROJECT_ROOT
 from .db import redact
 from .load import export_to
 
 
 def read_findings(out_dir: Path) -> list[dict]:
-    from ..validate.findings import from_json
+    from ..xbrl.findings import from_json
 
     path = Path(out_dir) / "findings.json"
     if not path.is_file():

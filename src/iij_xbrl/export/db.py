@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from ..errors import InputError
+from ..xbrl.errors import InputError
 
 _SCHEMA_TEMPLATE = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
 SCHEMA_VERSION = hashlib.sha256(_SCHEMA_TEMPLATE.encode()).hexdigest()[:16]

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..model import Concept, Fact, Filing, Period
 from ..sources import calendar, dedupe
 from ..sources.factsheet import document_lines
-from ..validate.findings import as_dict
+from ..xbrl.findings import as_dict
 
 
 @dataclass(frozen=True)

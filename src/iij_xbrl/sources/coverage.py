@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Filing
 from iij_xbrl.paths import SCHEMAS
 from iij_xbrl.sources import yamlines

@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Fact, Provenance
 from iij_xbrl.paths import SCHEMAS
 from iij_xbrl.sources import calendar, figures, yamlines

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Filing, Period
 from iij_xbrl.paths import SOURCES
 from iij_xbrl.sources import calendar

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.sources import yamlines
 
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*]+")

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from iij_xbrl.errors import InputError
+from iij_xbrl.xbrl.errors import InputError
 
 
 class LineDict(dict):

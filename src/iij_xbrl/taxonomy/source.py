@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 
-from ..errors import InputError
+from ..xbrl.errors import InputError
 from ..model import Concept, Label
 from ..paths import SCHEMAS, TAXONOMY
 from ..sources.yamlines import line_of

@@ -24,8 +24,8 @@ from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
 
-from .. import xmlsafe
-from ..errors import InputError
+from . import xmlsafe
+from .errors import InputError
 from .dts import LINK, XBRLI, XLINK, ConceptInfo, Dts, DtsLoader, file_url
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"

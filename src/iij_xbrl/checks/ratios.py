@@ -23,7 +23,7 @@ from typing import Iterator, NamedTuple
 
 from iij_xbrl.model import Fact, Period
 
-from ..findings import Finding
+from ..xbrl.findings import Finding
 from .facts import SCENARIO, Dims, FilingFacts, dims_of, finding, months, shift, with_member, without
 from .tolerance import SEVERITY, Interval, interval, judge_ratio
 

@@ -18,8 +18,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
-from .. import xmlsafe
-from ..errors import InputError
+from . import xmlsafe
+from .errors import InputError
 
 XS = "http://www.w3.org/2001/XMLSchema"
 XBRLI = "http://www.xbrl.org/2003/instance"

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from iij_xbrl.model import Fact
 
-from ..findings import Finding
+from ..xbrl.findings import Finding
 from .facts import SCENARIO, FilingFacts, dims_of, finding, num, where, without
 
 INITIAL, REVISED = "InitialTargetMember", "RevisedTargetMember"

@@ -1,4 +1,4 @@
-"""`iij-xbrl validate`: Calculations 1.1 (round-to-nearest) over XBRL XML or xBRL-JSON instances.
+"""Validation of any XBRL report: Calculations 1.1 (round-to-nearest) over XBRL XML or xBRL-JSON instances.
 
 Exit 0 when consistent, 1 when any finding is an error (or a warning with --strict);
 bad input raises InputError, which the CLI turns into one line and exit 2.
@@ -9,19 +9,12 @@ import gc
 import sys
 from pathlib import Path
 
-from ..paths import TAXONOMY
-from ..taxonomy.names import PACKAGE_FILE
 from . import calc11
 from .dts import DtsLoader, Resolver
 from .findings import Finding, sort_key, to_json
 from .instance import read
 
-PROJECT_PACKAGE = TAXONOMY / PACKAGE_FILE
-
-
 def validate(paths: list[Path], packages: list[Path], truncate: bool = False) -> list[Finding]:
-    if not packages and PROJECT_PACKAGE.exists():
-        packages = [PROJECT_PACKAGE]  # our own instances cite the published URL of the IIJ taxonomy
     loader = DtsLoader(Resolver(packages))
     findings: list[Finding] = []
     # Reading allocates ~5 objects per fact and none of them form cycles: the cyclic collector

@@ -19,7 +19,7 @@ from typing import Iterator
 from iij_xbrl.model import Fact, Period
 from iij_xbrl.taxonomy.source import Taxonomy
 
-from ..findings import Finding
+from ..xbrl.findings import Finding
 from .facts import SEGMENT, FilingFacts, dims_of, finding, with_member
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 

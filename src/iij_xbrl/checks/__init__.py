@@ -18,7 +18,7 @@ from __future__ import annotations
 from iij_xbrl.model import Filing
 from iij_xbrl.taxonomy.source import Taxonomy
 
-from ..findings import Finding, sort_key
+from ..xbrl.findings import Finding, sort_key
 from . import aggregation, calculations, duplicates, ratios, targets
 from .facts import FilingFacts
 

@@ -15,7 +15,7 @@ from typing import Iterator
 from iij_xbrl.model import Fact, Period
 from iij_xbrl.taxonomy.source import Taxonomy
 
-from ..findings import Finding
+from ..xbrl.findings import Finding
 from .facts import FilingFacts, dims_of, finding, months, shift
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 

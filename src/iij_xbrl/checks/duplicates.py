@@ -19,7 +19,7 @@ from typing import Iterator
 from iij_xbrl.model import Fact
 from iij_xbrl.sources.dedupe import Conflict, agree
 
-from ..findings import Finding
+from ..xbrl.findings import Finding
 from .facts import FilingFacts, finding, num, unit_step, where
 
 SPLIT_DATE, SPLIT_RATIO = date(2012, 10, 1), Decimal(200)  # doc 000 line 417: 1:200 split, effective 2012-10-01

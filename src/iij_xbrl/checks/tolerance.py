@@ -22,9 +22,9 @@ from typing import Literal, NamedTuple
 
 from iij_xbrl.model import Fact
 
-from ..calc11 import Checker
-from ..dts import SUMMATION_ITEM_11, ConceptInfo, Dts, Relationship
-from ..instance import FactTable, Report
+from ..xbrl.calc11 import Checker
+from ..xbrl.dts import SUMMATION_ITEM_11, ConceptInfo, Dts, Relationship
+from ..xbrl.instance import FactTable, Report
 from .facts import num, unit_step
 
 Status = Literal["ok", "rounding", "marginal", "error"]

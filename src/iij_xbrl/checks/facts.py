@@ -12,7 +12,7 @@ from decimal import Decimal
 from iij_xbrl.model import Fact, Filing, Period
 from iij_xbrl.sources.dedupe import Conflict, dedupe
 
-from ..findings import Finding, Severity, Source
+from ..xbrl.findings import Finding, Severity, Source
 
 SCENARIO = "ScenarioAxis"
 SEGMENT = "SegmentAxis"

@@ -1,1 +1,0 @@
-"""Validators: XBRL Calculations 1.1 for any instance, and IIJ consistency rules."""
