@@ -51,7 +51,7 @@ class PublishContext:
     strict: bool = False
     db_url: str | None = None
     taxonomy_package: Path | None = None  # the package zip inside stage_dir
-    findings: list = field(default_factory=list)  # validate.findings.Finding, as written to findings.json
+    findings: list = field(default_factory=list)  # xbrl.findings.Finding, as written to findings.json
     raw_filings: list[Filing] = field(default_factory=list)  # as loaded, before de-duplication
     filings: list[Filing] = field(default_factory=list)  # de-duplicated: what the instances hold
     conflicts: list = field(default_factory=list)  # duplicates beyond rounding, left out (for the validators)

@@ -21,7 +21,7 @@ def export_to(db_url: str, taxonomy: Any, filings: Sequence[Filing], findings: I
 
     taxonomy: anything with `.concepts` (name -> model.Concept), e.g. `taxonomy.source.load()`.
     filings: `sources.load.load_filings()` — all facts, before de-duplication (the views choose).
-    findings: `validate.findings.Finding` objects or dicts shaped like schemas/findings.schema.json.
+    findings: `xbrl.findings.Finding` objects or dicts shaped like schemas/findings.schema.json.
     documents_dir: folder holding the filings' source documents; when given, their lines
     are loaded into `document_lines` so findings and facts can show the printed text.
     """
