@@ -155,7 +155,7 @@ def test_chromium_renders_a_real_filing(tmp_path, tmp_path_factory):
 def test_finding_models_and_dicts_render_alike():
     from iij_xbrl.xbrl.findings import Finding
 
-    models = [Finding.model_validate(f) for f in findings()]
+    models = [Finding.from_dict(f) for f in findings()]
     assert ixbrl.to_ixbrl(report_filing(), concepts(), NETWORKS, models) == \
         ixbrl.to_ixbrl(report_filing(), concepts(), NETWORKS, findings())
 

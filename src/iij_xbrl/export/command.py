@@ -24,7 +24,7 @@ def read_findings(out_dir: Path) -> list[dict]:
     if not path.is_file():
         raise InputError(path, "no findings: run `iij-xbrl publish` first")
     try:
-        return [f.model_dump(mode="json") for f in from_json(path.read_text(encoding="utf-8"))]
+        return [f.to_dict() for f in from_json(path.read_text(encoding="utf-8"))]
     except ValueError as exc:
         raise InputError(path, f"not a findings list: {exc}") from None
 

@@ -3,8 +3,7 @@
 One model for the Calculations 1.1 engine and the IIJ consistency rules alike, so
 `out/findings.json` is a single list. Plain frozen dataclasses checked on construction,
 not pydantic: importing pydantic and building models costs `iij-xbrl validate` about
-0.2 s, a sixth of a 100k-fact run. `model_dump` / `model_validate` keep the names
-the callers of the earlier pydantic models use.
+0.2 s, a sixth of a 100k-fact run. `to_dict` / `from_dict` convert to and from the JSON object.
 """
 from __future__ import annotations
 
@@ -34,7 +33,7 @@ class Source:
         _require(isinstance(self.document, str), f"source document {self.document!r}")
         _require(self.line is None or (type(self.line) is int and self.line >= 1), f"source line {self.line!r}")
 
-    def model_dump(self, mode: str = "json") -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"document": self.document, "line": self.line}
 
 
@@ -48,6 +47,7 @@ class Finding:
     period: str | None = None  # "2012-04-01..2012-09-30" or "2012-09-30"
     values: dict[str, str] = field(default_factory=dict)  # e.g. {"reported": "[668.5, 669.5]", "computed": …}
     sources: list[Source] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # ids of the facts concerned, the accused one first
 
     def __post_init__(self) -> None:
         _require(isinstance(self.rule, str) and bool(self.rule), f"rule {self.rule!r}")
@@ -57,11 +57,13 @@ class Finding:
         _require(all(isinstance(c, str) for c in self.concepts), f"concepts {self.concepts!r}")
         _require(all(isinstance(k, str) and isinstance(v, str) for k, v in self.values.items()),
                  f"values {self.values!r}")
+        _require(all(isinstance(i, str) and i for i in self.facts), f"facts {self.facts!r}")
         # own copies (the fields are frozen, the caller's lists are not); dicts become Sources
         sources = [s if isinstance(s, Source) else Source(**s) for s in self.sources]
         object.__setattr__(self, "concepts", list(self.concepts))
         object.__setattr__(self, "values", dict(self.values))
         object.__setattr__(self, "sources", sources)
+        object.__setattr__(self, "facts", list(self.facts))
 
     def text(self) -> str:
         """One line: severity, rule, where, message."""
@@ -69,16 +71,16 @@ class Finding:
         loc = "" if where is None else (f"{where.document}:{where.line}: " if where.line else f"{where.document}: ")
         return f"{loc}{self.severity} {self.rule}: {self.message}"
 
-    def model_dump(self, mode: str = "json") -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON object of schemas/findings.schema.json (fields in schema order)."""
         return {"rule": self.rule, "severity": self.severity, "message": self.message, "filing": self.filing,
                 "concepts": list(self.concepts), "period": self.period, "values": dict(self.values),
-                "sources": [s.model_dump() for s in self.sources]}
+                "sources": [s.to_dict() for s in self.sources], "facts": list(self.facts)}
 
     @classmethod
-    def model_validate(cls, data: dict[str, Any] | Finding) -> Finding:
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
         """A finding from its JSON object; unknown keys and wrong types raise TypeError / ValueError."""
-        return data if isinstance(data, cls) else cls(**data)
+        return cls(**data)
 
 
 def sort_key(f: Finding) -> tuple:
@@ -89,12 +91,12 @@ def sort_key(f: Finding) -> tuple:
 
 def as_dict(finding: Finding | dict[str, Any]) -> dict[str, Any]:
     """The JSON object of a finding; writers also take findings already read back from findings.json."""
-    return finding.model_dump(mode="json") if hasattr(finding, "model_dump") else dict(finding)
+    return finding.to_dict() if isinstance(finding, Finding) else dict(finding)
 
 
 def to_json(findings: Iterable[Finding]) -> str:
-    return json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False, indent=1) + "\n"
+    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1) + "\n"
 
 
 def from_json(text: str) -> list[Finding]:
-    return [Finding.model_validate(item) for item in json.loads(text)]
+    return [Finding.from_dict(item) for item in json.loads(text)]
