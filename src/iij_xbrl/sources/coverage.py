@@ -8,22 +8,17 @@ figure n times needs n citations of it (several facts citing one printing is fin
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-
 from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Filing
-from iij_xbrl.paths import SCHEMAS
 from iij_xbrl.sources import yamlines
 from iij_xbrl.sources.factsheet import document_lines
 from iij_xbrl.sources.load import SOURCES, load_filings
 
-SCHEMA = SCHEMAS / "uncovered.schema.json"
 EXCLUSIONS = SOURCES / "uncovered.yaml"
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -105,11 +100,7 @@ def _scan(filings: list[Filing], root: Path) -> tuple[dict[str, DocumentCount], 
 
 def load_exclusions(path: Path = EXCLUSIONS) -> dict[Token, tuple[str, int]]:
     """sources/uncovered.yaml, schema-checked: each excluded token -> (reason, YAML line)."""
-    data = yamlines.load(path)
-    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))), None)
-    if error is not None:
-        raise InputError(path, f"schema: {error.message}", yamlines.line_of(data, list(error.absolute_path)))
+    data = yamlines.load_checked(path, "uncovered.schema.json")
     excluded: dict[Token, tuple[str, int]] = {}
     for document, entries in data["documents"].items():
         for entry in entries:

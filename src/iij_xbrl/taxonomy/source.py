@@ -6,21 +6,15 @@ Everything is checked here, with file:line, so the writers can trust their input
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ..xbrl.errors import InputError
 from ..model import Concept, Label
-from ..paths import SCHEMAS, TAXONOMY
-from ..sources.yamlines import line_of
-from ..sources.yamlines import load as load_yaml
+from ..paths import TAXONOMY
+from ..sources import yamlines
 
-SCHEMA_PATH = SCHEMAS / "taxonomy.schema.json"
 NUMERIC_TYPES = frozenset({"monetary", "shares", "perShare", "percent", "integer", "decimal"})
 
 
@@ -94,23 +88,6 @@ class Taxonomy:
         return {r.id: r.presentation for r in self.roles if r.presentation}
 
 
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-
-
-def _check_schema(path: Path, data: Any) -> None:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    if not errors:
-        return
-    # The top-level oneOf hides the useful message: re-validate against the branch the file is meant for.
-    branch = "conceptFile" if path.name.startswith("concepts-") else "structureFile"
-    sub = jsonschema.Draft202012Validator({"$ref": f"#/$defs/{branch}", "$defs": _validator().schema["$defs"]})
-    error = jsonschema.exceptions.best_match(sub.iter_errors(data)) or errors[0]
-    where = "/".join(str(p) for p in error.absolute_path) or "(top)"
-    raise InputError(path, f"{where}: {error.message}", line_of(data, list(error.absolute_path)))
-
-
 def _label(raw: dict) -> Label:
     return Label(en=raw["en"], ja=raw["ja"])
 
@@ -138,10 +115,12 @@ class _Builder:
         self.origin[name] = (path, line)
 
     def add_file(self, path: Path) -> None:
-        data = load_yaml(path)
+        data = yamlines.load(path)
         if data is None:
             return  # an empty file contributes nothing
-        _check_schema(path, data)
+        # one branch of the schema per kind of file: its errors say what is wrong, not "matches no branch"
+        branch = "conceptFile" if path.name.startswith("concepts-") else "structureFile"
+        yamlines.check(path, data, "taxonomy.schema.json", f"#/$defs/{branch}")
         if path.name.startswith("concepts-"):
             for raw in data:
                 self._define(path, raw["name"], raw.line)
