@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from emit_fixtures import fact, sample_filing
+from emit_fixtures import FILINGS, fact, sample_filing
 from iij_xbrl.emit.layout import Network
 from iij_xbrl.model import Concept, Filing, Label, Period
 
@@ -78,7 +78,6 @@ NETWORKS = [
 
 # ---- the real filings, published once per test session for the Arelle tests ----------------------------
 
-FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
 ROOT = Path(__file__).resolve().parents[1]
 
 

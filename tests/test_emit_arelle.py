@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 
 import arelle_oracle
-from emit_fixtures import project_copy, sample_filing
+from emit_fixtures import FILINGS, project_copy, sample_filing
 from iij_xbrl import publish as pub
 from iij_xbrl.emit.oim_json import to_json
 from iij_xbrl.emit.xbrl_xml import to_xml
 from iij_xbrl.xbrl.command import validate
 
-FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
 
 pytestmark = pytest.mark.arelle
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from emit_fixtures import spec
 from pg import pg_url  # noqa: F401  (fixture)
 
 from iij_xbrl.export import db as dbmod
@@ -61,7 +62,7 @@ def fact(concept_name, period, value, decimals, doc, line, text, unit="JPY", **d
 def filings(revenue_1h12="51109001000"):
     """Two filings: 1H12 revenue printed twice in fy2012h1 (bn and thousands), restated by fy2013q3;
     1H12 network services revenue repeated by fy2013q3 within rounding."""
-    fy2012h1 = Filing(id="fy2012h1", title="1H FY2012", documents=["000_a.txt", "001_b.txt"], period=H1_12, facts=[
+    fy2012h1 = Filing(**spec("fy2012h1", "1H FY2012", ["000_a.txt", "001_b.txt"], H1_12), facts=[
         fact("Revenues", H1_12, "51100000000", -8, "000_a.txt", 3, "51.1"),
         fact("Revenues", H1_12, revenue_1h12, -3, "001_b.txt", 7, "51,109,001"),
         fact("Revenues", H1_11, "48000000000", -6, "000_a.txt", 3, "48,000"),
@@ -75,8 +76,8 @@ def filings(revenue_1h12="51109001000"):
         fact("CashAndCashEquivalents", SEP12, "-1866000", -3, "001_b.txt", 10, "(1,866)"),
         fact("CashAndCashEquivalents", MAR12, None, None, "001_b.txt", 11, "-"),
     ])
-    fy2013q3 = Filing(id="fy2013q3", title="1Q-3Q FY2013", documents=["003_c.txt"],
-                      period=Period(start=date(2013, 4, 1), end=date(2013, 12, 31)), facts=[
+    fy2013q3 = Filing(**spec("fy2013q3", "1Q-3Q FY2013", ["003_c.txt"],
+                             Period(start=date(2013, 4, 1), end=date(2013, 12, 31)), date(2014, 2, 7)), facts=[
         fact("Revenues", H1_12, "51500000000", -8, "003_c.txt", 2, "51.5"),
         fact("NetworkServicesRevenue", H1_12, "24500000000", -8, "003_c.txt", 3, "24.5"),
         fact("EarningsPerShareBasic", H1_12, "49.51", 2, "003_c.txt", 4, "49.51", unit="JPYPerShare"),

@@ -26,11 +26,8 @@ ATM = {"SegmentAxis": "ATMOperationBusinessMember"}
 
 @pytest.fixture(scope="module")
 def facts():
-    filings = {f.id: f for f in load.load_filings()}
-    return {
-        DOC000: [f for f in filings["fy2012h1"].facts if f.provenance.document == DOC000],
-        DOC002: [f for f in filings["fy2008h1"].facts if f.provenance.document == DOC002],
-    }
+    every = [f for filing in load.load_filings() for f in filing.facts]
+    return {doc: [f for f in every if f.provenance.document == doc] for doc in (DOC000, DOC002)}
 
 
 # (concept, period, dimensions, source line, printed text, value, decimals, unit)

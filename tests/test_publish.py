@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from emit_fixtures import project_copy, sample_filing
+from emit_fixtures import FILINGS, project_copy, sample_filing
 from iij_xbrl import publish as pub
 from iij_xbrl.xbrl import xmlsafe
 from iij_xbrl.cli import main
@@ -107,7 +107,6 @@ def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch)
 
 # ---- the real pipeline: taxonomy build + fact sheets of sources/, in a temp copy of the project ----------
 
-FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from emit_fixtures import spec
 from iij_xbrl.model import Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
 from iij_xbrl.taxonomy.source import load
@@ -47,7 +48,7 @@ def pct(concept: str, period: str, text: str, line: int = 1, **kw) -> Fact:
 
 
 def filing(*facts: Fact, id: str = "fy2012h1", period: str = "1H12") -> Filing:
-    return Filing(id=id, title=id, documents=[DOC], period=calendar.parse(period), facts=list(facts))
+    return Filing(**spec(id, id, [DOC], calendar.parse(period)), facts=list(facts))
 
 
 def run(taxonomy, *filings: Filing, rule: str | None = None):

@@ -11,9 +11,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-ENTITY_SCHEME = "http://www.tse.or.jp/sicc"
-ENTITY_ID = "37740"  # TSE code 3774 with its check digit, as TDnet writes it
-
 PeriodType = Literal["duration", "instant"]
 Balance = Literal["debit", "credit"]
 DataType = Literal["monetary", "shares", "perShare", "percent", "integer", "decimal", "string"]
@@ -88,9 +85,39 @@ class Fact(Frozen):
         return (self.concept, self.period, tuple(sorted(self.dimensions.items())), self.unit)
 
 
-class Filing(Frozen):
-    id: str  # e.g. "fy2012h1"
+class Entity(Frozen):
+    """The reporting entity, as sources/filings.yaml names it."""
+
+    scheme: str  # identifier scheme URI
+    identifier: str
+    name: str
+    prefix: str  # bound to `scheme` where OIM writes the entity as prefix:identifier
+
+
+class Document(Frozen):
+    file: str  # file name in sources/, e.g. "001_5ab34944f22f6fd1.txt"
     title: str
-    documents: list[str]
+    kind: Literal["presentation", "press-release"]
+    released: date
+
+
+class FilingSpec(Frozen):
+    """A filing as sources/filings.yaml lists it: what is published about which period, from which documents."""
+
+    id: str  # names the filing's folder and files in out/, e.g. "fy2012h1"
+    title: str
     period: Period  # the reporting period the filing is about
+    released: date
+    entity: Entity
+    documents: tuple[Document, ...]
+
+    @property
+    def files(self) -> list[str]:
+        """The documents' file names, in filing order."""
+        return [d.file for d in self.documents]
+
+
+class Filing(FilingSpec):
+    """What one filing's instance holds: the spec and its facts."""
+
     facts: list[Fact]

@@ -182,7 +182,7 @@ def write_manifest(ctx: PublishContext) -> None:
     filings = {}
     for filing, summary in zip(ctx.filings, ctx.summaries, strict=True):
         filings[filing.id] = {
-            "title": filing.title, "documents": filing.documents,
+            "title": filing.title, "documents": filing.files,
             "period": {"start": filing.period.start and filing.period.start.isoformat(),
                        "end": filing.period.end.isoformat()},
             "facts": summary.facts, "contexts": summary.contexts, "units": summary.units,

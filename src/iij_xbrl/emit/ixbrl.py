@@ -257,7 +257,7 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     _el(body, "h1", filing.title)
     _el(body, "p", f"Reporting period {layout.period_label(filing.period)} ({filing.period}); "
                    f"U.S. GAAP, consolidated, unaudited.", class_="meta")
-    _el(body, "p", "Sources: " + ", ".join(filing.documents), class_="meta")
+    _el(body, "p", "Sources: " + ", ".join(filing.files), class_="meta")
     _el(body, "p", f"{len(filing.facts)} tagged facts; {len(found)} findings.", class_="meta")
     for table in layout.arrange(filing, networks):
         _table(body, table, concepts, members or {}, found)

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..model import ENTITY_ID, ENTITY_SCHEME, Fact, Period, UnitId
+from ..model import Entity, Fact, Period, UnitId
 from ..taxonomy import names as tn
 
 IIJ_NS = tn.NAMESPACE
 IIJ_PREFIX = tn.PREFIX
 SCHEMA_URL = tn.ENTRY_URL  # the line items, without calculations
 OIM_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
-ENTITY_PREFIX = "tse"  # OIM entity "tse:37740" needs a prefix bound to the scheme
 
 # prefix -> namespace for XML instances (order is the order of the xmlns declarations)
 XML_NAMESPACES: dict[str, str] = {
@@ -29,16 +28,15 @@ XML_NAMESPACES: dict[str, str] = {
     IIJ_PREFIX: IIJ_NS,
 }
 
-# prefix -> namespace for xBRL-JSON documentInfo.namespaces
-OIM_NAMESPACES: dict[str, str] = {
-    IIJ_PREFIX: IIJ_NS,
-    "iso4217": XML_NAMESPACES["iso4217"],
-    ENTITY_PREFIX: ENTITY_SCHEME,
-    "xbrl": "https://xbrl.org/2021",
-    "xbrli": XML_NAMESPACES["xbrli"],
-}
+def oim_namespaces(entity: Entity) -> dict[str, str]:
+    """prefix -> namespace for xBRL-JSON/CSV documentInfo.namespaces, sorted by prefix."""
+    return dict(sorted({IIJ_PREFIX: IIJ_NS, "iso4217": XML_NAMESPACES["iso4217"], entity.prefix: entity.scheme,
+                        "xbrl": "https://xbrl.org/2021", "xbrli": XML_NAMESPACES["xbrli"]}.items()))
 
-OIM_ENTITY = f"{ENTITY_PREFIX}:{ENTITY_ID}"
+
+def oim_entity(entity: Entity) -> str:
+    """The OIM entity dimension, e.g. `tse:37740`."""
+    return f"{entity.prefix}:{entity.identifier}"
 
 # Which context container holds each axis; must match the hypercubes' xbrldt:contextElement.
 # One container for all: xBRL-XML (OIM) allows a single dimension container per report.

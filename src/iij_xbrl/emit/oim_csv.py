@@ -89,10 +89,10 @@ def to_csv(filing: Filing, concepts: dict, networks: list[layout.Network],
     metadata = {
         "documentInfo": {
             "documentType": DOCUMENT_TYPE,
-            "namespaces": dict(sorted(n.OIM_NAMESPACES.items())),
+            "namespaces": n.oim_namespaces(filing.entity),
             "taxonomy": [schema],
         },
-        "dimensions": {"entity": n.OIM_ENTITY},
+        "dimensions": {"entity": n.oim_entity(filing.entity)},
         "tableTemplates": {t.id: _template(t) for t in tables},
         "tables": {t.id: {"url": f"{filing.id}-{t.id}.csv"} for t in tables},
     }

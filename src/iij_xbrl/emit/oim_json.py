@@ -7,8 +7,8 @@ from ..model import Fact, Filing
 from . import naming as n
 
 
-def _fact(fact: Fact) -> dict:
-    dimensions = {"concept": n.qname(fact.concept), "entity": n.OIM_ENTITY, "period": n.oim_period(fact.period)}
+def _fact(fact: Fact, entity: str) -> dict:
+    dimensions = {"concept": n.qname(fact.concept), "entity": entity, "period": n.oim_period(fact.period)}
     if fact.unit is not None and (unit := n.oim_unit(fact.unit)) is not None:
         dimensions["unit"] = unit
     for axis, member in n.sorted_dimensions(fact.dimensions):
@@ -25,13 +25,14 @@ def to_json_document(filing: Filing, schema: str = n.SCHEMA_URL) -> dict:
     """`schema` is the taxonomy entry point, as for `xbrl_xml.to_xml`."""
     facts = sorted(filing.facts, key=n.fact_sort_key)
     n.check_unique_ids(facts)
+    entity = n.oim_entity(filing.entity)
     return {
         "documentInfo": {
             "documentType": n.OIM_DOCUMENT_TYPE,
-            "namespaces": dict(sorted(n.OIM_NAMESPACES.items())),
+            "namespaces": n.oim_namespaces(filing.entity),
             "taxonomy": [schema],
         },
-        "facts": {n.fact_id(f): _fact(f) for f in facts},
+        "facts": {n.fact_id(f): _fact(f, entity) for f in facts},
     }
 
 

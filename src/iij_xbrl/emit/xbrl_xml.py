@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..model import ENTITY_ID, ENTITY_SCHEME, Fact, Filing, Period
+from ..model import Entity, Fact, Filing, Period
 from . import naming as n
 
 _XBRLI = n.XML_NAMESPACES["xbrli"]
@@ -19,10 +19,10 @@ def _el(parent: etree._Element, ns: str, local: str, text: str | None = None, **
     return child
 
 
-def _context(root: etree._Element, period: Period, dimensions: dict[str, str]) -> None:
+def _context(root: etree._Element, who: Entity, period: Period, dimensions: dict[str, str]) -> None:
     ctx = _el(root, _XBRLI, "context", id=n.context_id(period, dimensions))
     entity = _el(ctx, _XBRLI, "entity")
-    _el(entity, _XBRLI, "identifier", ENTITY_ID, scheme=ENTITY_SCHEME)
+    _el(entity, _XBRLI, "identifier", who.identifier, scheme=who.scheme)
     by_container: dict[str, list[tuple[str, str]]] = {}
     for axis, member in n.sorted_dimensions(dimensions):
         by_container.setdefault(n.container(axis), []).append((axis, member))
@@ -78,7 +78,7 @@ def to_xml(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
     _el(root, _LINK, "schemaRef", **{f"{{{_XLINK}}}type": "simple", f"{{{_XLINK}}}href": schema})
     contexts = {n.fact_context_id(f): (f.period, f.dimensions) for f in facts}
     for period, dimensions in sorted(contexts.values(), key=lambda c: n.context_sort_key(*c)):
-        _context(root, period, dimensions)
+        _context(root, filing.entity, period, dimensions)
     for unit in sorted({f.unit for f in facts if f.unit is not None}):
         _unit(root, unit)
     for fact in facts:

@@ -68,7 +68,7 @@ def filing_rows(filings: Sequence[Filing]) -> tuple[list[tuple], list[tuple]]:
     filings = sorted(filings, key=lambda f: f.id)
     return (
         [(f.id, f.title, _start(f.period), f.period.end.isoformat()) for f in filings],
-        [(doc, f.id, pos) for f in filings for pos, doc in enumerate(f.documents)],
+        [(doc, f.id, pos) for f in filings for pos, doc in enumerate(f.files)],
     )
 
 
@@ -76,7 +76,7 @@ def document_line_rows(filings: Sequence[Filing], documents_dir: Path | None) ->
     if documents_dir is None:
         return []
     rows = []
-    for doc in sorted(d for f in filings for d in f.documents):
+    for doc in sorted(d for f in filings for d in f.files):
         # Numbered by the rule the fact sheets' provenance uses, so facts and findings join their lines
         # (str.splitlines would also break at form feeds and U+2028); no row after a final newline.
         lines = document_lines(documents_dir / doc)

@@ -84,7 +84,7 @@ def _scan(filings: list[Filing], root: Path) -> tuple[dict[str, DocumentCount], 
         cited.setdefault((p.document, p.line), Counter())[key(p.text)] += 1
     counts: dict[str, DocumentCount] = {}
     uncited: list[Token] = []
-    for document in sorted(doc for filing in filings for doc in filing.documents):
+    for document in sorted(doc for filing in filings for doc in filing.files):
         count = counts[document] = DocumentCount()
         for number, line in enumerate(document_lines(root / document), start=1):
             left = Counter(cited.get((document, number), Counter()))

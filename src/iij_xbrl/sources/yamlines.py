@@ -114,13 +114,15 @@ def load_checked(path: Path, schema: str, ref: str | None = None) -> Any:
 
 
 def line_of(data: Any, path: list[Any]) -> int | None:
-    """Line of the innermost mapping/sequence on `path` (a jsonschema error path) inside `data`."""
+    """Line of what `path` (a jsonschema error path) names inside `data`: a mapping or sequence where it starts,
+    a scalar value at its key; else the innermost enclosing one's."""
     line = getattr(data, "line", None)
     node = data
     for step in path:
         try:
-            node = node[step] if not isinstance(node, dict) or step in node else node[int(step)]
+            key = step if not isinstance(node, dict) or step in node else int(step)
+            node, parent = node[key], node
         except (KeyError, IndexError, TypeError, ValueError):
             break
-        line = getattr(node, "line", line)
+        line = getattr(node, "line", None) or getattr(parent, "key_lines", {}).get(key, line)
     return line
