@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from emit_fixtures import FILINGS, fact, sample_filing
+from emit_fixtures import FILINGS, ROOT, fact, sample_filing
 from iij_xbrl.emit.layout import Network
 from iij_xbrl.model import Concept, Filing, Label, Period
 
@@ -78,7 +78,6 @@ NETWORKS = [
 
 # ---- the real filings, published once per test session for the Arelle tests ----------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -100,14 +99,15 @@ def reports(tmp_path_factory) -> Reports:
 
 def _build_reports(tmp_path_factory) -> Reports:
     from iij_xbrl.emit import extension, ixbrl, naming, oim_csv, oim_json, xbrl_xml
-    from iij_xbrl.sources import dedupe
-    from iij_xbrl.sources.load import load_filings
-    from iij_xbrl.taxonomy import build, source
+    from iij_xbrl import publication
+    from iij_xbrl.paths import Project
+    from iij_xbrl.taxonomy import build
 
     work = tmp_path_factory.mktemp("reports")
     package = next(p for p in build.build(ROOT / "taxonomy", out=work / "taxonomy") if p.suffix == ".zip")
-    taxonomy = source.load(ROOT / "taxonomy")
-    filings = [f.model_copy(update={"facts": dedupe.dedupe(f.facts)[0]}) for f in load_filings(ROOT / "sources")]
+    published = publication.load(Project(ROOT))
+    taxonomy = published.taxonomy
+    filings = [f.instance for f in published.filings]
     sample = report_filing().model_copy(update={"id": "sample"})
     for filing, found in [*((f, []) for f in filings), (sample, findings())]:
         out = work / filing.id

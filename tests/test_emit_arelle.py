@@ -18,6 +18,7 @@ import pytest
 import arelle_oracle
 from emit_fixtures import FILINGS, project_copy, sample_filing
 from iij_xbrl import publish as pub
+from iij_xbrl.paths import Project
 from iij_xbrl.emit.oim_json import to_json
 from iij_xbrl.emit.xbrl_xml import to_xml
 from iij_xbrl.xbrl.command import validate
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.arelle
 def published(tmp_path_factory) -> Path:
     root = project_copy(tmp_path_factory.mktemp("project"))
     out = tmp_path_factory.mktemp("publish") / "out"
-    assert pub.publish(out, root=root, stream=io.StringIO()) == 0
+    assert pub.publish(out, Project(root), stream=io.StringIO()) == 0
     return out
 
 

@@ -22,6 +22,7 @@ from iij_xbrl.export import db as dbmod
 from iij_xbrl.export.load import export_to
 from iij_xbrl.export.rows import COLUMNS, CalcRelationship
 from iij_xbrl.model import Concept, Fact, Filing, Label, Period, Provenance
+from iij_xbrl.publication import FilingFacts
 
 VIEWS = ("filing_facts", "authoritative_facts", "restatements")
 H1_12 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
@@ -82,7 +83,7 @@ def filings(revenue_1h12="51109001000"):
         fact("NetworkServicesRevenue", H1_12, "24500000000", -8, "003_c.txt", 3, "24.5"),
         fact("EarningsPerShareBasic", H1_12, "49.51", 2, "003_c.txt", 4, "49.51", unit="JPYPerShare"),
     ])
-    return [fy2012h1, fy2013q3]
+    return [FilingFacts.of(f, f.facts) for f in (fy2012h1, fy2013q3)]
 
 
 FINDINGS = [

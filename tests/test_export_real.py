@@ -8,12 +8,15 @@ import pytest
 from pg import pg_url  # noqa: F401  (fixture)
 from test_export import dump, query
 
+from emit_fixtures import ROOT
+from iij_xbrl import publication
 from iij_xbrl.export import command
+from iij_xbrl.paths import Project
 from iij_xbrl.export.load import export_to
 from iij_xbrl.export.rows import calc_relationships_of
 from iij_xbrl.xbrl.findings import Finding, Source, to_json
 
-pytest.importorskip("iij_xbrl.taxonomy.source", reason="taxonomy loader not written yet")
+PROJECT = Project(ROOT)
 
 # One real discrepancy of doc 000 as the validators report it; the database stores findings as given.
 FINDING = Finding(rule="iij:duplicate-mismatch", severity="error", message="1H12 revenue printed twice",
@@ -31,21 +34,19 @@ def out_dir(tmp_path):
 @pytest.fixture(scope="module")
 def reexport():
     """export_to with the inputs `command.run` reads, loaded once (loading them takes seconds)."""
-    from iij_xbrl.sources.load import load_filings
-    from iij_xbrl.taxonomy import source
-
-    taxonomy, filings = source.load(command.PROJECT_ROOT / "taxonomy"), load_filings(command.PROJECT_ROOT / "sources")
+    published = publication.load(PROJECT)
+    taxonomy = published.taxonomy
 
     def run(url):
-        export_to(url, taxonomy, filings, [FINDING], calc_relationships_of(taxonomy),
-                  documents_dir=command.PROJECT_ROOT / "sources")
+        export_to(url, taxonomy, published.filings, [FINDING], calc_relationships_of(taxonomy),
+                  documents_dir=PROJECT.sources)
     return run
 
 
 def test_sqlite_and_postgresql_hold_identical_rows_and_reloading_changes_nothing(out_dir, tmp_path, pg_url,
                                                                                    reexport, capsys):
     sqlite_url = f"sqlite:///{tmp_path}/iij.sqlite"
-    assert command.run(sqlite_url, out_dir) == 0
+    assert command.run(sqlite_url, out_dir, PROJECT) == 0
     assert "facts" in capsys.readouterr().out
     first = dump(sqlite_url)
     reexport(pg_url)
@@ -58,7 +59,7 @@ def test_sqlite_and_postgresql_hold_identical_rows_and_reloading_changes_nothing
 
 def test_real_figures_are_exact(out_dir, tmp_path):
     url = f"sqlite:///{tmp_path}/iij.sqlite"
-    command.run(url, out_dir)
+    command.run(url, out_dir, PROJECT)
     # The press release's thousands (001) beat the presentation's millions and billions (000).
     revenue = query(url, "SELECT value, decimals, document FROM filing_facts WHERE concept = 'Revenues' "
                          "AND period_start = '2012-04-01' AND period_end = '2012-09-30' AND dimensions = '' "
@@ -78,4 +79,4 @@ def test_missing_findings_file_is_an_input_error(tmp_path):
     from iij_xbrl.xbrl.errors import InputError
 
     with pytest.raises(InputError, match="run `iij-xbrl publish` first"):
-        command.run(f"sqlite:///{tmp_path}/iij.sqlite", tmp_path)
+        command.run(f"sqlite:///{tmp_path}/iij.sqlite", tmp_path, PROJECT)

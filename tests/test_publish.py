@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from emit_fixtures import FILINGS, project_copy, sample_filing
+from emit_fixtures import FILINGS, ROOT, project_copy, sample_filing
 from iij_xbrl import publish as pub
 from iij_xbrl.xbrl import xmlsafe
 from iij_xbrl.cli import main
+from iij_xbrl.paths import Project
 from iij_xbrl.emit import naming
 from iij_xbrl.taxonomy.names import ALL_ENTRY_URL, ROLE_BASE
 from iij_xbrl.taxonomy.source import load as load_taxonomy
@@ -25,6 +26,7 @@ def _load_sample(ctx: pub.PublishContext) -> None:
 
 
 STAGES = [_load_sample, pub.emit_instances, pub.write_manifest]
+PROJECT = Project(ROOT)
 
 
 LINK = "{http://www.xbrl.org/2003/linkbase}"
@@ -38,7 +40,7 @@ def _snapshot(directory: Path) -> dict[str, bytes]:
 def test_publish_writes_instances_and_manifest(tmp_path):
     out = tmp_path / "out"
     stream = io.StringIO()
-    assert pub.publish(out, stages=STAGES, stream=stream) == 0
+    assert pub.publish(out, PROJECT, stages=STAGES, stream=stream) == 0
     files = _snapshot(out)
     assert set(files) == {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "fy2012h1/fy2012h1.xsd",
                           "fy2012h1/fy2012h1_cal.xml", "manifest.json"}
@@ -58,8 +60,8 @@ def test_publish_writes_instances_and_manifest(tmp_path):
 
 
 def test_publish_is_byte_deterministic(tmp_path):
-    pub.publish(tmp_path / "a", stages=STAGES, stream=io.StringIO())
-    pub.publish(tmp_path / "b", stages=STAGES, stream=io.StringIO())
+    pub.publish(tmp_path / "a", PROJECT, stages=STAGES, stream=io.StringIO())
+    pub.publish(tmp_path / "b", PROJECT, stages=STAGES, stream=io.StringIO())
     assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
 
 
@@ -77,20 +79,20 @@ def _fail(ctx: pub.PublishContext) -> None:
 ])
 def test_failure_mid_publish_keeps_previous_output(tmp_path, failing):
     out = tmp_path / "out"
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, PROJECT, stages=STAGES, stream=io.StringIO())
     (out / "marker").write_text("previous run")
     before = _snapshot(out)
     with pytest.raises(Boom):
-        pub.publish(out, stages=failing, stream=io.StringIO())
+        pub.publish(out, PROJECT, stages=failing, stream=io.StringIO())
     assert _snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
 def test_republish_replaces_output_as_a_whole(tmp_path):
     out = tmp_path / "out"
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, PROJECT, stages=STAGES, stream=io.StringIO())
     (out / "stale.txt").write_text("from an older run")
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, PROJECT, stages=STAGES, stream=io.StringIO())
     assert not (out / "stale.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
@@ -98,8 +100,8 @@ def test_republish_replaces_output_as_a_whole(tmp_path):
 def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch):
     monkeypatch.setattr(pub, "_exchange", lambda a, b: False)  # platforms without renameat2
     out = tmp_path / "out"
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, PROJECT, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, PROJECT, stages=STAGES, stream=io.StringIO())
     assert set(_snapshot(out)) == {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "fy2012h1/fy2012h1.xsd",
                                 "fy2012h1/fy2012h1_cal.xml", "manifest.json"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
@@ -115,7 +117,7 @@ def real(tmp_path_factory) -> tuple[Path, Path, Path]:
     work = tmp_path_factory.mktemp("real")
     root = project_copy(work / "project")
     for name in ("a", "b"):
-        assert pub.publish(work / name, root=root, stream=io.StringIO()) == 0
+        assert pub.publish(work / name, Project(root), stream=io.StringIO()) == 0
     return root, work / "a", work / "b"
 
 
@@ -184,13 +186,12 @@ facts:
 def test_bad_fact_sheet_is_one_line_exit_2_and_keeps_out(tmp_path, monkeypatch):
     root = project_copy(tmp_path / "project")
     out = tmp_path / "out"
-    assert pub.publish(out, root=root, stream=io.StringIO()) == 0
+    assert pub.publish(out, Project(root), stream=io.StringIO()) == 0
     before = _snapshot(out)
     sheet = root / "sources" / "facts" / "000_1e0a72612b28a18d.yaml"
     sheet.parent.mkdir(exist_ok=True)
     sheet.write_text(BROKEN_SHEET, encoding="utf-8")
-    monkeypatch.setattr(pub, "PROJECT_ROOT", root)
-    result = CliRunner().invoke(main, ["publish", "--out", str(out)])
+    result = CliRunner().invoke(main, ["--project", str(root), "publish", "--out", str(out)])
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and re.match(rf"error: \S*{sheet.name}:4: ", lines[0]), lines

@@ -9,23 +9,28 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from iij_xbrl.sources.load import load_filings
-from iij_xbrl.taxonomy.source import load
+from iij_xbrl import publication
+from iij_xbrl.checks import check
+from iij_xbrl.paths import Project
 from iij_xbrl.xbrl.findings import to_json
-from iij_xbrl.checks import check_filings
 
 ROOT = Path(__file__).resolve().parents[1]
 D000, D001, D002 = "000_1e0a72612b28a18d.txt", "001_5ab34944f22f6fd1.txt", "002_391ff04abc0b0380.txt"
 
 
 @pytest.fixture(scope="module")
-def filings():
-    return load_filings()
+def published() -> publication.Publication:
+    return publication.load(Project(ROOT))
 
 
 @pytest.fixture(scope="module")
-def findings(filings):
-    return check_filings(filings, load())
+def filings(published):
+    return published.filings
+
+
+@pytest.fixture(scope="module")
+def findings(published):
+    return list(published.findings)
 
 
 def at(findings, rule: str, concept: str, *sources: tuple[str, int]):
@@ -58,7 +63,7 @@ def test_comprehensive_income_ratio_printed_against_the_mislabelled_figures(find
 
 def test_prose_operating_income_increase_contradicts_the_table(filings, findings):
     # doc 002 line 23 "Operating income increased by 10.9% YoY" vs line 22 "(down 44.6% YoY)"
-    if not any(f.provenance.document == D002 and f.provenance.line == 23 for x in filings for f in x.facts):
+    if not any(f.provenance.document == D002 and f.provenance.line == 23 for x in filings for f in x.prints):
         pytest.skip("doc 002 line 23 is not (yet) a fact of the sheet")
     assert any(f.severity == "error" and (D002, 23) in {(s.document, s.line) for s in f.sources} for f in findings)
 
@@ -72,11 +77,11 @@ def test_one_unit_artefacts_are_never_errors(findings):
             assert abs(Decimal(f.values["reported"]) - Decimal(f.values["kept"])) > 10 ** 6, f.text()
 
 
-def test_findings_json_validates_and_is_deterministic(filings, findings):
+def test_findings_json_validates_and_is_deterministic(published, findings):
     schema = json.loads((ROOT / "schemas" / "findings.schema.json").read_text(encoding="utf-8"))
     text = to_json(findings)
     jsonschema.validate(json.loads(text), schema)
-    assert to_json(check_filings(filings, load())) == text
+    assert to_json(check(published.filings, published.taxonomy)) == text
     assert all(f.sources and all(s.line for s in f.sources) for f in findings)
 
 
@@ -86,6 +91,6 @@ def test_publish_writes_findings_json_and_strict_fails_on_errors(tmp_path, findi
     from iij_xbrl import publish
 
     stages = [publish.load_sources, publish.write_findings]
-    assert publish.publish(tmp_path / "out", stages=stages, stream=io.StringIO()) == 0
+    assert publish.publish(tmp_path / "out", Project(ROOT), stages=stages, stream=io.StringIO()) == 0
     assert (tmp_path / "out" / "findings.json").read_text(encoding="utf-8") == to_json(findings)
-    assert publish.publish(tmp_path / "out", strict=True, stages=stages, stream=io.StringIO()) == 1
+    assert publish.publish(tmp_path / "out", Project(ROOT), strict=True, stages=stages, stream=io.StringIO()) == 1

@@ -12,14 +12,14 @@ from iij_xbrl.model import Fact, Period, Provenance
 from iij_xbrl.sources import calendar, dedupe, factsheet, figures, load, yamlines
 from iij_xbrl.sources.mapping import LabelMap
 
-SOURCES = load.SOURCES
-SHEETS = load.sheet_paths()
+SOURCES = Path(__file__).resolve().parents[1] / "sources"
+SHEETS = load.sheet_paths(SOURCES)
 DOC001 = "001_5ab34944f22f6fd1.txt"
 
 
 @pytest.fixture(scope="module")
 def filings():
-    return load.load_filings()
+    return load.load_filings(SOURCES)
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +178,7 @@ def test_sheet_errors_name_yaml_line(tmp_path: Path, body: str, message: str, li
 def test_doc001_concepts_in_taxonomy(doc001) -> None:
     from iij_xbrl.taxonomy.source import load as load_taxonomy
 
-    concepts = load_taxonomy().concepts
+    concepts = load_taxonomy(SOURCES.parent / "taxonomy").concepts
     for fact in doc001:
         concept = concepts.get(fact.concept)
         assert concept is not None, fact.concept

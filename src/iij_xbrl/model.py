@@ -116,6 +116,9 @@ class FilingSpec(Frozen):
         """The documents' file names, in filing order."""
         return [d.file for d in self.documents]
 
+    def with_facts(self, facts: list[Fact]) -> Filing:
+        return Filing(**{name: getattr(self, name) for name in FilingSpec.model_fields}, facts=facts)
+
 
 class Filing(FilingSpec):
     """What one filing's instance holds: the spec and its facts."""

@@ -25,7 +25,8 @@ from .emit.oim_json import to_json
 from .emit.xbrl_xml import to_xml
 from .xbrl.errors import InputError
 from .model import Fact, Filing
-from .paths import PROJECT_ROOT
+from .paths import Project
+from .publication import Publication
 from .taxonomy.names import PACKAGE_FILE as TAXONOMY_PACKAGE
 
 MANIFEST = "manifest.json"
@@ -51,10 +52,9 @@ class PublishContext:
     strict: bool = False
     db_url: str | None = None
     taxonomy_package: Path | None = None  # the package zip inside stage_dir
+    publication: Publication | None = None
     findings: list = field(default_factory=list)  # xbrl.findings.Finding, as written to findings.json
-    raw_filings: list[Filing] = field(default_factory=list)  # as loaded, before de-duplication
     filings: list[Filing] = field(default_factory=list)  # de-duplicated: what the instances hold
-    conflicts: list = field(default_factory=list)  # duplicates beyond rounding, left out (for the validators)
     warnings: dict[str, list[str]] = field(default_factory=dict)  # filing id -> messages for the summary
     summaries: list[FilingSummary] = field(default_factory=list)
     exit_code: int = 0
@@ -62,6 +62,8 @@ class PublishContext:
     @cached_property
     def taxonomy(self):
         """The taxonomy's source of truth (taxonomy.source.Taxonomy), loaded once for every stage."""
+        if self.publication is not None:
+            return self.publication.taxonomy
         from .taxonomy.source import load
 
         return load(self.root / "taxonomy")
@@ -84,16 +86,13 @@ def build_taxonomy(ctx: PublishContext) -> None:
 
 
 def load_sources(ctx: PublishContext) -> None:
-    from .sources import dedupe
-    from .sources.load import load_filings
+    from . import publication
 
-    ctx.raw_filings = load_filings(ctx.root / "sources")
-    for filing in ctx.raw_filings:
-        kept, conflicts = dedupe.dedupe(filing.facts)
-        ctx.filings.append(filing.model_copy(update={"facts": kept}))
-        ctx.conflicts.extend(conflicts)
+    ctx.publication = publication.load(Project(ctx.root))
+    for filing in ctx.publication.filings:
+        ctx.filings.append(filing.instance)
         ctx.warnings.setdefault(filing.id, []).extend(
-            f"conflicting duplicates left out: {conflict}" for conflict in conflicts)
+            f"conflicting duplicates left out: {conflict}" for conflict in filing.conflicts)
 
 
 def _count(facts: list[Fact]) -> tuple[int, int]:
@@ -119,9 +118,8 @@ def emit_instances(ctx: PublishContext) -> None:
 def write_findings(ctx: PublishContext) -> None:
     """out/findings.json: the IIJ consistency rules over the facts as printed; errors fail `--strict`."""
     from .xbrl.findings import to_json as findings_json
-    from .checks import check_filings
 
-    ctx.findings = check_filings(ctx.raw_filings, ctx.taxonomy)
+    ctx.findings = list(ctx.publication.findings)
     ctx.write("findings.json", findings_json(ctx.findings).encode())
     if ctx.strict and any(f.severity == "error" for f in ctx.findings):
         ctx.exit_code = max(ctx.exit_code, 1)
@@ -167,7 +165,7 @@ def export_database(ctx: PublishContext) -> None:
     from .export.load import export_to
     from .export.rows import calc_relationships_of
 
-    export_to(_staged_db_url(ctx), ctx.taxonomy, ctx.raw_filings, ctx.findings, calc_relationships_of(ctx.taxonomy),
+    export_to(_staged_db_url(ctx), ctx.taxonomy, ctx.publication.filings, ctx.findings, calc_relationships_of(ctx.taxonomy),
               documents_dir=ctx.root / "sources")
 
 
@@ -261,10 +259,10 @@ def _make_readable(directory: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def publish(out_dir: Path, strict: bool = False, db_url: str | None = None, root: Path | None = None,
+def publish(out_dir: Path, project: Project, strict: bool = False, db_url: str | None = None,
             stages: list[Stage] | None = None, stream=None) -> int:
     """Run every stage into a fresh directory and swap it in for out_dir; return the exit code."""
-    root = Path(root or PROJECT_ROOT)
+    root = project.root
     out_dir = Path(out_dir).absolute()
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(str(out_dir), "output path exists and is not a directory")

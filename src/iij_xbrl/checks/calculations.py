@@ -16,11 +16,12 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import Iterator
 
+from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact, Period
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding
-from .facts import SEGMENT, FilingFacts, dims_of, finding, with_member
+from .facts import SEGMENT, dims_of, finding, with_member
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 CASH = "CashAndCashEquivalents"
@@ -51,7 +52,7 @@ def _member(f: Fact) -> str:
 def networks(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding]:
     for ff in filings:
         by_concept: dict[str, list[Fact]] = defaultdict(list)
-        for f in ff.kept:
+        for f in ff.facts:
             if f.value is not None:
                 by_concept[f.concept].append(f)
         for role, arcs in taxonomy.calculations.items():
@@ -69,7 +70,7 @@ def networks(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding
 
 def segments(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
-        for total in ff.kept:
+        for total in ff.facts:
             if SEGMENT in total.dimensions or total.value is None:
                 continue
             dims = dims_of(total)
@@ -85,7 +86,7 @@ def segments(filings: list[FilingFacts]) -> Iterator[Finding]:
 
 def cash_rollforward(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
-        periods = {f.period for f in ff.kept if f.concept in (NET_CHANGE,) + ACTIVITIES and not f.dimensions}
+        periods = {f.period for f in ff.facts if f.concept in (NET_CHANGE,) + ACTIVITIES and not f.dimensions}
         for period in sorted(periods, key=lambda p: (p.start, p.end)):
             opening = ff.get(CASH, Period(end=period.start - timedelta(days=1)), (), "JPY")
             closing = ff.get(CASH, Period(end=period.end), (), "JPY")

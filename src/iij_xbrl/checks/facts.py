@@ -1,42 +1,20 @@
-"""What every rule family works on: one filing's facts, raw and de-duplicated, indexed by key.
+"""Helpers every rule family shares: dimension keys, printed units, how findings cite facts.
 
-Rules look figures up in the de-duplicated set (the most precise printing of each figure, as the
-instances hold it) and cite the source lines of every fact they used.
+Rules work on the publication's filings (`publication.FilingFacts`): they look figures up in the facts the
+instance holds (the most precise printing of each figure) and cite the source lines of every fact they used.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from iij_xbrl.model import Fact, Filing, Period
-from iij_xbrl.sources.dedupe import Conflict, dedupe
+from iij_xbrl.model import Fact, Period
 
 from ..xbrl.findings import Finding, Severity, Source
 
 SCENARIO = "ScenarioAxis"
 SEGMENT = "SegmentAxis"
 Dims = tuple[tuple[str, str], ...]
-
-
-@dataclass
-class FilingFacts:
-    filing: Filing
-    kept: list[Fact]
-    conflicts: list[Conflict]
-    by_key: dict[tuple, Fact] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, filing: Filing) -> "FilingFacts":
-        kept, conflicts = dedupe(filing.facts)
-        return cls(filing, kept, conflicts, {f.key: f for f in kept})
-
-    @property
-    def id(self) -> str:
-        return self.filing.id
-
-    def get(self, concept: str, period: Period, dims: Dims, unit: str | None) -> Fact | None:
-        return self.by_key.get((concept, period, dims, unit))
 
 
 def dims_of(fact: Fact) -> Dims:

@@ -21,10 +21,11 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import Iterator, NamedTuple
 
+from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact, Period
 
 from ..xbrl.findings import Finding
-from .facts import SCENARIO, Dims, FilingFacts, dims_of, finding, months, shift, with_member, without
+from .facts import SCENARIO, Dims, dims_of, finding, months, shift, with_member, without
 from .tolerance import SEVERITY, Interval, interval, judge_ratio
 
 
@@ -37,7 +38,7 @@ class Operand(NamedTuple):
 class _Values:
     def __init__(self, ff: FilingFacts):
         self.by: dict[tuple, Fact] = {}
-        for f in ff.kept:
+        for f in ff.facts:
             if f.value is not None:
                 self.by.setdefault((f.concept, f.period, dims_of(f)), f)
 
@@ -137,7 +138,7 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
         values = _Values(ff)
         groups: dict[tuple, list[Fact]] = defaultdict(list)
-        for f in ff.filing.facts:
+        for f in ff.prints:
             if f.value is not None and formula_of(f.concept) is not None:
                 groups[(f.key, f.value)].append(f)
         for printed in groups.values():

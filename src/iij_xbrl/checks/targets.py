@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact
 
 from ..xbrl.findings import Finding
-from .facts import SCENARIO, FilingFacts, dims_of, finding, num, where, without
+from .facts import SCENARIO, dims_of, finding, num, where, without
 
 INITIAL, REVISED = "InitialTargetMember", "RevisedTargetMember"
 
@@ -19,11 +20,11 @@ INITIAL, REVISED = "InitialTargetMember", "RevisedTargetMember"
 def check(filings: list[FilingFacts]) -> Iterator[Finding]:
     initial: dict[tuple, tuple[str, Fact]] = {}
     for ff in filings:
-        for f in ff.kept:
+        for f in ff.facts:
             if f.dimensions.get(SCENARIO) == INITIAL and f.value is not None:
                 initial.setdefault((f.concept, f.period, without(dims_of(f), SCENARIO), f.unit), (ff.id, f))
     for ff in filings:
-        for new in ff.kept:
+        for new in ff.facts:
             if new.dimensions.get(SCENARIO) != REVISED or new.value is None:
                 continue
             found = initial.get((new.concept, new.period, without(dims_of(new), SCENARIO), new.unit))

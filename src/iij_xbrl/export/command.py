@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..xbrl.errors import InputError
-from ..paths import PROJECT_ROOT
+from ..paths import Project
 from .db import redact
 from .load import export_to
 
@@ -29,15 +29,15 @@ def read_findings(out_dir: Path) -> list[dict]:
         raise InputError(path, f"not a findings list: {exc}") from None
 
 
-def run(db_url: str, out_dir: Path, root: Path = PROJECT_ROOT) -> int:
-    from ..sources.load import load_filings
-    from ..taxonomy import source
+def run(db_url: str, out_dir: Path, project: Project) -> int:
+    from ..publication import load
     from .rows import calc_relationships_of
 
     findings = read_findings(out_dir)
-    taxonomy = source.load(root / "taxonomy")
-    counts = export_to(db_url, taxonomy, load_filings(root / "sources"), findings, calc_relationships_of(taxonomy),
-                       documents_dir=root / "sources")
+    publication = load(project)
+    taxonomy = publication.taxonomy
+    counts = export_to(db_url, taxonomy, publication.filings, findings, calc_relationships_of(taxonomy),
+                       documents_dir=project.sources)
     print(f"exported to {redact(db_url)}: {counts['facts']} facts, {counts['findings']} findings, "
           f"{counts['concepts']} concepts, {counts['calculation_relationships']} calculation relationships",
           file=sys.stdout)

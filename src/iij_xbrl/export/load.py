@@ -9,18 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..model import Filing
+from ..publication import FilingFacts
 from .db import SCHEMA_VERSION, Database, connect, schema_objects, schema_statements
 from .rows import COLUMNS, DECIMAL_COLUMNS, CalcRelationship, all_rows
 
 
-def export_to(db_url: str, taxonomy: Any, filings: Sequence[Filing], findings: Iterable[Any],
+def export_to(db_url: str, taxonomy: Any, filings: Sequence[FilingFacts], findings: Iterable[Any],
               calc_relationships: Iterable[CalcRelationship], *,
               documents_dir: Path | None = None) -> dict[str, int]:
     """Replace the database contents with these inputs; return the row count per table.
 
     taxonomy: anything with `.concepts` (name -> model.Concept), e.g. `taxonomy.source.load()`.
-    filings: `sources.load.load_filings()` — all facts, before de-duplication (the views choose).
+    filings: the publication's filings — every print, marked where the instance holds it (the views choose).
     findings: `xbrl.findings.Finding` objects or dicts shaped like schemas/findings.schema.json.
     documents_dir: folder holding the filings' source documents; when given, their lines
     are loaded into `document_lines` so findings and facts can show the printed text.

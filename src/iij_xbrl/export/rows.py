@@ -12,8 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..model import Concept, Fact, Filing, Period
-from ..sources import calendar, dedupe
+from ..model import Concept, Fact, FilingSpec, Period
+from ..publication import FilingFacts, restatements
+from ..sources import calendar
 from ..sources.factsheet import document_lines
 from ..xbrl.findings import as_dict
 
@@ -64,7 +65,7 @@ def concept_rows(concepts: Iterable[Concept]) -> tuple[list[tuple], list[tuple]]
     return main, labels
 
 
-def filing_rows(filings: Sequence[Filing]) -> tuple[list[tuple], list[tuple]]:
+def filing_rows(filings: Sequence[FilingSpec]) -> tuple[list[tuple], list[tuple]]:
     filings = sorted(filings, key=lambda f: f.id)
     return (
         [(f.id, f.title, _start(f.period), f.period.end.isoformat()) for f in filings],
@@ -72,7 +73,7 @@ def filing_rows(filings: Sequence[Filing]) -> tuple[list[tuple], list[tuple]]:
     )
 
 
-def document_line_rows(filings: Sequence[Filing], documents_dir: Path | None) -> list[tuple]:
+def document_line_rows(filings: Sequence[FilingSpec], documents_dir: Path | None) -> list[tuple]:
     if documents_dir is None:
         return []
     rows = []
@@ -94,15 +95,14 @@ def _fact_order(item: tuple[str, Fact]) -> tuple:
             f.decimals or 0)
 
 
-def fact_rows(filings: Sequence[Filing]) -> dict[str, list[tuple]]:
+def fact_rows(filings: Sequence[FilingFacts]) -> dict[str, list[tuple]]:
     """Rows of facts, fact_dimensions and restatement_pairs.
 
-    `in_instance` marks the fact each filing's instance holds for its figure (the project's duplicate
-    policy, `sources.dedupe`); a later filing's instance value that does not agree within rounding
-    with the previous filing's is a restatement.
+    `in_instance` marks the print each filing's instance holds for its figure (the publication's duplicate
+    policy); restatement pairs are `publication.restatements`.
     """
-    in_instance = {id(f) for filing in filings for f in dedupe.dedupe(filing.facts)[0]}
-    items = sorted(((filing.id, fact) for filing in filings for fact in filing.facts), key=_fact_order)
+    in_instance = {id(f) for filing in filings for f in filing.facts}
+    items = sorted(((filing.id, fact) for filing in filings for fact in filing.prints), key=_fact_order)
     fact_ids: dict[int, int] = {}
     out: dict[str, list[tuple]] = {"facts": [], "fact_dimensions": [], "restatement_pairs": []}
     for fact_id, (filing, f) in enumerate(items, start=1):
@@ -113,14 +113,7 @@ def fact_rows(filings: Sequence[Filing]) -> dict[str, list[tuple]]:
                              None if f.value is None else f.decimals, p.document, p.line, p.text,
                              int(id(f) in in_instance)))
         out["fact_dimensions"].extend((fact_id, axis, member) for axis, member in sorted(f.dimensions.items()))
-    history: dict[tuple, list[Fact]] = {}
-    for filing in sorted(filings, key=lambda f: (f.period.end, f.id)):
-        for f in filing.facts:
-            if id(f) in in_instance:
-                history.setdefault(f.key, []).append(f)
-    out["restatement_pairs"] = sorted((fact_ids[id(cur)], fact_ids[id(prev)])
-                                      for facts in history.values()
-                                      for prev, cur in zip(facts, facts[1:]) if not dedupe.agree(prev, cur))
+    out["restatement_pairs"] = sorted((fact_ids[id(r.new)], fact_ids[id(r.old)]) for r in restatements(filings))
     return out
 
 
@@ -180,17 +173,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 DECIMAL_COLUMNS = {"facts": ("value",), "calculation_relationships": ("weight", "arc_order")}
 
 
-def all_rows(concepts: Iterable[Concept], filings: Sequence[Filing], findings: Iterable[Any],
+def all_rows(concepts: Iterable[Concept], filings: Sequence[FilingFacts], findings: Iterable[Any],
              calc_relationships: Iterable[CalcRelationship], documents_dir: Path | None) -> dict[str, list[tuple]]:
     """Every table's rows except `meta`, keyed like COLUMNS."""
     concept_main, concept_labels = concept_rows(concepts)
-    filings_, documents = filing_rows(filings)
+    specs = [f.spec for f in filings]
+    filings_, documents = filing_rows(specs)
     return {
         "concepts": concept_main,
         "concept_labels": concept_labels,
         "filings": filings_,
         "documents": documents,
-        "document_lines": document_line_rows(filings, documents_dir),
+        "document_lines": document_line_rows(specs, documents_dir),
         **fact_rows(filings),
         "calculation_relationships": calc_rows(calc_relationships),
         **finding_rows(findings),

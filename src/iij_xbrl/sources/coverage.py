@@ -17,9 +17,9 @@ from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Filing
 from iij_xbrl.sources import yamlines
 from iij_xbrl.sources.factsheet import document_lines
-from iij_xbrl.sources.load import SOURCES, load_filings
+from iij_xbrl.sources.load import load_filings
 
-EXCLUSIONS = SOURCES / "uncovered.yaml"
+EXCLUSIONS = "uncovered.yaml"  # in sources/
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNIT = r"(?:\s?%|\s?Gbps)?"
@@ -98,7 +98,7 @@ def _scan(filings: list[Filing], root: Path) -> tuple[dict[str, DocumentCount], 
     return counts, uncited
 
 
-def load_exclusions(path: Path = EXCLUSIONS) -> dict[Token, tuple[str, int]]:
+def load_exclusions(path: Path) -> dict[Token, tuple[str, int]]:
     """sources/uncovered.yaml, schema-checked: each excluded token -> (reason, YAML line)."""
     data = yamlines.load_checked(path, "uncovered.schema.json")
     excluded: dict[Token, tuple[str, int]] = {}
@@ -111,13 +111,13 @@ def load_exclusions(path: Path = EXCLUSIONS) -> dict[Token, tuple[str, int]]:
     return excluded
 
 
-def audit(filings: list[Filing] | None = None, root: Path = SOURCES, exclusions: Path = EXCLUSIONS) -> Audit:
+def audit(root: Path, filings: list[Filing] | None = None) -> Audit:
     """Compare the documents' figure tokens with the facts citing them and the listed exclusions.
 
     A line printing the same uncited figure twice needs it listed once: exclusions name figures, not positions.
     """
     counts, uncited = _scan(load_filings(root) if filings is None else filings, root)
-    excluded = load_exclusions(exclusions)
+    excluded = load_exclusions(Path(root) / EXCLUSIONS)
     unlisted = [t for t in uncited if t not in excluded]
     uncited_set = set(uncited)
     stale = [t for t in excluded if t not in uncited_set]

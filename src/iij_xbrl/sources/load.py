@@ -4,18 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from iij_xbrl.model import Fact, Filing, FilingSpec
-from iij_xbrl.paths import SOURCES
 from iij_xbrl.sources.factsheet import load_sheet
 from iij_xbrl.sources.filings import load_specs
 from iij_xbrl.sources.mapping import LabelMap
 from iij_xbrl.xbrl.errors import InputError
 
 
-def sheet_paths(root: Path = SOURCES) -> list[Path]:
+def sheet_paths(root: Path) -> list[Path]:
     return sorted((Path(root) / "facts").glob("*.yaml"))
 
 
-def load_prints(root: Path = SOURCES) -> list[tuple[FilingSpec, list[Fact]]]:
+def load_prints(root: Path) -> list[tuple[FilingSpec, list[Fact]]]:
     """Every filing with all facts of its documents' sheets, in filing and document order."""
     root = Path(root)
     specs = load_specs(root)
@@ -33,6 +32,6 @@ def load_prints(root: Path = SOURCES) -> list[tuple[FilingSpec, list[Fact]]]:
     return [(spec, [fact for doc in spec.files for fact in by_document.get(doc, [])]) for spec in specs]
 
 
-def load_filings(root: Path = SOURCES) -> list[Filing]:
+def load_filings(root: Path) -> list[Filing]:
     """Every filing with all its prints as facts (not de-duplicated)."""
-    return [Filing(**dict(spec), facts=facts) for spec, facts in load_prints(root)]
+    return [spec.with_facts(facts) for spec, facts in load_prints(root)]

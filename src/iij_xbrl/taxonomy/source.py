@@ -12,7 +12,6 @@ from typing import Any
 
 from ..xbrl.errors import InputError
 from ..model import Concept, Label
-from ..paths import TAXONOMY
 from ..sources import yamlines
 
 NUMERIC_TYPES = frozenset({"monetary", "shares", "perShare", "percent", "integer", "decimal"})
@@ -174,7 +173,7 @@ class _Builder:
         self._define(path, raw["name"], raw.line)
         return Member(raw["name"], _label(raw["label"]))
 
-    def build(self) -> Taxonomy:
+    def build(self, src: Path) -> Taxonomy:
         roles, role_ids = [], {}
         for path, raw in self.roles:
             if raw["id"] in role_ids:
@@ -185,7 +184,7 @@ class _Builder:
                               tuple(self._node(path, n, getattr(nodes, "line", raw.line)) for n in nodes),
                               self._calculation(path, raw.get("calculation", {}))))
         if self.dimensions is None:
-            raise InputError(TAXONOMY / "src", "no file defines the dimensions")
+            raise InputError(src, "no file defines the dimensions")
         path, raw = self.dimensions
         if raw["role"]["id"] in role_ids:
             raise InputError(path, f"role {raw['role']['id']} is already a presentation/calculation role", raw.line)
@@ -197,7 +196,7 @@ class _Builder:
         return Taxonomy(dict(sorted(self.concepts.items())), tuple(roles), dims)
 
 
-def load(root: Path = TAXONOMY) -> Taxonomy:
+def load(root: Path) -> Taxonomy:
     """Read and check every `root/src/*.yaml`; raise InputError(file, message, line) on bad input."""
     src = Path(root) / "src"
     files = sorted(src.glob("*.yaml"))
@@ -206,4 +205,4 @@ def load(root: Path = TAXONOMY) -> Taxonomy:
     builder = _Builder()
     for path in files:
         builder.add_file(path)
-    return builder.build()
+    return builder.build(src)
