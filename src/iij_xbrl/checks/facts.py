@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from iij_xbrl.model import Fact, Period
 
+from ..xbrl.decimals import canonical as num  # findings' values: no exponent, no trailing zeros
 from ..xbrl.findings import Finding, Severity, Source
 
 SCENARIO = "ScenarioAxis"
@@ -33,12 +34,6 @@ def with_member(dims: Dims, axis: str, member: str | None) -> Dims:
 def unit_step(fact: Fact) -> Decimal:
     """One unit of the last printed place; 0 for exact (INF) figures."""
     return Decimal(0) if fact.decimals is None else Decimal(1).scaleb(-fact.decimals)
-
-
-def num(value: Decimal) -> str:
-    """Plain decimal notation without exponent or trailing zeros (5.11E+10 -> 51100000000)."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def where(fact: Fact) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
+from decimal import Decimal
 from typing import Iterator, NamedTuple
 
 from iij_xbrl.publication import FilingFacts
@@ -26,6 +27,7 @@ from iij_xbrl.model import Fact, Period
 
 from ..xbrl.findings import Finding
 from .facts import SCENARIO, Dims, dims_of, finding, months, shift, with_member, without
+from ..xbrl import intervals as iv
 from .tolerance import SEVERITY, Interval, interval, judge_ratio
 
 
@@ -61,13 +63,13 @@ def _combine(a: Operand | None, b: Operand | None, op: str) -> Operand | None:
     if a is None or b is None:
         return None
     if op == "-":
-        return Operand(a.strict - b.strict, a.lenient - b.lenient, a.facts + b.facts)
-    if b.lenient.lo <= 0:
-        return None  # not a positive base (see module doc)
-    strict, lenient = a.strict / b.strict, a.lenient / b.lenient
+        return Operand(iv.difference(a.strict, b.strict), iv.difference(a.lenient, b.lenient), a.facts + b.facts)
+    if b.lenient[0] <= 0:
+        return None  # not a positive base (see module doc); the strict interval lies inside the lenient one
+    strict, lenient = iv.quotient(a.strict, b.strict), iv.quotient(a.lenient, b.lenient)
     if op == "/-1":
-        one = Interval(1, 1)
-        strict, lenient = strict - one, lenient - one
+        one = iv.point(Decimal(1))
+        strict, lenient = iv.difference(strict, one), iv.difference(lenient, one)
     return Operand(strict, lenient, a.facts + b.facts)
 
 

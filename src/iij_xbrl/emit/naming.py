@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ..xbrl.decimals import plain as format_decimal  # xs:decimal, never an exponent
 from ..model import Entity, Fact, Period, UnitId
 from ..taxonomy import names as tn
 
@@ -61,11 +62,6 @@ def container(axis: str) -> str:
 
 
 # ---- numbers -------------------------------------------------------------------------------------
-
-def format_decimal(value: Decimal) -> str:
-    """Canonical xs:decimal lexical form: never an exponent (`str()` can give `5.1E+10`)."""
-    return format(value, "f")
-
 
 def decimals_attr(decimals: int | None) -> str:
     """XML `decimals` attribute; None means exact."""

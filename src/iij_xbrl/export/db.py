@@ -16,19 +16,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from ..xbrl.decimals import canonical as decimal_text
 from ..xbrl.errors import InputError
 
 _SCHEMA_TEMPLATE = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
 SCHEMA_VERSION = hashlib.sha256(_SCHEMA_TEMPLATE.encode()).hexdigest()[:16]
 _LOCK_ID = 0x11_7B_7E_57  # pg advisory lock: one export at a time per database
-
-
-def decimal_text(value: Decimal) -> str:
-    """Canonical exact text: no exponent, no trailing fractional zeros ("5.11E+10" -> "51100000000")."""
-    if not value.is_finite():
-        raise ValueError(f"not a finite decimal: {value}")
-    value = value.normalize()
-    return "0" if value == 0 else format(value, "f")
 
 
 def schema_statements(dialect: str) -> list[str]:

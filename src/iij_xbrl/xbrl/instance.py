@@ -56,6 +56,7 @@ class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object p
     context_id: str
     unit_id: str
     line: int | None
+    id: str | None = None  # the fact's own id in the report, which findings name
 
 
 _new_tuple = tuple.__new__  # Fact._make without its Python-level length check
@@ -97,7 +98,7 @@ class FactTable:
         return self._units.setdefault(key, len(self._units))
 
     def add(self, concept: ConceptInfo, context: tuple[int, str], unit: tuple[int, str], text: str | None,
-            dec_attr: str | int | None, prec_attr: str | None, line: int | None) -> None:
+            dec_attr: str | int | None, prec_attr: str | None, line: int | None, fact_id: str | None = None) -> None:
         """Add a fact; `context`/`unit` are (class, id); `text` None means nil. Invalid facts are dropped."""
         if text is None:
             value, dec = None, NAN
@@ -127,7 +128,7 @@ class FactTable:
         if by_key is None:
             by_key = self.groups[name] = {}
         key = unit[0] << 32 | context[0]
-        fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line))
+        fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line, fact_id))
         same = by_key.get(key)
         if same is None:
             by_key[key] = [fact]
@@ -339,9 +340,9 @@ def _read_xml(path: Path, loader: DtsLoader) -> Report:
             prec_attr = None if dec_attr is not None else get("precision")
             ctx, unit = contexts.get(cid), units.get(uid)
             if ctx is None or unit is None:
-                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
+                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, get("id")))
             else:
-                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline)
+                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, get("id"))
         elif tag == _CONTEXT:
             key, shown = _context(el, dts.has_xdt)
             cid = el.get("id")
@@ -353,10 +354,10 @@ def _read_xml(path: Path, loader: DtsLoader) -> Report:
         if done % 1024 == 0:
             # drop what has been read; the parser may already hold later siblings, keep those
             del root[:root.index(el)]
-    for concept, cid, uid, text, dec_attr, prec_attr, line in pending:
+    for concept, cid, uid, text, dec_attr, prec_attr, line, fact_id in pending:
         if cid not in contexts or uid not in units:
             raise InputError("", f"fact {concept.qname} refers to an undefined context {cid!r} or unit {uid!r}", line)
-        table.add(concept, contexts[cid], units[uid], text, dec_attr, prec_attr, line)
+        table.add(concept, contexts[cid], units[uid], text, dec_attr, prec_attr, line, fact_id)
     return table.report(str(path), dts, {ns: p for p, ns in first.nsmap.items() if p})
 
 
@@ -416,7 +417,7 @@ def read_json(path: Path, loader: DtsLoader) -> Report:
         value = f.get("value")
         decimals = f.get("decimals")
         table.add(concept, (table.context(key, shown), fid), (unit, unit_text or "xbrli:pure"),
-                  None if value is None else str(value), INF if decimals is None else decimals, None, None)
+                  None if value is None else str(value), INF if decimals is None else decimals, None, None, fid)
     return table.report(str(path), dts, {v: k for k, v in ns.items()})
 
 
