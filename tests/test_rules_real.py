@@ -11,6 +11,7 @@ import pytest
 
 from iij_xbrl import publication
 from iij_xbrl.checks import check
+from iij_xbrl.emit import naming
 from iij_xbrl.paths import Project
 from iij_xbrl.xbrl.findings import to_json
 
@@ -94,3 +95,41 @@ def test_publish_writes_findings_json_and_strict_fails_on_errors(tmp_path, findi
     assert publish.publish(tmp_path / "out", Project(ROOT), stages=stages, stream=io.StringIO()) == 0
     assert (tmp_path / "out" / "findings.json").read_text(encoding="utf-8") == to_json(findings)
     assert publish.publish(tmp_path / "out", Project(ROOT), strict=True, stages=stages, stream=io.StringIO()) == 1
+
+
+@pytest.fixture(scope="module")
+def filing_001(published):
+    """The filing the press release (doc 001) belongs to."""
+    return next(f for f in published.filings if D001 in f.spec.files)
+
+
+def test_findings_name_their_facts_accused_first(published, findings):
+    held = {f.id: {naming.fact_id(x) for x in f.facts} for f in published.filings}
+    prints = {naming.print_id(x) for f in published.filings for x in f.prints}
+    for f in findings:
+        assert f.facts and all(i in held[f.filing] or i in prints for i in f.facts), f.text()
+    (error,) = at(findings, "iij:duplicate", "OperatingIncomeLoss", (D001, 751), (D001, 375))
+    # accused: the Tanshin's 2,488 (001:751), a print kept out of the instance; then the statement's figure
+    assert error.facts == ["p-001_5ab34944f22f6fd1-L751-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY",
+                           "f-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY"]
+
+
+def test_inline_report_marks_exactly_the_cells_a_finding_names(published, filing_001):
+    """The consolidated 1H FY2011 operating-income error flags the consolidated cell, not the segments' cells
+    of the same concept and period."""
+    from lxml import etree
+
+    from iij_xbrl.emit import ixbrl, layout
+
+    tax = published.taxonomy
+    page = etree.fromstring(ixbrl.to_ixbrl(filing_001.instance, tax.concepts, layout.networks(tax),
+                                           published.findings_of(filing_001.id), layout.member_labels(tax)))
+    ns = {"ix": ixbrl.IX}
+    cells = {el.get("id"): el.getparent().get("class") for el in page.iterfind(".//ix:nonFraction", ns)}
+    consolidated = "f-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY"
+    segments = [i for i in cells if i.startswith("f-OperatingIncomeLoss-D2011-04-01_2011-09-30_") and i != consolidated
+                and "Target" not in i]
+    assert cells[consolidated] == "num flagged-error"
+    assert len(segments) >= 2 and all(cells[i] == "num" for i in segments), {i: cells[i] for i in segments}
+    named = {i for f in published.findings_of(filing_001.id) for i in f.facts}
+    assert {i for i, c in cells.items() if c != "num"} == named & set(cells)

@@ -50,7 +50,7 @@ def check(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding]:
                     if verdict.status == "ok":
                         continue
                     names = " + ".join(f"{p.period}" for p in parts)
-                    yield finding("iij:period-sum", SEVERITY[verdict.status], ff.id,
+                    yield finding("iij:period-sum", SEVERITY[verdict.status], ff,
                                   f"{concept} {total.period} printed {total.provenance.text!r} but its parts "
                                   f"{names} add up to {verdict.computed}"
                                   + (ROUNDING_NOTE if verdict.status == "rounding" else ""),

@@ -37,7 +37,7 @@ def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact
     if verdict.status == "ok":
         return None
     terms = " ".join(f"{'+' if w > 0 else '-'} {f.concept}{_member(f)}" for w, f in items).lstrip("+ ")
-    return finding(rule, SEVERITY[verdict.status], ff.id,
+    return finding(rule, SEVERITY[verdict.status], ff,
                    f"{what}: {total.concept}{_member(total)} printed {total.provenance.text!r}, {terms} = "
                    f"{verdict.computed}" + (ROUNDING_NOTE if verdict.status == "rounding" else ""),
                    [total] + [f for _, f in items], concepts=[total.concept] + [f.concept for _, f in items],

@@ -57,13 +57,13 @@ def _conflict(ff: FilingFacts, c: Conflict) -> Finding:
               "kept": num(k.value) if k.value is not None else "nil"}
     facts = [d, k]
     if k.value is not None and d.value is not None and _within_iij(k, d):
-        return finding("iij:duplicate", "info", ff.id, f"{k.concept} printed {where(d)} and {where(k)}: one unit "
+        return finding("iij:duplicate", "info", ff, f"{k.concept} printed {where(d)} and {where(k)}: one unit "
                        f"apart at the printed precision, a rounding/truncation artefact", facts, values=values)
     why = None if k.value is None or d.value is None else _split_basis(k, d)
     if why:
-        return finding("iij:duplicate", "warning", ff.id, f"{k.concept}: {why}", facts, values=values)
+        return finding("iij:duplicate", "warning", ff, f"{k.concept}: {why}", facts, values=values)
     differ = "one is nil" if None in (k.value, d.value) else f"they differ by {num(abs(k.value - d.value))}"
-    return finding("iij:duplicate", "error", ff.id, f"{k.concept} printed {where(d)} but {where(k)}: two "
+    return finding("iij:duplicate", "error", ff, f"{k.concept} printed {where(d)} but {where(k)}: two "
                    f"printings of one figure, {differ}", facts, values=values)
 
 
@@ -76,7 +76,7 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
 def _restated(filings: list[FilingFacts]) -> Iterator[Finding]:
     for r in restatements(filings):
         old, new = r.old, r.new
-        yield finding("iij:restated", "info", r.later.id,
+        yield finding("iij:restated", "info", r.later,
                       f"{old.concept}: {r.earlier.id} printed {num(old.value)} ({where(old)}), "
                       f"{r.later.id} prints {num(new.value)} ({where(new)})",
                       [new, old], values={"reported": num(new.value), "earlier": num(old.value)})

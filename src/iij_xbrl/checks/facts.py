@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from iij_xbrl.emit import naming
 from iij_xbrl.model import Fact, Period
+from iij_xbrl.publication import FilingFacts
 
 from ..xbrl.decimals import canonical as num  # findings' values: no exponent, no trailing zeros
 from ..xbrl.findings import Finding, Severity, Source
@@ -58,9 +60,17 @@ def months(period: Period) -> int:
     return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
-def finding(rule: str, severity: Severity, filing: str, message: str, facts: list[Fact],
+def fact_ref(filing: FilingFacts, fact: Fact) -> str:
+    """How a finding about `filing` names a print: the instance fact id where the filing's instance holds that
+    very print, else the print's own id (a duplicate kept out, or a print of another filing)."""
+    return naming.fact_id(fact) if filing.holds(fact) else naming.print_id(fact)
+
+
+def finding(rule: str, severity: Severity, filing: FilingFacts, message: str, facts: list[Fact],
             concepts: list[str] | None = None, period: Period | None = None,
-            values: dict[str, str] | None = None) -> Finding:
+            values: dict[str, str] | None = None, accused: Fact | None = None) -> Finding:
+    """A finding about `filing` citing `facts` (sources in that order; ids with `accused`, else the first
+    fact, first)."""
     sources, seen = [], set()
     for f in facts:
         at = (f.provenance.document, f.provenance.line)
@@ -69,5 +79,7 @@ def finding(rule: str, severity: Severity, filing: str, message: str, facts: lis
             sources.append(Source(document=at[0], line=at[1]))
     concepts = concepts or list(dict.fromkeys(f.concept for f in facts))
     period = period if period is not None else facts[0].period
-    return Finding(rule=rule, severity=severity, message=message, filing=filing, concepts=concepts,
-                   period=str(period), values=values or {}, sources=sources)
+    first = facts[0] if accused is None else accused
+    ids = list(dict.fromkeys(fact_ref(filing, f) for f in [first, *facts]))
+    return Finding(rule=rule, severity=severity, message=message, filing=filing.id, concepts=concepts,
+                   period=str(period), values=values or {}, sources=sources, facts=ids)

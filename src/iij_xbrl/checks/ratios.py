@@ -153,7 +153,7 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
                 continue
             lines = ", ".join(f"{f.provenance.document[:3]}:{f.provenance.line}" for f in printed)
             operands = ", ".join(f"{f.concept} {f.period} {f.provenance.text!r}" for f in computed.facts)
-            yield finding("iij:ratio", SEVERITY[verdict.status], ff.id,
+            yield finding("iij:ratio", SEVERITY[verdict.status], ff,
                           f"{fact.concept} printed {fact.provenance.text!r} ({verdict.reported}) at {lines}; "
                           f"from {operands} it is {verdict.computed}", printed + computed.facts,
                           concepts=[fact.concept] + list(dict.fromkeys(f.concept for f in computed.facts)),

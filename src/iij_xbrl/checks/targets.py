@@ -32,8 +32,8 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
                 continue
             old = found[1]
             change = new.value - old.value
-            yield finding("iij:target-revision", "info", ff.id,
+            yield finding("iij:target-revision", "info", ff,
                           f"{new.concept} target {new.period} revised from {num(old.value)} ({where(old)}) to "
                           f"{num(new.value)} ({where(new)})" + ("" if change else ", unchanged"),
                           [old, new], values={"initial": num(old.value), "revised": num(new.value),
-                                              "change": num(change)})
+                                              "change": num(change)}, accused=new)

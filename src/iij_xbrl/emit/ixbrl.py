@@ -4,7 +4,7 @@ Tables come from `layout` (every fact is shown in exactly one cell, so nothing n
 and units are taken from the XML instance itself so both documents cannot drift apart. Figures are shown
 scaled as the documents print them (JPY millions or thousands, percentages) with `scale`, and negatives
 in parentheses outside the tag with `sign="-"` (the tagged content must be unsigned).
-Findings of the validators are shown under the rows they concern and listed at the end.
+Findings are shown under the rows of the facts they name (their `facts` ids) and listed at the end.
 """
 from __future__ import annotations
 
@@ -107,12 +107,6 @@ def _tag(cell, fact: Fact, concept: Concept | None, jpy_scale: int) -> None:
 
 # ---- findings ------------------------------------------------------------------------------------------
 
-def _concerns(finding: dict, fact: Fact) -> bool:
-    names = {c.split(":", 1)[-1] for c in finding.get("concepts") or ()}
-    period = finding.get("period")
-    return fact.concept in names and (period is None or period == str(fact.period))
-
-
 def _finding_line(parent, number: int, finding: dict, link: bool) -> None:
     div = _el(parent, "div", class_="finding")
     severity = finding.get("severity", "info")
@@ -155,7 +149,7 @@ def _member_label(members: dict[str, Label], member: str) -> str:
 
 
 def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dict[str, Label],
-           findings: list[dict]) -> None:
+           findings: list[dict], flagged: dict[str, list[int]]) -> None:
     section = _el(body, "div", class_="section", id=table.id)
     h2 = _el(section, "h2", table.title.en + " ")
     h2.append(_ja_span(table.title.ja))
@@ -197,7 +191,7 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dic
             if fact is None:
                 continue
             _tag(cell, fact, concept, jpy_scale)
-            hits = [i for i, f in enumerate(findings) if _concerns(f, fact)]
+            hits = flagged.get(n.fact_id(fact), [])
             if hits:
                 worst = min(_SEVERITIES.index(findings[i].get("severity", "info")) for i in hits)
                 cell.set("class", f"num flagged-{_SEVERITIES[worst]}")
@@ -246,6 +240,10 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     """The XHTML document as UTF-8 bytes; same inputs -> same bytes. `schema` as for `xbrl_xml.to_xml`."""
     n.check_unique_ids(filing.facts)
     found = [as_dict(f) for f in findings]
+    flagged: dict[str, list[int]] = {}  # fact id -> the findings naming it: exactly those cells are marked
+    for i, finding in enumerate(found):
+        for fact_id in dict.fromkeys(finding.get("facts") or ()):
+            flagged.setdefault(fact_id, []).append(i)
     html = etree.Element(f"{{{XHTML}}}html", nsmap=NSMAP)
     html.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     head = _el(html, "head")
@@ -260,7 +258,7 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     _el(body, "p", "Sources: " + ", ".join(filing.files), class_="meta")
     _el(body, "p", f"{len(filing.facts)} tagged facts; {len(found)} findings.", class_="meta")
     for table in layout.arrange(filing, networks):
-        _table(body, table, concepts, members or {}, found)
+        _table(body, table, concepts, members or {}, found, flagged)
     _charts(body, filing, concepts)
     _findings_section(body, found)
     # QNames in element text (members, measures) use prefixes no tag does: keep every declaration.

@@ -155,6 +155,14 @@ def fact_id(fact: Fact) -> str:
     return f"f-{fact.concept}-{fact_context_id(fact)}{unit}"
 
 
+def print_id(fact: Fact) -> str:
+    """Stable id of one print: `p-<document stem>-L<line>-<concept>-<context>_<unit>`. A document belongs to one
+    filing (sources/filings.yaml), so the id names the filing too; it names prints the instance leaves out."""
+    p = fact.provenance
+    unit = f"_{unit_id(fact.unit)}" if fact.unit is not None else ""
+    return f"p-{p.document.rsplit('.', 1)[0]}-L{p.line}-{fact.concept}-{fact_context_id(fact)}{unit}"
+
+
 def fact_sort_key(fact: Fact) -> tuple:
     """Order facts are written in: concept, then period (durations before instants), dimensions, unit."""
     p = fact.period

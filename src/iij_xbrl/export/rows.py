@@ -137,8 +137,10 @@ def _period_bounds(period: str | None) -> tuple[str | None, str | None]:
 
 
 def finding_rows(findings: Iterable[Any]) -> dict[str, list[tuple]]:
-    # Sorting by the canonical JSON gives ids that do not depend on the validators' order.
-    items = sorted((as_dict(f) for f in findings), key=lambda d: json.dumps(d, sort_keys=True))
+    # Sorting by the canonical JSON gives ids that do not depend on the validators' order (the fact ids are not
+    # loaded yet, so they do not order the rows either).
+    items = sorted((as_dict(f) for f in findings),
+                   key=lambda d: json.dumps({k: v for k, v in d.items() if k != "facts"}, sort_keys=True))
     out: dict[str, list[tuple]] = {"findings": [], "finding_concepts": [], "finding_values": [],
                                    "finding_sources": []}
     for fid, d in enumerate(items, start=1):
