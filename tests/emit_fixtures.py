@@ -60,3 +60,15 @@ def project_copy(dest: Path) -> Path:
     shutil.copytree(ROOT / "taxonomy", dest / "taxonomy")
     shutil.copytree(ROOT / "sources", dest / "sources")
     return dest
+
+
+def sample_publication(filing: Filing | None = None, findings=()):
+    """A publication of one hand-built filing (default `sample_filing()`) over the real taxonomy."""
+    from iij_xbrl.paths import Project
+    from iij_xbrl.publication import FilingFacts, Publication
+    from iij_xbrl.taxonomy.source import load
+
+    filing = filing or sample_filing()
+    documents = {name: (ROOT / "sources" / name).read_bytes() for name in filing.files}
+    return Publication(Project(ROOT), load(ROOT / "taxonomy"), (FilingFacts.of(filing, filing.facts),),
+                       tuple(findings), documents, "0" * 64)

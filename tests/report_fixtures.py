@@ -99,27 +99,32 @@ def reports(tmp_path_factory) -> Reports:
 
 
 def _build_reports(tmp_path_factory) -> Reports:
-    from iij_xbrl.emit import extension, ixbrl, naming, oim_csv, oim_json, xbrl_xml
-    from iij_xbrl import publication
-    from iij_xbrl.paths import Project
-    from iij_xbrl.taxonomy import build
+    """`publish` of the real project, plus every report of the hand-built sample (with its findings) beside it."""
+    import io
 
-    work = tmp_path_factory.mktemp("reports")
-    package = next(p for p in build.build(ROOT / "taxonomy", out=work / "taxonomy") if p.suffix == ".zip")
+    from iij_xbrl import publication
+    from iij_xbrl.emit import extension, ixbrl, layout, naming, oim_csv, oim_json, xbrl_xml
+    from iij_xbrl.paths import Project
+    from iij_xbrl.publish import publish
+    from iij_xbrl.taxonomy.names import PACKAGE_FILE
+
+    out = tmp_path_factory.mktemp("reports") / "out"
     published = publication.load(Project(ROOT))
+    publish(out, published, load_database=False, stream=io.StringIO())
     taxonomy = published.taxonomy
-    filings = [f.instance for f in published.filings]
     sample = report_filing().model_copy(update={"id": "sample"})
-    for filing, found in [*((f, []) for f in filings), (sample, findings())]:
-        out = work / filing.id
-        out.mkdir(parents=True)
-        extension.write_extension(filing, taxonomy, out)  # every report cites it, as `iij-xbrl publish` writes them
-        schema = naming.extension_schema(filing.id)
-        (out / f"{filing.id}.xbrl").write_bytes(xbrl_xml.to_xml(filing, schema))
-        (out / f"{filing.id}.json").write_bytes(oim_json.to_json(filing, schema))
-        oim_csv.write_csv(filing, taxonomy, out, schema)
-        ixbrl.write_ixbrl(filing, taxonomy, found, out, schema)
-    return Reports(package, work, tuple(f.id for f in filings) + ("sample",))
+    folder = out / "sample"
+    schema = naming.extension_schema(sample.id)
+    files = {**extension.extension(sample, taxonomy),  # every report cites it, as `iij-xbrl publish` writes them
+             "sample.xbrl": xbrl_xml.to_xml(sample, schema), "sample.json": oim_json.to_json(sample, schema),
+             **{name: text.encode() for name, text in oim_csv.to_csv(sample, taxonomy.concepts,
+                                                                      layout.networks(taxonomy), schema).items()},
+             "sample.xhtml": ixbrl.to_ixbrl(sample, taxonomy.concepts, layout.networks(taxonomy), findings(),
+                                            layout.member_labels(taxonomy), schema)}
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return Reports(out / PACKAGE_FILE, out, tuple(f.id for f in published.filings) + ("sample",))
 
 
 def _resolve(value: str, namespaces: dict[str, str]) -> str:

@@ -43,9 +43,11 @@ def test_units_and_their_oim_measures():
 
 
 def test_decimals_never_use_exponents():
-    assert naming.format_decimal(Decimal("5.1E+10")) == "51000000000"
-    assert naming.format_decimal(Decimal("0.083")) == "0.083"
-    assert naming.format_decimal(Decimal("-1866E6")) == "-1866000000"
+    from iij_xbrl.xbrl.decimals import plain
+
+    assert plain(Decimal("5.1E+10")) == "51000000000"
+    assert plain(Decimal("0.083")) == "0.083"
+    assert plain(Decimal("-1866E6")) == "-1866000000"
 
 
 def test_axes_have_their_containers():

@@ -86,15 +86,19 @@ def test_findings_json_validates_and_is_deterministic(published, findings):
     assert all(f.sources and all(s.line for s in f.sources) for f in findings)
 
 
-def test_publish_writes_findings_json_and_strict_fails_on_errors(tmp_path, findings):
+def test_publish_writes_findings_json_and_strict_fails_on_errors(tmp_path, published, findings):
     import io
 
     from iij_xbrl import publish
 
-    stages = [publish.load_sources, publish.write_findings]
-    assert publish.publish(tmp_path / "out", Project(ROOT), stages=stages, stream=io.StringIO()) == 0
+    from iij_xbrl.emit import tables
+
+    emitters = [("findings", tables.findings_json)]
+    assert publish.publish(tmp_path / "out", published, emitters=emitters, load_database=False,
+                           stream=io.StringIO()) == 0
     assert (tmp_path / "out" / "findings.json").read_text(encoding="utf-8") == to_json(findings)
-    assert publish.publish(tmp_path / "out", Project(ROOT), strict=True, stages=stages, stream=io.StringIO()) == 1
+    assert publish.publish(tmp_path / "out", published, strict=True, emitters=emitters, load_database=False,
+                           stream=io.StringIO()) == 1
 
 
 @pytest.fixture(scope="module")

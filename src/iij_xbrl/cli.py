@@ -58,9 +58,10 @@ def taxonomy_build() -> None:
 @click.option("--db", "db_url", default=None, help="Database URL (default: sqlite:///<out>/iij.sqlite).")
 def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
     """Publish every filing (instances, reports, packages, findings) and load the database."""
+    from .publication import load
     from .publish import publish as run
 
-    sys.exit(run(out_dir=out_dir, project=_project(), strict=strict, db_url=db_url))
+    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url))
 
 
 @main.command()

@@ -94,6 +94,7 @@ class Publication:
     taxonomy: Taxonomy
     filings: tuple[FilingFacts, ...]
     findings: tuple[Finding, ...]
+    documents: dict[str, bytes]  # source document file -> its bytes, as read when the publication was loaded
     sources_digest: str  # of the files it was built from (paths.Project.sources_digest)
 
     def findings_of(self, filing: str) -> list[Finding]:
@@ -109,4 +110,5 @@ def load(project: Project) -> Publication:
     digest = project.sources_digest()
     taxonomy = load_taxonomy(project.taxonomy)
     filings = tuple(FilingFacts.of(spec, prints) for spec, prints in load_prints(project.sources))
-    return Publication(project, taxonomy, filings, tuple(check(filings, taxonomy)), digest)
+    documents = {name: (project.sources / name).read_bytes() for f in filings for name in f.spec.files}
+    return Publication(project, taxonomy, filings, tuple(check(filings, taxonomy)), documents, digest)

@@ -21,7 +21,8 @@ from iij_xbrl.publication import FilingFacts, restatements
 from iij_xbrl.sources.dedupe import Conflict
 
 from ..xbrl.findings import Finding
-from .facts import finding, num, unit_step, where
+from .facts import finding, unit_step, where
+from ..xbrl.decimals import canonical as num
 
 SPLIT_DATE, SPLIT_RATIO = date(2012, 10, 1), Decimal(200)  # doc 000 line 417: 1:200 split, effective 2012-10-01
 

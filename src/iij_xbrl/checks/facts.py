@@ -12,7 +12,6 @@ from iij_xbrl.emit import naming
 from iij_xbrl.model import Fact, Period
 from iij_xbrl.publication import FilingFacts
 
-from ..xbrl.decimals import canonical as num  # findings' values: no exponent, no trailing zeros
 from ..xbrl.findings import Finding, Severity, Source
 
 SCENARIO = "ScenarioAxis"

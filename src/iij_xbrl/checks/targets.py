@@ -12,7 +12,8 @@ from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact
 
 from ..xbrl.findings import Finding
-from .facts import SCENARIO, dims_of, finding, num, where, without
+from .facts import SCENARIO, dims_of, finding, where, without
+from ..xbrl.decimals import canonical as num
 
 INITIAL, REVISED = "InitialTargetMember", "RevisedTargetMember"
 

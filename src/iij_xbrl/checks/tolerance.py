@@ -24,7 +24,8 @@ from iij_xbrl.model import Fact
 
 from ..xbrl import intervals as iv
 from ..xbrl.decimals import canonical
-from .facts import num, unit_step
+from .facts import unit_step
+from ..xbrl.decimals import canonical as num
 
 Status = Literal["ok", "rounding", "marginal", "error"]
 SEVERITY = {"rounding": "info", "marginal": "warning", "error": "error"}  # of a verdict that is not ok

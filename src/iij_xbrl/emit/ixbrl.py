@@ -1,7 +1,7 @@
 """Inline XBRL 1.1 report of one filing: a readable XHTML page whose tagged figures are the instance's facts.
 
 Tables come from `layout` (every fact is shown in exactly one cell, so nothing needs ix:hidden); contexts
-and units are taken from the XML instance itself so both documents cannot drift apart. Figures are shown
+and units are taken from the XML instance's element tree so both documents cannot drift apart. Figures are shown
 scaled as the documents print them (JPY millions or thousands, percentages) with `scale`, and negatives
 in parentheses outside the tag with `sign="-"` (the tagged content must be unsigned).
 Findings are shown under the rows of the facts they name (their `facts` ids) and listed at the end.
@@ -11,18 +11,15 @@ from __future__ import annotations
 import base64
 from decimal import Decimal
 from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable
 
 from lxml import etree
 
-from .. import atomic
-from ..xbrl import xmlsafe
 from ..model import Concept, Fact, Filing, Label
 from ..xbrl.findings import as_dict
-from . import charts, layout
+from ..publication import Publication
+from . import charts, layout, xbrl_xml
 from . import naming as n
-from .xbrl_xml import to_xml
 
 XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
@@ -217,7 +214,7 @@ def _charts(body, filing: Filing, concepts: dict[str, Concept]) -> None:
 
 
 def _header(body, filing: Filing, schema: str) -> None:
-    instance = etree.fromstring(to_xml(filing), xmlsafe.parser())
+    instance = xbrl_xml.instance(filing)  # the XML instance's own contexts and units, so the two cannot drift
     hidden_div = _el(body, "div", style="display:none")
     header = _el(hidden_div, "header", ns=IX)
     refs = _el(header, "references", ns=IX)
@@ -266,13 +263,9 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     return etree.tostring(html, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-def report_name(filing: Filing) -> str:
-    return f"{filing.id}.xhtml"
-
-
-def write_ixbrl(filing: Filing, taxonomy, findings: Iterable[Any], out_dir: Path, schema: str = n.SCHEMA_URL) -> Path:
-    """Writes `<out_dir>/<filing id>.xhtml`; `findings` are dicts (or Finding models) for this filing."""
-    path = Path(out_dir) / report_name(filing)
-    atomic.write_bytes(path, to_ixbrl(filing, taxonomy.concepts, layout.networks(taxonomy), findings,
-                                      layout.member_labels(taxonomy), schema))
-    return path
+def emit(publication: Publication) -> dict[str, bytes]:
+    """`<filing>/<filing>.xhtml` per filing with its findings, citing the filing's extension schema."""
+    tax = publication.taxonomy
+    networks, members = layout.networks(tax), layout.member_labels(tax)
+    return {f"{f.id}/{f.id}.xhtml": to_ixbrl(f.instance, tax.concepts, networks, publication.findings_of(f.id),
+                                             members, n.extension_schema(f.id)) for f in publication.filings}

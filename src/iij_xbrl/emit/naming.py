@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
-from ..xbrl.decimals import plain as format_decimal  # xs:decimal, never an exponent
 from ..model import Entity, Fact, Period, UnitId
 from ..taxonomy import names as tn
 

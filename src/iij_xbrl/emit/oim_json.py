@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 from ..model import Fact, Filing
+from ..publication import Publication
+from ..xbrl.decimals import plain
 from . import naming as n
 
 
@@ -13,7 +15,7 @@ def _fact(fact: Fact, entity: str) -> dict:
         dimensions["unit"] = unit
     for axis, member in n.sorted_dimensions(fact.dimensions):
         dimensions[n.qname(axis)] = n.qname(member)
-    out: dict = {"value": None if fact.value is None else n.format_decimal(fact.value)}
+    out: dict = {"value": None if fact.value is None else plain(fact.value)}
     # decimals: numeric, non-nil, finite only (absent means INF)
     if fact.unit is not None and fact.value is not None and fact.decimals is not None:
         out["decimals"] = fact.decimals
@@ -40,3 +42,8 @@ def to_json(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
     """The xBRL-JSON document as UTF-8 bytes; same filing -> same bytes."""
     text = json.dumps(to_json_document(filing, schema), ensure_ascii=False, indent=1)
     return text.encode("utf-8") + b"\n"
+
+
+def emit(publication: Publication) -> dict[str, bytes]:
+    """`<filing>/<filing>.json` per filing, citing the filing's extension schema."""
+    return {f"{f.id}/{f.id}.json": to_json(f.instance, n.extension_schema(f.id)) for f in publication.filings}

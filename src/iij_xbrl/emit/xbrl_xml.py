@@ -4,6 +4,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Entity, Fact, Filing, Period
+from ..publication import Publication
+from ..xbrl.decimals import plain
 from . import naming as n
 
 _XBRLI = n.XML_NAMESPACES["xbrli"]
@@ -66,12 +68,11 @@ def _fact(root: etree._Element, fact: Fact) -> None:
         return
     if fact.unit is not None:
         el.set("decimals", n.decimals_attr(fact.decimals))
-    el.text = n.format_decimal(fact.value)
+    el.text = plain(fact.value)
 
 
-def to_xml(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
-    """The instance document as UTF-8 bytes; same filing -> same bytes. `schema` is the schemaRef: published
-    filings cite their extension (`n.extension_schema`), the default the taxonomy's line items."""
+def instance(filing: Filing, schema: str = n.SCHEMA_URL) -> etree._Element:
+    """The instance as an element tree (the inline report takes its contexts and units from it)."""
     facts = sorted(filing.facts, key=n.fact_sort_key)
     n.check_unique_ids(facts)
     root = etree.Element(f"{{{_XBRLI}}}xbrl", nsmap=n.XML_NAMESPACES)
@@ -84,4 +85,15 @@ def to_xml(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
     for fact in facts:
         _fact(root, fact)
     etree.indent(root, space=" ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return root
+
+
+def to_xml(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
+    """The instance document as UTF-8 bytes; same filing -> same bytes. `schema` is the schemaRef: published
+    filings cite their extension (`n.extension_schema`), the default the taxonomy's line items."""
+    return etree.tostring(instance(filing, schema), xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def emit(publication: Publication) -> dict[str, bytes]:
+    """`<filing>/<filing>.xbrl` per filing, citing the filing's extension schema."""
+    return {f"{f.id}/{f.id}.xbrl": to_xml(f.instance, n.extension_schema(f.id)) for f in publication.filings}
