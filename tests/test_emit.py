@@ -134,3 +134,15 @@ def test_duplicate_facts_are_refused():
         to_xml(twice)
     with pytest.raises(ValueError, match="de-duplicated"):
         to_json(twice)
+
+
+def test_fact_values_must_be_decimals():
+    from pydantic import ValidationError
+
+    from iij_xbrl.model import Fact
+
+    good = fact("Revenues", H1_12, "51109000000")
+    assert good.value == Decimal("51109000000")
+    for wrong in (51109000000.0, 51109000000, "51109000000"):
+        with pytest.raises(ValidationError, match="Decimal"):
+            Fact(**{**good.model_dump(), "value": wrong})

@@ -14,7 +14,7 @@ from emit_fixtures import ROOT
 from iij_xbrl import publication
 from iij_xbrl.export import command
 from iij_xbrl.export.load import export_to
-from iij_xbrl.export.rows import calc_relationships_of
+from iij_xbrl.export.published import read
 from iij_xbrl.paths import Project
 from iij_xbrl.xbrl.errors import InputError
 
@@ -38,8 +38,8 @@ def test_published_rows_are_the_publications_rows(out_dir, tmp_path):
     """Loading out/ gives exactly the rows of loading the in-memory publication from the sources."""
     published = publication.load(PROJECT)
     direct, loaded = f"sqlite:///{tmp_path}/direct.sqlite", f"sqlite:///{tmp_path}/loaded.sqlite"
-    export_to(direct, published.taxonomy, published.filings, published.findings,
-              calc_relationships_of(published.taxonomy), documents_dir=PROJECT.sources)
+    export_to(direct, published.taxonomy, published.filings, published.findings, read(out_dir).calculations,
+              documents_dir=PROJECT.sources)
     command.load_published(loaded, out_dir)
     assert dump(loaded) == dump(direct)
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Strict, model_validator
 
 PeriodType = Literal["duration", "instant"]
 Balance = Literal["debit", "credit"]
@@ -69,15 +69,10 @@ class Fact(Frozen):
     period: Period
     dimensions: dict[str, str] = {}  # axis local name -> member local name; default members omitted
     unit: UnitId | None = None  # None for non-numeric facts
-    value: Decimal | None  # None = nil
+    # strict: a float (or int, or str) is refused, not converted; a float would change printed figures
+    value: Annotated[Decimal, Strict()] | None  # None = nil
     decimals: int | None = None  # None = INF (exact); ignored when value is None
     provenance: Provenance
-
-    @model_validator(mode="after")
-    def _no_float(self) -> "Fact":
-        if self.value is not None and not isinstance(self.value, Decimal):
-            raise TypeError("fact values must be Decimal")
-        return self
 
     @property
     def key(self) -> tuple:

@@ -10,9 +10,10 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
 from ..model import Concept, Fact, FilingSpec, Period
+from ..emit.tables import dimensions_key
 from ..publication import FilingFacts, restatements
 from ..sources import calendar
 from ..sources.factsheet import document_lines
@@ -26,11 +27,6 @@ class CalcRelationship:
     target: str  # contributing concept
     weight: Decimal
     order: Decimal
-
-
-def dimensions_key(dimensions: Mapping[str, str]) -> str:
-    """'SegmentAxis=ATMOperationBusinessMember;ScenarioAxis=…', sorted by axis; '' for none."""
-    return ";".join(f"{axis}={member}" for axis, member in sorted(dimensions.items()))
 
 
 # IIJ fiscal spans by (first, last) quarter of the fiscal year (April..March).
@@ -115,14 +111,6 @@ def fact_rows(filings: Sequence[FilingFacts]) -> dict[str, list[tuple]]:
         out["fact_dimensions"].extend((fact_id, axis, member) for axis, member in sorted(f.dimensions.items()))
     out["restatement_pairs"] = sorted((fact_ids[id(r.new)], fact_ids[id(r.old)]) for r in restatements(filings))
     return out
-
-
-def calc_relationships_of(taxonomy: Any) -> list[CalcRelationship]:
-    """The summation-item arcs of a `taxonomy.source.Taxonomy`, with the ELR URIs the linkbase uses."""
-    from ..taxonomy.names import role_uri
-
-    return [CalcRelationship(role_uri(role_id), arc.total, arc.item, Decimal(arc.weight), Decimal(arc.order))
-            for role_id, arcs in taxonomy.calculations.items() for arc in arcs]
 
 
 def calc_rows(relationships: Iterable[CalcRelationship]) -> list[tuple]:
