@@ -362,3 +362,18 @@ def test_bad_urls_are_input_errors(tmp_path):
         dbmod.connect("mysql://localhost/x")
     with pytest.raises(InputError, match="cannot connect to PostgreSQL"):
         dbmod.connect("postgresql://nobody:secret@127.0.0.1:1/x")
+
+
+def test_engines_differ_only_in_their_dialect_objects():
+    """The load code asks the dialect, never which engine it is (no name branches, no placeholder rewriting)."""
+    import inspect
+
+    from iij_xbrl.export import load as loadmod
+    from iij_xbrl.export import rows
+
+    for module in (loadmod, rows):
+        source = inspect.getsource(module)
+        assert not re.search(r"sqlite|postgres|dialect\.name|\.replace\(\"\?\"", source, re.I), module.__name__
+    sqlite, pg = dbmod.DIALECTS["sqlite:///"], dbmod.DIALECTS["postgresql://"]
+    assert (sqlite.placeholder, sqlite.decimal_type, sqlite.bind_decimal(Decimal("5.10E+1"))) == ("?", "TEXT", "51")
+    assert (pg.placeholder, pg.decimal_type, pg.bind_decimal(Decimal("5.10E+1"))) == ("%s", "NUMERIC", Decimal("51"))

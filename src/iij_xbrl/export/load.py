@@ -46,7 +46,7 @@ def _ensure_schema(db: Database) -> None:
         db.execute(f"DROP {kind} IF EXISTS {name}")
     for statement in schema_statements(db.dialect):
         db.execute(statement)
-    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+    db.execute(f"INSERT INTO meta (key, value) VALUES ('schema_version', {db.mark})", (SCHEMA_VERSION,))
 
 
 def _replace(db: Database, rows: dict[str, list[tuple]]) -> None:
@@ -60,5 +60,4 @@ def _replace(db: Database, rows: dict[str, list[tuple]]) -> None:
         if decimal_at:
             table_rows = [tuple(db.bind_decimal(v) if i in decimal_at else v for i, v in enumerate(row))
                           for row in table_rows]
-        marks = ", ".join("?" for _ in columns)
-        db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", table_rows)
+        db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({db.marks(len(columns))})", table_rows)

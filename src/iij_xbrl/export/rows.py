@@ -2,7 +2,7 @@
 
 Pure functions: the same inputs give the same rows, so a second load writes
 exactly what the first one did. Decimals stay `Decimal` here; the database
-layer binds them (text on SQLite, NUMERIC on PostgreSQL).
+layer binds them (the engine's dialect decides how).
 """
 from __future__ import annotations
 
