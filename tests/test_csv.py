@@ -9,6 +9,7 @@ from datetime import date
 from emit_fixtures import ROOT
 from report_fixtures import NETWORKS, concepts, report_filing
 from iij_xbrl.emit import layout, oim_csv
+from iij_xbrl.sources import calendar
 from iij_xbrl.model import Period
 
 
@@ -85,7 +86,7 @@ def test_periods_and_determinism():
 
 
 def test_period_labels_follow_the_fiscal_calendar():
-    label = layout.period_label
+    label = calendar.label
     assert label(Period(start=date(2012, 4, 1), end=date(2013, 3, 31))) == "FY2012"
     assert label(Period(start=date(2012, 10, 1), end=date(2013, 3, 31))) == "2H FY2012"
     assert label(Period(start=date(2013, 1, 1), end=date(2013, 3, 31))) == "4Q FY2012"

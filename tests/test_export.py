@@ -343,7 +343,7 @@ def test_readme_examples_answer_on_both_databases(sqlite_url, pg_url, tmp_path):
 
 
 def test_fiscal_periods():
-    from iij_xbrl.export.rows import fiscal_period
+    from iij_xbrl.sources.calendar import fiscal_span as fiscal_period
 
     assert fiscal_period(Q2_12) == (2012, "2Q")
     assert fiscal_period(H1_12) == (2012, "1H")

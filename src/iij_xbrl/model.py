@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Strict, model_validator
 
+from .taxonomy.names import UnitId
+
 PeriodType = Literal["duration", "instant"]
 Balance = Literal["debit", "credit"]
 DataType = Literal["monetary", "shares", "perShare", "percent", "integer", "decimal", "string"]
@@ -61,7 +63,6 @@ class Provenance(Frozen):
     text: str  # the figure exactly as printed on that line, e.g. "(1,866)" or "51.1"
 
 
-UnitId = Literal["JPY", "JPYPerShare", "shares", "pure", "Gbps"]
 
 
 class Fact(Frozen):

@@ -13,11 +13,12 @@ from datetime import timedelta
 from typing import Iterator
 
 from iij_xbrl.publication import FilingFacts
+from iij_xbrl.sources.calendar import months, shift
 from iij_xbrl.model import Fact, Period
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding
-from .facts import dims_of, finding, months, shift
+from .facts import dims_of, finding
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact, Period
+from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding
@@ -29,7 +30,7 @@ NET_CHANGE = "NetIncreaseDecreaseInCash"
 ACTIVITIES = ("NetCashProvidedByOperatingActivities", "NetCashUsedInInvestingActivities",
               "NetCashUsedInFinancingActivities")
 FX = "EffectOfExchangeRateChangesOnCash"
-SEGMENTS = ((1, "NetworkServicesAndSIBusinessMember"), (1, "ATMOperationBusinessMember"), (-1, "EliminationMember"))
+SEGMENTS = ((1, names.NETWORK_SERVICES_AND_SI), (1, names.ATM_OPERATION), (-1, names.ELIMINATION))
 
 
 def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact]], what: str) -> Finding | None:
@@ -88,15 +89,15 @@ def cash_rollforward(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
         periods = {f.period for f in ff.facts if f.concept in (NET_CHANGE,) + ACTIVITIES and not f.dimensions}
         for period in sorted(periods, key=lambda p: (p.start, p.end)):
-            opening = ff.get(CASH, Period(end=period.start - timedelta(days=1)), (), "JPY")
-            closing = ff.get(CASH, Period(end=period.end), (), "JPY")
+            opening = ff.get(CASH, Period(end=period.start - timedelta(days=1)), (), names.JPY)
+            closing = ff.get(CASH, Period(end=period.end), (), names.JPY)
             if opening is None or closing is None or None in (opening.value, closing.value):
                 continue
-            net = ff.get(NET_CHANGE, period, (), "JPY")
-            flows = [net] if net is not None else [ff.get(c, period, (), "JPY") for c in ACTIVITIES]
+            net = ff.get(NET_CHANGE, period, (), names.JPY)
+            flows = [net] if net is not None else [ff.get(c, period, (), names.JPY) for c in ACTIVITIES]
             if any(f is None or f.value is None for f in flows):
                 continue
-            fx = ff.get(FX, period, (), "JPY")
+            fx = ff.get(FX, period, (), names.JPY)
             if net is None and fx is not None and fx.value is not None:
                 flows.append(fx)
             result = _report("iij:cash-rollforward", ff, closing, [(1, opening)] + [(1, f) for f in flows],

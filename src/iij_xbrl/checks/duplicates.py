@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from iij_xbrl.model import Fact
+from iij_xbrl.taxonomy import names
 from iij_xbrl.publication import FilingFacts, restatements
 from iij_xbrl.sources.dedupe import Conflict
 
@@ -33,7 +34,7 @@ def _within_iij(a: Fact, b: Fact) -> bool:
 
 def _split_basis(a: Fact, b: Fact) -> str | None:
     """Why two per-share amounts of one period differ by the split, or None."""
-    if a.unit != "JPYPerShare" or not a.value or not b.value or a.period.start is None:
+    if a.unit != names.JPY_PER_SHARE or not a.value or not b.value or a.period.start is None:
         return None
     big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
     if a.period.start >= SPLIT_DATE:

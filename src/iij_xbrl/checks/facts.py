@@ -5,17 +5,16 @@ instance holds (the most precise printing of each figure) and cite the source li
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
 from decimal import Decimal
 
 from iij_xbrl.emit import naming
+from iij_xbrl.taxonomy import names
 from iij_xbrl.model import Fact, Period
 from iij_xbrl.publication import FilingFacts
 
 from ..xbrl.findings import Finding, Severity, Source
 
-SCENARIO = "ScenarioAxis"
-SEGMENT = "SegmentAxis"
+SCENARIO, SEGMENT = names.SCENARIO_AXIS, names.SEGMENT_AXIS
 Dims = tuple[tuple[str, str], ...]
 
 
@@ -39,24 +38,6 @@ def unit_step(fact: Fact) -> Decimal:
 
 def where(fact: Fact) -> str:
     return f"{fact.provenance.document[:3]}:{fact.provenance.line} {fact.provenance.text!r}"
-
-
-def shift(period: Period, months: int) -> Period:
-    """The period moved by whole months (IIJ periods start on the 1st and end on a month end)."""
-    def move(day: date, end: bool) -> date:
-        y, m = divmod(day.month - 1 + months, 12)
-        first = date(day.year + y, m + 1, 1)
-        if not end:
-            return first
-        ny, nm = divmod(m + 1, 12)
-        return date(day.year + y + ny, nm + 1, 1) - timedelta(days=1)
-    if period.start is None:
-        return Period(end=move(period.end, True))
-    return Period(start=move(period.start, False), end=move(period.end, True))
-
-
-def months(period: Period) -> int:
-    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
 def fact_ref(filing: FilingFacts, fact: Fact) -> str:

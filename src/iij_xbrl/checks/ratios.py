@@ -23,10 +23,12 @@ from decimal import Decimal
 from typing import Iterator, NamedTuple
 
 from iij_xbrl.publication import FilingFacts
+from iij_xbrl.sources.calendar import months, shift
 from iij_xbrl.model import Fact, Period
+from iij_xbrl.taxonomy import names
 
 from ..xbrl.findings import Finding
-from .facts import SCENARIO, Dims, dims_of, finding, months, shift, with_member, without
+from .facts import SCENARIO, Dims, dims_of, finding, with_member, without
 from ..xbrl import intervals as iv
 from .tolerance import SEVERITY, Interval, interval, judge_ratio
 
@@ -109,8 +111,8 @@ def _share(numerator: list[str], denominator: list[str]):
 
 def _to_target(x: str):
     def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        target = (v.first(_names(x), p, with_member(dims, SCENARIO, "RevisedTargetMember"), depth)
-                  or v.first(_names(x), p, with_member(dims, SCENARIO, "InitialTargetMember"), depth))
+        target = (v.first(_names(x), p, with_member(dims, SCENARIO, names.REVISED_TARGET), depth)
+                  or v.first(_names(x), p, with_member(dims, SCENARIO, names.INITIAL_TARGET), depth))
         return _combine(v.first(_names(x), p, dims, depth), target, "/")
     return run
 

@@ -10,12 +10,13 @@ from typing import Iterator
 
 from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact
+from iij_xbrl.taxonomy import names
 
 from ..xbrl.findings import Finding
 from .facts import SCENARIO, dims_of, finding, where, without
 from ..xbrl.decimals import canonical as num
 
-INITIAL, REVISED = "InitialTargetMember", "RevisedTargetMember"
+INITIAL, REVISED = names.INITIAL_TARGET, names.REVISED_TARGET
 
 
 def check(filings: list[FilingFacts]) -> Iterator[Finding]:

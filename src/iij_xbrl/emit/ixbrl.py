@@ -18,12 +18,12 @@ from lxml import etree
 from ..model import Concept, Fact, Filing, Label
 from ..xbrl.findings import as_dict
 from ..publication import Publication
+from ..sources import calendar
+from ..taxonomy import names as tn
 from . import charts, layout, xbrl_xml
 from . import naming as n
 
-XHTML = "http://www.w3.org/1999/xhtml"
-IX = "http://www.xbrl.org/2013/inlineXBRL"
-IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+XHTML, IX, IXT = tn.NS["xhtml"], tn.NS["ix"], tn.NS["ixt"]
 NSMAP = {None: XHTML, "ix": IX, "ixt": IXT, **n.XML_NAMESPACES}
 _XSI_NIL = f"{{{n.XML_NAMESPACES['xsi']}}}nil"
 _SEVERITIES = ("error", "warning", "info")
@@ -45,7 +45,7 @@ def _bilingual(parent, label, tag: str = "span") -> None:
 
 def _jpy_scale(table: layout.Table) -> int:
     """Largest of millions/thousands/units at which every yen figure of the table is a whole number."""
-    values = [f.value for f in table.facts() if f.unit == "JPY" and f.value is not None]
+    values = [f.value for f in table.facts() if f.unit == tn.JPY and f.value is not None]
     for scale, _, _ in _JPY_SCALES:
         if all(v % (Decimal(10) ** scale) == 0 for v in values):
             return scale
@@ -53,7 +53,7 @@ def _jpy_scale(table: layout.Table) -> int:
 
 
 def _scale(fact: Fact, concept: Concept | None, jpy_scale: int) -> int:
-    if fact.unit == "JPY":
+    if fact.unit == tn.JPY:
         return jpy_scale
     if concept is not None and concept.data_type == "percent":
         return -2
@@ -75,7 +75,7 @@ _NO_UNIT = Label(en="", ja="")
 
 
 def _unit_label(fact: Fact, concept: Concept | None, jpy_scale: int) -> Label:
-    if fact.unit == "JPY":
+    if fact.unit == tn.JPY:
         return next(Label(en=en, ja=ja) for scale, en, ja in _JPY_SCALES if scale == jpy_scale)
     if concept is not None and concept.data_type == "percent":
         return _PERCENT
@@ -156,7 +156,7 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dic
     _el(head, "th", "Item / 科目", class_="item")
     _el(head, "th", "Unit / 単位", class_="item")
     for column in table.columns:
-        th = _el(head, "th", " ".join([layout.period_label(column.period),
+        th = _el(head, "th", " ".join([calendar.label(column.period),
                                         *(_member_label(members, m) for _, m in column.dimensions)]))
         _el(th, "span", str(column.period), class_="period")
     tbody = _el(grid, "tbody")
@@ -250,7 +250,7 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     body = _el(html, "body")
     _header(body, filing, schema)
     _el(body, "h1", filing.title)
-    _el(body, "p", f"Reporting period {layout.period_label(filing.period)} ({filing.period}); "
+    _el(body, "p", f"Reporting period {calendar.label(filing.period)} ({filing.period}); "
                    f"U.S. GAAP, consolidated, unaudited.", class_="meta")
     _el(body, "p", "Sources: " + ", ".join(filing.files), class_="meta")
     _el(body, "p", f"{len(filing.facts)} tagged facts; {len(found)} findings.", class_="meta")

@@ -17,20 +17,12 @@ SCHEMA_URL = tn.ENTRY_URL  # the line items, without calculations
 OIM_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 
 # prefix -> namespace for XML instances (order is the order of the xmlns declarations)
-XML_NAMESPACES: dict[str, str] = {
-    "xbrli": "http://www.xbrl.org/2003/instance",
-    "link": "http://www.xbrl.org/2003/linkbase",
-    "xlink": "http://www.w3.org/1999/xlink",
-    "xbrldi": "http://xbrl.org/2006/xbrldi",
-    "iso4217": "http://www.xbrl.org/2003/iso4217",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
-    IIJ_PREFIX: IIJ_NS,
-}
+XML_NAMESPACES: dict[str, str] = {p: tn.NS[p] for p in ("xbrli", "link", "xlink", "xbrldi", "iso4217", "xsi", IIJ_PREFIX)}
 
 def oim_namespaces(entity: Entity) -> dict[str, str]:
     """prefix -> namespace for xBRL-JSON/CSV documentInfo.namespaces, sorted by prefix."""
-    return dict(sorted({IIJ_PREFIX: IIJ_NS, "iso4217": XML_NAMESPACES["iso4217"], entity.prefix: entity.scheme,
-                        "xbrl": "https://xbrl.org/2021", "xbrli": XML_NAMESPACES["xbrli"]}.items()))
+    return dict(sorted({**{p: tn.NS[p] for p in (IIJ_PREFIX, "iso4217", "xbrl", "xbrli")},
+                        entity.prefix: entity.scheme}.items()))
 
 
 def oim_entity(entity: Entity) -> str:
@@ -39,7 +31,7 @@ def oim_entity(entity: Entity) -> str:
 
 # Which context container holds each axis; must match the hypercubes' xbrldt:contextElement.
 # One container for all: xBRL-XML (OIM) allows a single dimension container per report.
-AXIS_CONTAINER: dict[str, str] = {"SegmentAxis": "scenario", "ScenarioAxis": "scenario"}
+AXIS_CONTAINER: dict[str, str] = {tn.SEGMENT_AXIS: "scenario", tn.SCENARIO_AXIS: "scenario"}
 
 
 def extension_schema(filing_id: str) -> str:
@@ -83,13 +75,7 @@ class UnitSpec:
         return f"{text}/{'*'.join(self.denominators)}" if self.denominators else text
 
 
-UNITS: dict[str, UnitSpec] = {
-    "JPY": UnitSpec("JPY", ("iso4217:JPY",)),
-    "JPYPerShare": UnitSpec("JPYPerShare", ("iso4217:JPY",), ("xbrli:shares",)),
-    "shares": UnitSpec("shares", ("xbrli:shares",)),
-    "pure": UnitSpec("pure", ("xbrli:pure",)),
-    "Gbps": UnitSpec("Gbps", (qname("Gbps"),)),
-}
+UNITS: dict[str, UnitSpec] = {code: UnitSpec(code, *measures) for code, measures in tn.UNITS.items()}
 
 
 def unit_spec(unit: UnitId) -> UnitSpec:

@@ -29,22 +29,6 @@ class CalcRelationship:
     order: Decimal
 
 
-# IIJ fiscal spans by (first, last) quarter of the fiscal year (April..March).
-_FISCAL_SPANS = {"1Q": (1, 1), "2Q": (2, 2), "3Q": (3, 3), "4Q": (4, 4), "1H": (1, 2), "2H": (3, 4), "9M": (1, 3),
-                 "FY": (1, 4)}
-
-
-def fiscal_period(period: Period) -> tuple[int | None, str | None]:
-    """(2012, "1Q") for 2012-04-01..2012-06-30; (None, None) for instants and other spans."""
-    if period.start is None:
-        return None, None
-    year = calendar.fiscal_year_of(period.start)
-    for name, (first, last) in _FISCAL_SPANS.items():
-        if calendar.quarters(year, first, last) == period:
-            return year, name
-    return None, None
-
-
 def _start(period: Period) -> str | None:
     return None if period.start is None else period.start.isoformat()
 
@@ -105,7 +89,7 @@ def fact_rows(filings: Sequence[FilingFacts]) -> dict[str, list[tuple]]:
         fact_ids[id(f)] = fact_id
         p = f.provenance
         out["facts"].append((fact_id, filing, f.concept, _start(f.period), f.period.end.isoformat(),
-                             *fiscal_period(f.period), dimensions_key(f.dimensions), f.unit, f.value,
+                             *calendar.fiscal_span(f.period), dimensions_key(f.dimensions), f.unit, f.value,
                              None if f.value is None else f.decimals, p.document, p.line, p.text,
                              int(id(f) in in_instance)))
         out["fact_dimensions"].extend((fact_id, axis, member) for axis, member in sorted(f.dimensions.items()))

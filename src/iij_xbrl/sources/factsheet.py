@@ -14,6 +14,7 @@ from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Fact, Provenance
 from iij_xbrl.sources import calendar, figures, yamlines
 from iij_xbrl.sources.mapping import LabelMap
+from iij_xbrl.taxonomy import names
 
 SCHEMA = "factsheet.schema.json"
 _CELL_KEYS = ("period", "concept", "unit", "scenario", "segment", "decimals", "negate", "pick", "suffix")
@@ -63,9 +64,9 @@ class _Builder:
             return None
         dimensions = {}
         if attrs.get("segment", "Consolidated") != "Consolidated":
-            dimensions["SegmentAxis"] = attrs["segment"] + "Member"
+            dimensions[names.SEGMENT_AXIS] = attrs["segment"] + names.MEMBER_SUFFIX
         if attrs.get("scenario", "Actual") != "Actual":
-            dimensions["ScenarioAxis"] = attrs["scenario"] + "Member"
+            dimensions[names.SCENARIO_AXIS] = attrs["scenario"] + names.MEMBER_SUFFIX
         return Fact(
             concept=attrs["concept"],
             period=period,
