@@ -30,6 +30,29 @@ _RAW_DECIMALS = re.compile(r"-?[0-9]+|INF")
 _LIMIT = 1000  # reports of one code beyond this are counted, not listed
 
 
+# Where our verdict or codes differ from Arelle 2.47.3's on purpose: the specification is on our side, or
+# Arelle fails. tests/test_validate_corpus.py names the corpus cases that show each one.
+KNOWN_DIFFERENCES = {
+    "huge-decimals": "decimals or precision of 20+ digits (99999999999999999999) is a valid xs:integer; Arelle "
+                     "stops with exception:InvalidOperation or exception:Overflow, we validate (such accuracy is "
+                     "bounded to what can change a comparison, instance.FactTable._clamp).",
+    "mixed-time-zones": "a startDate without and an endDate with a time zone: XML Schema orders them (only values "
+                        "within 14 hours are indeterminate); Arelle cannot compare naive and aware datetimes and "
+                        "reports xbrl.4.7.2:contextDateError.",
+    "not-an-instance": "a well-formed document whose root is not xbrli:xbrl is refused (exit 2); Arelle loads it as "
+                       "an unknown document and reports nothing.",
+    "json-decimals-string": "xBRL-JSON decimals written as a string (\"0\") are xbrlje:invalidJSONStructure: the "
+                            "specification wants a JSON number; Arelle accepts a canonical integer string.",
+    "json-nesting": "xBRL-JSON nested beyond the interpreter's recursion limit is xbrlje:invalidJSON; Arelle fails "
+                    "with arelleOIMloader:error (a RecursionError).",
+    "precision": "decimals are inferred from precision exactly (precision - 1 - floor(log10 |value|) on the "
+                 "Decimal); Arelle uses a floating log10, which can be one off for values just below a power of ten.",
+    "xsd-whitespace": "decimals=' -3 ', xsi:nil=' true ': XML Schema collapses whitespace, so these are valid; "
+                      "we follow Arelle in reporting xbrl.4.6.5:decimals (raw text) but take the value, and for "
+                      "xsi:nil report xmlSchema:valueError and still treat the fact as nil.",
+}
+
+
 class Problems:
     """Validity errors in reading order: (code, line, message)."""
 

@@ -57,8 +57,12 @@ def read_regular(path: str | Path, limit: int = MAX_DOCUMENT_BYTES, head: int | 
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}", code="IOerror") from None
-    with os.fdopen(fd, "rb") as f:
+    try:
         _checked_size(fd, path, limit)
+    except InputError:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as f:
         try:
             data = f.read(limit + 1 if head is None else head)
         except OSError as exc:
