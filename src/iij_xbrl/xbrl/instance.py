@@ -51,7 +51,6 @@ class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object p
 
 
 _new_tuple = tuple.__new__  # Fact._make without its Python-level length check
-_UNSEEN = object()
 _PLAIN = frozenset(("decimal", "integer"))  # types any plain ASCII integer is valid for
 # concept -> binding -> duplicates in document order. A binding (s-equal context class, equal unit class) is
 # one int, unit << 32 | context: the calculation check hashes it several times per fact, a tuple costs more.
@@ -84,6 +83,7 @@ class FactTable:
         self._contexts: dict[Hashable, int] = {}
         self._units: dict[Hashable, int] = {}
         self._accuracy: dict[object, object] = {}
+        self.dropped = 0  # facts left out for an invalid value
 
     def context(self, key: Hashable, shown: str) -> int:
         index = self._contexts.setdefault(key, len(self._contexts))
@@ -106,18 +106,25 @@ class FactTable:
                 self.problems.add("xbrl.4.6.3:nilPrecisionDecimals", line,
                                   f"{concept.qname}: a nil fact has no decimals or precision (context {context[1]})")
         else:
-            if len(text) < 19 and text.isdigit() and text.isascii() and concept.base in _PLAIN:
-                value = int(text)  # most facts: bare digits, inline
-            else:
+            value = None
+            if text.isdigit() and text.isascii() and concept.base in _PLAIN:
+                try:
+                    value = int(text)  # most facts: bare digits, inline
+                except ValueError:  # beyond the interpreter's int-string limit: a Decimal below
+                    pass
+            if value is None:
                 value = self._value(concept, text, context[1], line)
                 if value is None:
+                    self.dropped += 1
                     return
             key = dec_attr if prec_attr is None else (dec_attr, prec_attr)
-            dec = self._accuracy.get(key, _UNSEEN)
-            if dec is _UNSEEN:
-                dec = self._accuracy[key] = read_accuracy(dec_attr, prec_attr)
-            if dec.__class__ is tuple:  # found problems, or precision: depends on the value
-                dec = self._accuracy_problems(dec, concept, context[1], value, line)
+            dec = self._accuracy.get(key)
+            if dec is None:  # first time, or attributes with problems, or precision: depends on the fact
+                dec = read_accuracy(dec_attr, prec_attr)
+                if dec.__class__ is tuple:
+                    dec = self._accuracy_problems(dec, concept, context[1], value, line)
+                else:
+                    self._accuracy[key] = dec
         name = concept.qname
         by_key = self.groups.get(name)
         if by_key is None:
@@ -278,21 +285,25 @@ def _qn(el: etree._Element, text: str | None) -> str | None:
     return f"{{{ns}}}{local}" if ns else local
 
 
-def _period(period: etree._Element | None) -> tuple[str | None, Hashable, str, list[tuple[str, str]]]:
+def _period(period: etree._Element | None) -> tuple[str | None, Hashable, str, tuple[tuple[str, str], ...]]:
     """(kind, key, shown, problems) of xbrli:period."""
     if period is None:
-        return "none", None, "", [("xmlSchema:elementOccurrencesError", "has no period")]
+        return "none", None, "", (("xmlSchema:elementOccurrencesError", "has no period"),)
+    return _period_of(tuple((c.tag, c.text or "") for c in period if isinstance(c.tag, str)))
+
+
+@lru_cache(maxsize=4096)  # instances repeat a handful of periods over thousands of contexts
+def _period_of(children: tuple[tuple[str, str], ...]) -> tuple[str | None, Hashable, str, tuple[tuple[str, str], ...]]:
     parts: dict[str, list[str]] = {}
-    for c in period:
-        if isinstance(c.tag, str):
-            parts.setdefault(c.tag, []).append(c.text or "")
+    for tag, text in children:
+        parts.setdefault(tag, []).append(text)
     tags = set(parts)
-    problems: list[tuple[str, str]] = []
+    problems: tuple[tuple[str, str], ...] = ()
     if tags == {_INSTANT} and len(parts[_INSTANT]) == 1:
         text = lexical.collapse(parts[_INSTANT][0])
         point = _point(text, True)
         if point is None:
-            return None, None, text, [("xmlSchema:valueError", f"instant {text!r} is not a valid date or dateTime")]
+            return None, None, text, (("xmlSchema:valueError", f"instant {text!r} is not a valid date or dateTime"),)
         return "instant", (None, point), text, problems
     if tags == {_FOREVER} and len(parts[_FOREVER]) == 1:
         return "forever", (None, None), "forever", problems
@@ -302,15 +313,15 @@ def _period(period: etree._Element | None) -> tuple[str | None, Hashable, str, l
         shown = f"{start}..{end}"
         if a is None or b is None:
             bad = start if a is None else end
-            return None, None, shown, [("xmlSchema:valueError", f"period date {bad!r} is not a valid date or dateTime")]
+            return None, None, shown, (("xmlSchema:valueError", f"period date {bad!r} is not a valid date or dateTime"),)
         if lexical.before(a, b) is False:
-            problems.append(("xbrl.4.7.2:periodStartBeforeEnd", f"startDate {start} is not before endDate {end}"))
+            problems = (("xbrl.4.7.2:periodStartBeforeEnd", f"startDate {start} is not before endDate {end}"),)
         return "duration", (a, b), shown, problems
     if tags & {_INSTANT, _FOREVER} and tags & {_START, _END} or any(len(v) > 1 for v in parts.values()) \
             or tags - {_INSTANT, _FOREVER, _START, _END}:
-        return None, None, "", [("xmlSchema:elementUnexpected", "period mixes instant, forever, startDate and endDate")]
-    return None, None, "", [("xmlSchema:elementOccurrencesError", "period needs instant, forever, or startDate "
-                                                                    "and endDate")]
+        return None, None, "", (("xmlSchema:elementUnexpected", "period mixes instant, forever, startDate and endDate"),)
+    return None, None, "", (("xmlSchema:elementOccurrencesError", "period needs instant, forever, or startDate "
+                                                                    "and endDate"),)
 
 
 def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record: Context) -> tuple:
@@ -403,11 +414,17 @@ def _context(el: etree._Element, dts: Dts) -> tuple[Context, Hashable]:
             record.problems.append(("xmlSchema:attributesRequired", "entity identifier has no scheme"))
         entity = (lexical.collapse(ident.get("scheme", "")), lexical.collapse(ident.text or ""))
     record.kind, pkey, record.shown, problems = _period(period)
-    record.problems.extend(problems)
+    if problems:
+        record.problems.extend(problems)
+    if segment is None and scenario is None:
+        return record, (entity, pkey, (), _NO_CONTENT)
     other = (_container(segment, "segment", dts.has_xdt, dts, record),
              _container(scenario, "scenario", dts.has_xdt, dts, record))
-    dims = tuple(sorted(record.segment.items()) + sorted(record.scenario.items()))
-    return record, (entity, pkey, tuple(sorted(dims, key=repr)), other)
+    dims = sorted([*record.segment.items(), *record.scenario.items()], key=repr)
+    return record, (entity, pkey, tuple(dims), other)
+
+
+_NO_CONTENT: tuple = ((), ())
 
 
 def _unit(el: etree._Element) -> Unit:
@@ -479,6 +496,7 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
     first, refs = _dts_refs(path, shown)
     dts = loader.load(refs)
     concepts = dts.concepts
+    numeric = {q: c for q, c in concepts.items() if c.base in _NUMERIC_ITEM and c.kind == "item" and not c.abstract}
     problems = Problems()
     table = FactTable(problems)
     checks = FactChecks(dts, problems)
@@ -486,8 +504,7 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
     units: dict[str, tuple[int, str]] = {}
     pending: list[tuple] = []  # facts read before their context or unit
     root = None
-    done = 0
-    numeric_facts = 0
+    done = others = 0  # top-level elements read; of them not facts
     add = table.add
     other = checks.other_fact
     for _, el in xmlsafe.iterparse(os.fsencode(path)):
@@ -498,31 +515,29 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
         if el.getparent() is not root:
             continue  # the root itself, or inside a top-level element (context, tuple) still being read
         tag = el.tag
-        concept = concepts.get(tag)
-        if concept is not None and concept.base in _NUMERIC_ITEM and concept.kind == "item" \
-                and not concept.abstract:  # the common case first
+        concept = numeric.get(tag)
+        if concept is not None:  # the common case first
             get = el.get
             cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
             if len(el):
                 text = checks.mixed_content(el, concept)
-            numeric_facts += 1
             if len(el.attrib) != 3 or dec_attr is None or uid is None or cid is None or text is None:  # nil, id…
                 fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
                 if fid is not None:
                     checks.fact_id(fid, el.sourceline)
                 if nil is not None or text is None:
                     text = checks.nil(concept, nil, text, cid, el.sourceline)
-                if cid is None or uid is None:
-                    checks.missing_refs(concept, cid, uid, el.sourceline)
-                    continue
             else:
                 prec_attr = None
             ctx, unit = contexts.get(cid), units.get(uid)
-            if ctx is None or unit is None:
-                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
-            else:
+            if ctx is not None and unit is not None:
                 add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline)
+            elif cid is None or uid is None:
+                checks.missing_refs(concept, cid, uid, el.sourceline)
+            else:
+                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
         elif tag == _CONTEXT:
+            others += 1
             record, key = _context(el, dts)
             checks.context(record)
             record.cls = table.context(key, record.shown)
@@ -530,15 +545,18 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
             if cid is not None:
                 contexts[cid] = (record.cls, cid)
         elif tag == _UNIT:
+            others += 1
             record = _unit(el)
             checks.unit(record)
             record.cls = table.unit(record.measures)
             if record.id is not None:
                 units[record.id] = (record.cls, record.id)
-        elif concept is not None:
-            other(el, concept)
-        elif isinstance(tag, str) and not tag.startswith(_LINK_NS):
-            checks.unknown_element(el)
+        elif tag in concepts:
+            other(el, concepts[tag])
+        else:
+            others += 1
+            if isinstance(tag, str) and not tag.startswith(_LINK_NS):
+                checks.unknown_element(el)
         done += 1
         if done % 1024 == 0:
             # drop what has been read; the parser may already hold later siblings, keep those
@@ -550,7 +568,7 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
                                 defined=False)
             continue
         table.add(concept, ctx, unit, text, dec_attr, prec_attr, line)
-    counts = {"facts": numeric_facts + checks.other_facts, "contexts": len(checks.contexts),
+    counts = {"facts": done - others, "contexts": len(checks.contexts),
               "units": len(checks.units)}
     report = table.report(shown, dts, {ns: p for p, ns in first.nsmap.items() if p}, counts)
     checks.after(report)

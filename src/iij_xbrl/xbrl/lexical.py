@@ -37,7 +37,10 @@ _BOUND_DIGITS = 20  # every finite bound above has fewer digits: longer integers
 
 def collapse(text: str) -> str:
     """xs:token (and every non-string type): runs of XML whitespace become one space, ends trimmed."""
-    return _WS_RUN.sub(" ", text).strip(XML_WS)
+    t = text.strip(XML_WS)
+    if "  " in t or "\n" in t or "\t" in t or "\r" in t:
+        return _WS_RUN.sub(" ", t)
+    return t
 
 
 def trim(text: str) -> str:

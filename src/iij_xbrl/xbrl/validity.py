@@ -299,40 +299,39 @@ class FactChecks:
     # -- per binding, once everything is read --------------------------------------------------------------
 
     def after(self, report: Report) -> None:
-        kinds = {c.cls: c.kind for c in self.contexts.values()}
+        """Period types, unit types and dimensions of the grouped facts: per concept, the context and unit
+        classes it uses are checked against the (few) classes that break a rule, not fact by fact."""
+        misfits = {pt: {c.cls for c in self.contexts.values() if not _period_fits(pt, c.kind)}
+                   for pt in ("instant", "duration")}
         units = {u.cls: u for u in self.units.values()}
-        unit_ok: dict[tuple[str, int], bool] = {}
+        wrong_units = {rule: {cls: code for cls, u in units.items() if (code := self._unit_fits(rule, u))}
+                       for rule in ("monetary", "shares")}
         dims = self.dimensions
         for name, sets in report.groups.items():
             concept = report.dts.concepts[name]
-            period_type, rule = concept.period_type, concept.unit_rule
-            cubes = dims is not None and dims.has_cubes(name)
-            for key, facts in sets.items():
-                kind = kinds.get(key & 0xFFFFFFFF)
-                if not _period_fits(period_type, kind):
-                    for f in facts:
-                        self._period_type(concept, f.context_id, f.line)
-                if rule is not None:
-                    ucls = key >> 32
-                    ok = unit_ok.get((rule, ucls))
-                    if ok is None:
-                        ok = unit_ok[(rule, ucls)] = self._unit_fits(rule, units.get(ucls)) is None
-                    if not ok:
-                        code = self._unit_fits(rule, units.get(ucls))
+            bad_contexts = misfits.get(concept.period_type)
+            if bad_contexts and not bad_contexts.isdisjoint({k & 0xFFFFFFFF for k in sets}):
+                for key, facts in sets.items():
+                    if key & 0xFFFFFFFF in bad_contexts:
+                        for f in facts:
+                            self._period_type(concept, f.context_id, f.line)
+            bad_units = wrong_units.get(concept.unit_rule)
+            if bad_units and not bad_units.keys().isdisjoint({k >> 32 for k in sets}):
+                for key, facts in sets.items():
+                    code = bad_units.get(key >> 32)
+                    if code is not None:
                         for f in facts:
                             self.problems.add(code, f.line, f"{concept.qname}: unit {f.unit_id} does not suit a "
-                                              f"{rule} concept (context {f.context_id})")
-                if cubes:
+                                              f"{concept.unit_rule} concept (context {f.context_id})")
+            if dims is not None and dims.has_cubes(name):
+                for facts in sets.values():
                     for f in facts:
                         self._dimensional(concept, f.context_id, f.line)
         for concept, cid, line in self._deferred:
             ctx = self.contexts.get(cid) if cid is not None else None
             if ctx is None:
-                if cid is not None:
-                    self.problems.add("xbrl.4.6.1:itemContextRef", line, f"{concept.qname}: context {cid!r} is "
-                                      "not defined")
-                else:
-                    self.problems.add("xbrl.4.6.1:itemContextRef", line, f"{concept.qname}: an item needs a context")
+                self.problems.add("xbrl.4.6.1:itemContextRef", line, f"{concept.qname}: context {cid!r} is not "
+                                  "defined" if cid is not None else f"{concept.qname}: an item needs a context")
                 continue
             if not _period_fits(concept.period_type, ctx.kind):
                 self._period_type(concept, cid, line)
