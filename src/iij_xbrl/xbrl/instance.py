@@ -521,7 +521,7 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
             cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
             if len(el):
                 text = checks.mixed_content(el, concept)
-            if len(el.attrib) != 3 or dec_attr is None or uid is None or cid is None or text is None:  # nil, id…
+            if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
                 fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
                 if fid is not None:
                     checks.fact_id(fid, el.sourceline)
@@ -533,6 +533,10 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
             if ctx is not None and unit is not None:
                 add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline)
             elif cid is None or uid is None:
+                if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
+                    if get("id") is not None:
+                        checks.fact_id(get("id"), el.sourceline)
+                    checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
                 checks.missing_refs(concept, cid, uid, el.sourceline)
             else:
                 pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
