@@ -93,3 +93,18 @@ def test_bombs_and_giants_finish_quickly(tmp_path: Path) -> None:
     assert "refused: elements nested deeper than 2048 levels" in result.stderr.splitlines()[0]
     assert any(line.startswith(f"{giant}: 3 facts") and "valid, 1 calculation error" in line for line in out)
     assert any(line.startswith(f"{huge}: 3 facts") and "valid, calculations consistent" in line for line in out)
+
+
+def test_empty_and_blank_files_are_one_line_each(tmp_path: Path) -> None:
+    # libxml2 knows no line for an empty document: the error names the file without a line 0
+    inputs = []
+    for name, data in (("empty.xbrl", b""), ("blank.xbrl", b" \n\n"), ("empty.json", b""), ("nul.xbrl", b"\0" * 64)):
+        (tmp_path / name).write_bytes(data)
+        inputs.append(tmp_path / name)
+    proc = _cli(inputs)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err, err
+    lines = err.splitlines()
+    assert len(lines) == 4 and all(line.startswith("error: ") for line in lines), err
+    assert [line.split(":")[1].strip() for line in lines] == [str(p) for p in inputs]
+    assert not any(":0:" in line for line in lines)

@@ -65,7 +65,10 @@ def validate_file(path: Path | str, loader: DtsLoader, truncate: bool = False) -
     result = Result(name)
     try:
         report = read(Path(path), loader, name)
-    except InputError as exc:
+    except (InputError, RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        if not isinstance(exc, InputError):
+            # A reader defect on input nobody anticipated: this input is not judged (exit 2), the others still are.
+            exc = InputError(name, f"cannot be read ({type(exc).__name__}: {exc})", code="internalError")
         finding, line = _input_finding(name, exc)
         result.findings, result.invalid, result.first_error = [finding], True, line
         return result

@@ -17,7 +17,7 @@ class InputError(Exception):
 
     def __init__(self, path: str, message: str, line: int | None = None, code: str | None = None):
         self.path = shown(path)
-        self.line = line
+        self.line = line or None  # libxml2 reports line 0 when it knows none (e.g. an empty file)
         self.message = message
         self.code = code
         super().__init__(str(self))
