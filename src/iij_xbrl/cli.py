@@ -66,13 +66,22 @@ def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one line per finding, then one summary line per file; json: every finding "
+                   "(validity errors included) as in schemas/findings.schema.json.")
+@click.option("--strict", is_flag=True, help="Treat warnings as failures (exit 1).")
 @click.option("--packages", "packages", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Taxonomy package zip(s) to resolve URLs offline (repeatable) [default: the project's "
                    "taxonomy/iij-taxonomy-2025.zip, when there is one].")
 def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
-    """Check XBRL instances (XML or xBRL-JSON) with XBRL Calculations 1.1 (round-to-nearest)."""
+    """Validate XBRL reports (XBRL 2.1 XML or xBRL-JSON, recognised by content): XBRL 2.1, Dimensions and
+    xBRL-JSON validity, then XBRL Calculations 1.1 (round-to-nearest). Each PATH is judged on its own;
+    a summary line per file tells what was checked.
+
+    Exit 0 valid and consistent, 1 valid with error findings (calculation inconsistencies, disallowed
+    duplicates), 2 not valid XBRL or not readable (the last line on stderr names the file, the line and
+    the first error code). Non-regular files (FIFOs, devices), DTDs declaring entities and oversized
+    inputs are refused; nothing is fetched from the network."""
     from .taxonomy.names import PACKAGE_FILE
     from .xbrl.command import run
 

@@ -32,8 +32,8 @@ KNOWN_DIFFERENCES = (
     "Arelle keeps only the first of several duplicates with equal decimals (100 and 102 at decimals 0 pass as 100). "
     "We match that, and say so: such sets get an info finding iij:equalDecimalsDuplicateIgnored.",
     "Range bounds in messages are printed in plain decimal notation, not Arelle's Decimal repr (666 vs 666.0).",
-    "Facts whose value violates a facet of a custom or DTR type (e.g. nonNegativeMonetaryItemType < 0) are "
-    "still calculated; Arelle drops them as schema-invalid.",
+    "Decimals are inferred from precision exactly, not through a floating log10 as Arelle does (see "
+    "validity.KNOWN_DIFFERENCES for the validity checks).",
 )
 
 NIL = "nil"
