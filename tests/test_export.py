@@ -211,8 +211,10 @@ def test_history_after_a_changed_figure(any_url, out, changed_out):
     as_of_load_1 = ("SELECT value FROM fact_history WHERE id = '{}' AND valid_from_load <= 1 "
                     "AND (valid_to_load IS NULL OR valid_to_load > 1)")
     assert query(any_url, as_of_load_1.format(pid)) == [(51109001000,)]
-    assert query(any_url, "SELECT id, load_id, old_value, new_value FROM fact_changes WHERE load_id = 2") \
-        == [(pid, 2, 51109001000, 51109002000)]
+    assert query(any_url, "SELECT id, load_id, change, old_value, new_value FROM fact_changes WHERE load_id = 2") \
+        == [(pid, 2, "changed", 51109001000, 51109002000)]
+    assert query(any_url, "SELECT change, count(*) FROM fact_changes GROUP BY change ORDER BY change") \
+        == [("added", 15), ("changed", 1)]
     assert query(any_url, "SELECT prints_added, prints_changed, prints_removed FROM loads WHERE id = 2") == [(0, 1, 0)]
     # the restatement pair follows the changed figure; ids stay what they were
     assert query(any_url, "SELECT previous_value, value FROM restatements") == [(51109002000, 51500000000)]

@@ -147,7 +147,8 @@ def sqlite_url(out_dir, tmp_path_factory):
 def readme_sql() -> list[str]:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Database\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+    blocks = re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+    return [statement for block in blocks for statement in re.split(r";\s*\n", block) if statement.strip()]
 
 
 def test_the_query_suite_and_the_readme_queries_answer_identically_on_both_engines(sqlite_url, pg_url, out_dir):

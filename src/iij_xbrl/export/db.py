@@ -27,7 +27,6 @@ _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
 class Dialect(Protocol):
-    name: str
     placeholder: str  # of a query parameter
 
     def connect(self, url: str) -> Any: ...  # an open connection; InputError (one line) when that fails
@@ -53,7 +52,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 class SQLite:
-    name, placeholder = "sqlite", "?"
+    placeholder = "?"
     lock_wait = 30.0  # seconds a load waits for another connection's write lock
 
     def __init__(self, path: Path):
@@ -115,7 +114,7 @@ class SQLite:
 
 
 class PostgreSQL:
-    name, placeholder = "postgresql", "%s"
+    placeholder = "%s"
 
     def __init__(self, schema: str):
         self.schema = schema
@@ -187,14 +186,8 @@ class PostgreSQL:
             conn.execute(f'GRANT {privilege} ON "{self.schema}"."{table}" TO {who}')
 
 
-def number_type() -> str:
-    """Column type of numbers: NUMERIC on both engines (see schema.sql for what SQLite makes of it)."""
-    return "NUMERIC"
-
-
 def schema_statements() -> list[str]:
-    text = SCHEMA_TEMPLATE.replace("{number}", number_type())
-    return [s.strip() for s in re.split(r"^;\s*$", text, flags=re.M) if _sql(s)]
+    return [s.strip() for s in re.split(r"^;\s*$", SCHEMA_TEMPLATE, flags=re.M) if _sql(s)]
 
 
 def schema_objects() -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 -- One schema for SQLite and PostgreSQL (schema version 2; migrations in migrate.py).
 --
--- {number} becomes NUMERIC on both engines. PostgreSQL keeps the exact decimal; on SQLite, NUMERIC affinity
+-- Numbers are NUMERIC on both engines. PostgreSQL keeps the exact decimal; on SQLite, NUMERIC affinity
 -- stores an integral value as a 64-bit INTEGER (exact: every yen amount) and any other as the nearest REAL
 -- (0.083, 49.51), so comparisons, ORDER BY, MIN/MAX/SUM are numeric on both. The exact decimal is always in
 -- the TEXT column beside it (`value_text`: '51109001000', '49.51', '0.083'). Dates are ISO text on SQLite.
@@ -33,7 +33,7 @@ CREATE TABLE entity (
 ;
 CREATE TABLE stock_splits (
   effective DATE PRIMARY KEY,             -- first day on the new basis
-  ratio     {number} NOT NULL,            -- new shares per old share (200)
+  ratio     NUMERIC NOT NULL,            -- new shares per old share (200)
   document  TEXT NOT NULL,                -- where a document states it
   line      INTEGER NOT NULL
 )
@@ -79,8 +79,8 @@ CREATE TABLE calculation_relationships (
   elr          TEXT NOT NULL,             -- extended link role URI
   from_concept TEXT NOT NULL REFERENCES concepts (name),
   to_concept   TEXT NOT NULL REFERENCES concepts (name),
-  weight       {number} NOT NULL,
-  arc_order    {number} NOT NULL,
+  weight       NUMERIC NOT NULL,
+  arc_order    NUMERIC NOT NULL,
   PRIMARY KEY (elr, from_concept, to_concept)
 )
 ;
@@ -149,7 +149,7 @@ CREATE TABLE fact_versions (              -- what a print said, from one load un
   valid_from_load INTEGER NOT NULL REFERENCES loads (id),
   valid_to_load   INTEGER REFERENCES loads (id),  -- NULL = still current
   filing          TEXT NOT NULL,
-  value           {number},               -- numeric; NULL = nil
+  value           NUMERIC,               -- numeric; NULL = nil
   value_text      TEXT,                   -- the exact decimal
   decimals        INTEGER,                -- NULL = INF (exact)
   printed_text    TEXT NOT NULL,          -- the figure as printed, e.g. '(1,866)' or '51.1'
@@ -233,15 +233,19 @@ SELECT p.id, v.filing, p.concept, p.period_start, p.period_end, p.fiscal_year, p
        v.authoritative, v.basis, p.fact_id, p.context_id, v.valid_from_load, v.valid_to_load
 FROM prints p JOIN fact_versions v ON v.print_id = p.id
 ;
--- What a load changed: the version it closed next to the one it opened (NULL when added or removed).
+-- What each load changed: per print added, changed (the version it closed next to the one it opened) or removed.
 CREATE VIEW fact_changes AS
-SELECT COALESCE(n.print_id, o.print_id) AS id, COALESCE(n.valid_from_load, o.valid_to_load) AS load_id,
+SELECT n.print_id AS id, n.valid_from_load AS load_id,
+       CASE WHEN o.print_id IS NULL THEN 'added' ELSE 'changed' END AS change,
        o.value AS old_value, o.value_text AS old_value_text, o.printed_text AS old_printed_text,
        n.value AS new_value, n.value_text AS new_value_text, n.printed_text AS new_printed_text
 FROM fact_versions n
-FULL OUTER JOIN fact_versions o ON o.print_id = n.print_id AND o.valid_to_load = n.valid_from_load
-WHERE n.valid_from_load IS NULL OR o.print_id IS NOT NULL
-   OR n.valid_from_load > (SELECT min(id) FROM loads)
+LEFT JOIN fact_versions o ON o.print_id = n.print_id AND o.valid_to_load = n.valid_from_load
+UNION ALL
+SELECT o.print_id, o.valid_to_load, 'removed', o.value, o.value_text, o.printed_text, NULL, NULL, NULL
+FROM fact_versions o
+WHERE o.valid_to_load IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM fact_versions n WHERE n.print_id = o.print_id AND n.valid_from_load = o.valid_to_load)
 ;
 -- One value per figure and filing: what the filing's instance holds (its most precise print).
 CREATE VIEW filing_facts AS
