@@ -1,0 +1,93 @@
+"""`iij-xbrl draft`: propose a fact sheet for an IR document the publisher has never seen.
+
+Data flows one way: document text -> layout (tables, captions, headings, reporting period) -> readers
+(tables, prose) proposing facts with a confidence and the reason -> cross-check with the taxonomy's
+calculations -> the sheet (sources/facts format) and the review list (every figure token not drafted,
+with why), optionally an xBRL-JSON report. The drafter uses what a user keeps (sources/mapping.yaml, the
+taxonomy), never a curated sheet of the document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from iij_xbrl.paths import SOURCES, TAXONOMY
+from iij_xbrl.sources.factsheet import document_lines
+
+from . import crosscheck, review
+from .context import Context
+from .layout import Document
+from .prose import ProseReader
+from .proposal import THRESHOLD, Pending, Proposal
+from .tables import TableReader
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Draft:
+    document: str
+    filing: str
+    facts: list[Proposal]  # in document order
+    review: list[Pending]  # every figure token not drafted, in document order
+
+
+def context_for(path: Path, mapping: Path = SOURCES / "mapping.yaml", taxonomy_root: Path = TAXONOMY) -> Context:
+    from iij_xbrl.taxonomy.source import load
+
+    taxonomy = load(taxonomy_root)
+    segments = {m.label.en: m.name.removesuffix("Member")
+                for axis in taxonomy.dimensions.axes if axis.axis.name == "SegmentAxis" for m in axis.members[1:]}
+    vocabulary = Vocabulary.load(taxonomy.concepts, mapping, segments)
+    children: dict[str, set[str]] = {}
+    calculations = []
+    for role in taxonomy.roles:
+        by_total: dict[str, list[tuple[str, int]]] = {}
+        for arc in role.calculation:
+            by_total.setdefault(arc.total, []).append((arc.item, arc.weight))
+            children.setdefault(arc.total, set()).add(arc.item)
+        calculations.extend((total, tuple(items)) for total, items in by_total.items())
+    return Context(Document(path.name, document_lines(path)), vocabulary, children, calculations)
+
+
+def draft(path: Path, filing: str | None = None, mapping: Path = SOURCES / "mapping.yaml",
+          taxonomy_root: Path = TAXONOMY) -> Draft:
+    ctx = context_for(path, mapping, taxonomy_root)
+    tables = TableReader(ctx)
+    found: list[Proposal | Pending] = []
+    for block in ctx.doc.blocks:
+        found.extend(tables.read(block))
+    found.extend(ProseReader(ctx).read(set(ctx.doc.table_lines) - set(tables.prose_rows)))
+    proposals, clashes = _clashes([f for f in found if isinstance(f, Proposal)])
+    proposals = crosscheck.check(ctx, proposals)
+    kept = [p for p in proposals if p.confidence >= THRESHOLD]
+    doubtful = [Pending(p.line, p.start, p.token, f"low confidence {p.confidence:.2f}: {p.why}",
+                        (f"{p.concept} {p.period}",)) for p in proposals if p.confidence < THRESHOLD]
+    pending = [f for f in found if isinstance(f, Pending)] + clashes + doubtful
+    kept.sort(key=lambda p: (p.line, p.start))
+    return Draft(path.name, filing or default_filing(ctx), kept, review.build(ctx.doc, kept, pending))
+
+
+def _clashes(proposals: list[Proposal]) -> tuple[list[Proposal], list[Pending]]:
+    """Two different figures read as one fact of one line: neither is trusted."""
+    from . import signs
+
+    values: dict[tuple, set] = {}
+    for p in proposals:
+        values.setdefault((p.line, *p.key), set()).add(signs.value(p.text, p.unit, p.negate))
+    clash = {k for k, v in values.items() if len(v) > 1}
+    kept = [p for p in proposals if (p.line, *p.key) not in clash]
+    left = [Pending(p.line, p.start, p.token, f"another figure on the line reads as the same fact ({p.concept} {p.period})",
+                    (p.concept,)) for p in proposals if (p.line, *p.key) in clash]
+    return kept, left
+
+
+def default_filing(ctx: Context) -> str:
+    """A filing id like the publisher's (fy2012h1, fy2013q3) from the reporting period."""
+    period = ctx.doc.reporting_period
+    if period is None or ctx.doc.fiscal_year is None:
+        return "unknown"
+    from . import periods
+
+    name = periods.token(period) or ""
+    suffix = {"1H": "h1", "9M": "q3", "1Q": "q1", "2Q": "q2", "3Q": "q3", "FY": "", "2H": "h2"}.get(name[:2], "")
+    return f"fy{ctx.doc.fiscal_year}{suffix}"
