@@ -14,7 +14,7 @@ from pathlib import Path
 from iij_xbrl.paths import SOURCES, TAXONOMY
 from iij_xbrl.sources.factsheet import document_lines
 
-from . import crosscheck, review
+from . import crosscheck, review, sanity
 from .context import Context
 from .layout import Document
 from .prose import ProseReader
@@ -59,10 +59,10 @@ def draft(path: Path, filing: str | None = None, mapping: Path = SOURCES / "mapp
     found.extend(ProseReader(ctx).read(set(ctx.doc.table_lines) - set(tables.prose_rows)))
     proposals, clashes = _clashes([f for f in found if isinstance(f, Proposal)])
     proposals = crosscheck.check(ctx, proposals)
-    kept = [p for p in proposals if p.confidence >= THRESHOLD]
+    kept, insane = sanity.check(ctx, [p for p in proposals if p.confidence >= THRESHOLD])
     doubtful = [Pending(p.line, p.start, p.token, f"low confidence {p.confidence:.2f}: {p.why}",
                         (f"{p.concept} {p.period}",)) for p in proposals if p.confidence < THRESHOLD]
-    pending = [f for f in found if isinstance(f, Pending)] + clashes + doubtful
+    pending = [f for f in found if isinstance(f, Pending)] + clashes + insane + doubtful
     kept.sort(key=lambda p: (p.line, p.start))
     return Draft(path.name, filing or default_filing(ctx), kept, review.build(ctx.doc, kept, pending))
 

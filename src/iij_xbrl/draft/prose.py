@@ -1,15 +1,362 @@
-"""Prose -> facts (placeholder while the table reader is measured)."""
+"""Prose -> facts: bullets and sentences such as "Revenues JPY51,109 million (up 8.3% YoY)",
+"Gross margin ratio: 18.8% (down 1.5 pt. YoY)", "cash and cash equivalents decreased by JPY1,866 million",
+"Income tax expense was JPY1,251 million (JPY1,055 million for 1H11)", "Over 1Gbps contracts as of Dec. 31,
+2013: 263 (Sep. 30, 2013: 255)".
+
+For every figure: its subject (the phrase before "was", ":", a tab or "increased by", else the subject of
+the figure before it, of the bullet's head line or of the sub-heading), its measure (amount with the scale
+word after it, percent, percentage points, a count of something), its role (a level, a change against the
+previous year or quarter or a balance date, a share of revenues) and its period (printed next to it, else
+in the sentence, the bullet, the slide's "YoY = 2Q12 compared to 2Q11", the caption, the reporting period).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from iij_xbrl.model import Period
+
+from . import periods, scale, scenario, signs
 from .context import Context
+from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
+
+_SKIP = [
+    (re.compile(r"forward[- ]looking|statements made in this", re.I), "outlook"),
+    (re.compile(r"\bTEL\b|\bFAX\b|E-?mail|https?:|\bURL\b|Bldg\.|Chiyoda-ku", re.I), "contact"),
+    (re.compile(r"copyright", re.I), "page-or-section-number"),
+    (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
+    (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
+]
+_SENTENCE = re.compile(r"(?<=[a-z0-9)%\]])\.\s+(?=[A-Z\"“(])|;\s+")
+_LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reached|reaching|totaled|totaling|amounted to|stood at|of)\b)\s*"
+                   r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
+_DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|rose|fell|grew|declined|plus|minus)\b"
+                        r"(?:\s+by)?)\s*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
+_APPROX = re.compile(r"\b(?:approx(?:imately|\.)?|about|around|almost|nearly)\s*(?:JPY\s*)?$", re.I)
+_COUNT_NOUN = re.compile(r"^\s*(?:new(?:ly)?\s+)?(?P<noun>contracts?|personnel|employees?|ATMs?|clients?|customers?"
+                         r"|projects?|lines|graduates?|newly graduates|services?|shares|companies|users|subscribers)\b",
+                         re.I)
+_POINTS = re.compile(r"^\s*(?:percentage\s+)?(?:points?|pts?\.?|pt\.?)(?!\w)", re.I)
+_YOY = re.compile(r"\bYoY\b|year[- ]on[- ]year|from the same (?:time )?period", re.I)
+_QOQ = re.compile(r"\bQoQ\b|quarter[- ]on[- ]quarter|from the previous quarter|from \dQ\d\d", re.I)
+_SHARE = re.compile(r"^\s*(?:%\s*)?of\s+(?:\S+\s+){0,4}?(?:total\s+)?(?:revenues?|sales)\b", re.I)
+_SHARE_BEFORE = re.compile(r"%\s*of\s+(?:total\s+)?revenues?\s+(?:was|were|is)\s*$", re.I)
+_FILLER = re.compile(r"\b(?:the|a|an|its|our|total|balance|amount|mainly|respectively|also|as|for|in|of|and|while"
+                     r"|compared|to|with|from|which|were|was|is|are|by|due|that)\b", re.I)
+_ARROW = re.compile(r"(?:->|→|⇒)\s*$")
+_SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
+_HEAD = re.compile(r":\s*\**\s*$")
+
+
+@dataclass
+class _State:
+    section: str = ""
+    section_period: Period | None = None  # "YoY = 2Q12 compared to 2Q11"
+    section_qoq: bool = False
+    caption_period: Period | None = None  # "< 1H FY2012 Financial Results >", "1H12 Operating Activities:"
+    head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
+    head_period: Period | None = None
+    subheading: str = ""  # "Systems Construction", "<Systems construction>"
 
 
 class ProseReader:
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self._section_periods = self._section_defaults()
 
-    def read(self, skip: Iterable[int]) -> Iterator[Proposal | Pending]:
-        return iter(())
+    def _section_defaults(self) -> dict[str, tuple[Period | None, bool]]:
+        """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, and whether it compares QoQ."""
+        found: dict[str, tuple[Period | None, bool]] = {}
+        doc = self.ctx.doc
+        for number, text in enumerate(doc.lines, start=1):
+            section = doc.heading(number)
+            period, qoq = found.get(section, (None, False))
+            m = _SECTION_PERIOD.search(text)
+            if m and period is None:
+                hits = periods.find(m["text"], doc.fiscal_year)
+                period = hits[0].period if hits else None
+            found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)))
+        return found
+
+    def read(self, table_lines: Iterable[int]) -> Iterator[Proposal | Pending]:
+        skip = set(table_lines)
+        doc = self.ctx.doc
+        state = _State()
+        for number, text in enumerate(doc.lines, start=1):
+            section = doc.heading(number)
+            if section != state.section:
+                state = _State(section, *self._section_periods.get(section, (None, False)))
+            if number in skip:
+                continue
+            spans = token_spans(text)
+            stripped = strip_bullet(text)
+            if not spans:
+                self._note(number, text, stripped, state)
+                continue
+            reason = self._skipped(number, text)
+            if reason:
+                for start, _, token in spans:
+                    yield Pending(number, start, token, reason)
+                continue
+            yield from self._line(number, text, spans, state)
+
+    def _skipped(self, number: int, text: str) -> str | None:
+        if self.ctx.doc.is_heading(number) or re.match(r"^\s*(?:[IVXⅠ-Ⅻ]+\s*)?[-.]?\s*\d+\s*\.\s", text):
+            if len(token_spans(text)) <= 2:
+                return "page-or-section-number"
+        for pattern, reason in _SKIP:
+            if pattern.search(text):
+                return reason
+        return None
+
+    def _note(self, number: int, text: str, stripped: str, state: _State) -> None:
+        """A line without figures: a caption with a period, a bullet head ("Cost of SI revenue were:"), a sub-heading."""
+        if not stripped:
+            return
+        found = periods.find(stripped, self.ctx.doc.fiscal_year)
+        subject = _subject(_remove_periods(stripped, found))
+        if _HEAD.search(stripped):
+            state.head = subject
+            state.head_period = found[0].period if found else None
+            if found and not subject:
+                state.caption_period = found[0].period
+            return
+        if found and len(stripped.split()) <= 10 and not _BULLET.match(text):
+            state.caption_period = found[0].period
+            state.head, state.head_period = "", None
+            return
+        if len(stripped.split()) <= 6 and not _BULLET.match(text) and not stripped.endswith("."):
+            state.subheading = subject
+            state.head, state.head_period = "", None
+
+    # ---- one line --------------------------------------------------------------------------------
+    def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State) -> Iterator[Proposal | Pending]:
+        ctx = self.ctx
+        line_periods = periods.find(text, ctx.doc.fiscal_year)
+        bullet = bool(_BULLET.match(text)) and not text.startswith(" ")
+        sentence_starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
+        subject, subject_from = "", ""
+        line_subject = ""
+        previous_end = 0
+        for index, (start, end, token) in enumerate(spans):
+            sentence = max(s for s in sentence_starts if s <= start)
+            if sentence > previous_end:
+                subject, previous_end = "", sentence
+            before_all = text[sentence:start]
+            local = text[previous_end:start]
+            after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
+            previous_end = end
+            # subject: the phrase before the link word, else the figure before it, else the bullet head
+            found = self._subject_before(local)
+            if found:
+                subject, subject_from = found, "sentence"
+            elif not subject:
+                if state.head:
+                    subject, subject_from = state.head, "bullet head"
+                elif state.subheading:
+                    subject, subject_from = state.subheading, "sub-heading"
+            if not subject:
+                yield Pending(number, start, token, "no subject for the figure")
+                continue
+            if subject_from == "sentence" and index == 0 or not line_subject:
+                line_subject = subject
+            yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
+                               line_periods, state)
+        if bullet and line_subject and text.lstrip()[:1] in "-◆•➤▪●◇■➢" and not text.startswith(" "):
+            state.head = line_subject
+            state.head_period = next((f.period for f in line_periods), None)
+
+    def _subject_before(self, local: str) -> str:
+        """The subject of the clause leading to a figure: words before its link (":", "was", "increased by")."""
+        text = re.sub(r"\([^()]*\)", " ", local)  # closed parentheses hold other figures' comparisons
+        text = text.rsplit("(", 1)[0] if text.count("(") > text.count(")") else text
+        m = _LINK.search(text) or _DIRECTION.search(text)
+        if m is None:
+            return ""
+        head = text[: m.start()]
+        head = _DIRECTION.sub("", head)
+        for piece in reversed(re.split(r",|\band\b|\bmainly due to\b|\bcompared to\b|\bwhile\b", head)):
+            candidate = _subject(_remove_periods(piece, periods.find(piece, self.ctx.doc.fiscal_year)))
+            if candidate and not re.match(r"^\s*an?\s", piece.strip() + " "):
+                return candidate
+        return ""
+
+    def _figure(self, number: int, text: str, start: int, token: str, before_all: str, local: str, after: str,
+                subject: str, subject_from: str, line_periods: list, state: _State) -> Proposal | Pending:
+        ctx = self.ctx
+        measure, unit = self._measure(token, local, after, subject)
+        if measure is None:
+            return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
+        role, basis = self._role(token, local, after, before_all, measure)
+        match = ctx.vocabulary.match(subject, context=[state.head if subject_from == "sentence" else "",
+                                                       state.subheading],
+                                     accept=lambda n: ctx.vocabulary.base_of(n) is None)
+        if match.concept is None or match.score < 70:
+            return Pending(number, start, token, f"no concept for {subject!r}",
+                           tuple(c for c, _ in match.candidates[:3]))
+        concept = self._derive(match.concept, role, basis, measure)
+        if concept is None:
+            return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
+                           (match.concept,))
+        period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
+        if period is None:
+            return Pending(number, start, token, f"no period for {concept}", (concept,))
+        if unit is None or unit == "amount":
+            unit = ctx.unit_for(concept, None, token)
+        if unit is None:
+            return Pending(number, start, token, f"no unit for {concept}", (concept,))
+        if measure == "count" and ctx.concept(concept).data_type not in ("integer", "shares", "decimal"):
+            return Pending(number, start, token, f"a count is not {concept}", (concept,))
+        if measure == "amount" and ctx.concept(concept).data_type not in ("monetary", "perShare"):
+            return Pending(number, start, token, f"an amount is not {concept}", (concept,))
+        if measure in ("percent", "points") and ctx.concept(concept).data_type != "percent":
+            return Pending(number, start, token, f"a percentage is not {concept}", (concept,))
+        outflow = bool(re.search(r"^(?:Purchase|Payments?|Repayments?|PrincipalPayments|Dividends?Paid|NetCashUsed"
+                                 r"|NetRepayments|Acquisition)", concept))
+        negative = signs.prose_negative(local, token, outflow or concept.startswith("NetCashUsed"))
+        scen = ctx.settle(period, self._scenario(before_all, after, state))
+        if scen is None:
+            return Pending(number, start, token, "an actual printed for a period after the reporting period", (concept,))
+        confidence = match.score / 100 - (0 if match.decisive else 0.25) - (0.05 if subject_from != "sentence" else 0)
+        if period_why.startswith("reporting") or period_why.startswith("section"):
+            confidence -= 0.03
+        approximate = bool(_APPROX.search(local))
+        why = (f"subject {subject!r} ({subject_from}) {match.why()}; {role}{' ' + basis if basis else ''}; "
+               f"period {period_why}")
+        return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
+                            approximate=approximate)
+
+    # ---- pieces of a figure statement -------------------------------------------------------------
+    def _measure(self, token: str, local: str, after: str, subject: str) -> tuple[str | None, str | None]:
+        if token.rstrip(")").endswith("%"):
+            return "percent", "percent"
+        if _POINTS.match(after):
+            return "points", "percent"
+        scale_word = scale.after_figure(after)
+        if "JPY" in token or re.search(r"JPY\s*$", local) or (scale_word and re.match(r"^\s*\w+\s+yen\b", after)):
+            if scale_word:
+                return "amount", scale_word
+            if re.search(r"per\s+share", after + " " + subject, re.I) or re.match(r"^\s*\(annual\)", after, re.I):
+                return "amount", "JPY"
+            return "amount", "amount"
+        if scale_word:
+            return "amount", scale_word
+        if _COUNT_NOUN.match(after) or re.match(r"^\s*\(", after) and _COUNT_NOUN.match(after.lstrip(" (")):
+            return "count", "shares" if re.match(r"^\s*shares", after, re.I) else "count"
+        if re.search(r"\b(?:number of|contracts|employees|personnel|ATMs|clients|projects)\b", subject, re.I):
+            return "count", "count"
+        return None, None
+
+    def _role(self, token: str, local: str, after: str, before_all: str, measure: str) -> tuple[str, str]:
+        """("level" | "change" | "share", basis "YoY" / "QoQ" / "" )."""
+        window = after[:40]
+        if measure == "percent" and (_SHARE.match(after) or _SHARE_BEFORE.search(local)):
+            return "share", ""
+        changed = bool(_DIRECTION.search(local)) or token.lstrip("(").startswith("+")
+        basis = "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
+        if not basis and changed:
+            tail = local[-40:]
+            basis = "QoQ" if _QOQ.search(tail) else "YoY" if _YOY.search(tail) else ""
+        if changed or (measure == "points"):
+            return "change", basis
+        return "level", ""
+
+    def _derive(self, base: str, role: str, basis: str, measure: str) -> str | None:
+        ctx = self.ctx
+        vocabulary = ctx.vocabulary
+        data_type = ctx.concept(base).data_type
+        if role == "level":
+            if measure in ("percent",) and data_type != "percent":
+                return None
+            return base
+        if role == "share":
+            return base if data_type == "percent" else vocabulary.derived(base, "ToRevenuesRatio")
+        # changes
+        if data_type == "percent":  # a ratio's change is in points
+            return vocabulary.derived(base, (basis or "YoY") + "Change")
+        if basis == "" and (ctx.is_instant(base)):
+            return vocabulary.derived(base, "IncreaseDecrease")
+        if ctx.is_instant(base) or data_type in ("integer", "decimal"):
+            if basis == "QoQ":
+                return vocabulary.derived(base, "IncreaseDecrease") or vocabulary.derived(base, "QoQChange")
+            return vocabulary.derived(base, (basis or "YoY") + "Change") or (
+                vocabulary.derived(base, (basis or "YoY") + "ChangeRatio" if measure == "percent" else
+                                   (basis or "YoY") + "ChangeAmount"))
+        suffix = "ChangeRatio" if measure == "percent" else "ChangeAmount"
+        return vocabulary.derived(base, (basis or "YoY") + suffix)
+
+    def _period(self, text: str, start: int, token: str, after: str, before_all: str, line_periods: list,
+                state: _State, concept: str, role: str, basis: str) -> tuple[Period | None, str]:
+        ctx = self.ctx
+        instant = ctx.is_instant(concept)
+        period, why = None, ""
+        # printed right after the figure: "JPY1,055 million for 1H11", "28,000(3Q13)", "JPY 1.2 billion)"
+        tail = re.split(r"[,;]|\band\b|\bcompared\b", after, maxsplit=1)[0]
+        post = [f for f in periods.find(tail, ctx.doc.fiscal_year)]
+        if post and re.match(r"^\s*(?:million|billion|thousand|%|contracts?|personnel|\w+)?\s*\)?\s*(?:\(|for|in|as of|at|of|:)?\s*$",
+                              tail[: post[0].start]):
+            period, why = post[0].period, f"{post[0].text!r} after the figure"
+        if period is None:
+            before = [f for f in line_periods if f.end <= start and f.start >= len(text) - len(text.lstrip()) and
+                      f.start >= start - len(before_all)]
+            if before:
+                period, why = before[-1].period, f"{before[-1].text!r} in the sentence"
+        if period is None and state.head_period is not None:
+            period, why = state.head_period, "of the bullet head"
+        if period is None and state.caption_period is not None:
+            period, why = state.caption_period, "of the caption"
+        if period is None and state.section_period is not None:
+            period, why = state.section_period, "section's YoY/QoQ line"
+        if period is None and state.section_qoq and ctx.doc.reporting_period is not None:
+            last = ctx.doc.reporting_period.end
+            period = next((f.period for f in periods.find(f"{_quarter_of(last)}", None)), None)
+            why = "section compares quarters: the reporting period's last quarter"
+        if period is None and ctx.doc.reporting_period is not None:
+            period, why = ctx.doc.reporting_period, "reporting period"
+        if period is None:
+            return None, ""
+        if role == "change" and basis == "" and instant and period.is_instant:
+            since = [f for f in periods.find(before_all + " " + after, ctx.doc.fiscal_year)
+                     if f.period.is_instant and f.period.end < period.end]
+            if not since:
+                return None, ""
+            change = periods.between(since[0].period, period)
+            return change, f"from {since[0].text!r} to {period.end}"
+        if instant and not period.is_instant:
+            return periods.closing(period), why + " (its end)"
+        if not instant and period.is_instant:
+            return None, ""
+        return period, why
+
+    def _scenario(self, before_all: str, after: str, state: _State) -> str | None:
+        if _ARROW.search(before_all):
+            return scenario.REVISED
+        if re.match(r"^\s*(?:->|→)", after):
+            return scenario.INITIAL
+        words = before_all[-60:] + " " + after[:30]
+        found = scenario.of_text(words)
+        return found if found != scenario.ACTUAL else None
+
+
+def _quarter_of(day) -> str:
+    fy = day.year if day.month >= 4 else day.year - 1
+    quarter = {6: 1, 9: 2, 12: 3, 3: 4}.get(day.month)
+    return f"{quarter}Q{fy % 100:02d}" if quarter else ""
+
+
+def _remove_periods(text: str, found: list) -> str:
+    for f in sorted(found, key=lambda f: -f.start):
+        text = text[: f.start] + " " + text[f.end:]
+    return text
+
+
+def _subject(text: str) -> str:
+    """The noun phrase of a subject: bullets, linking and filler words, leftover punctuation removed."""
+    text = strip_bullet(text)
+    text = re.sub(r"[<>«»\[\]\"“”*]|\bas of\b|\bend of\b|\bfor the (?:three|six|nine) months\b", " ", text, flags=re.I)
+    text = re.sub(r"\b(?:was|were|is|are|reached|totaled|has|have|been)\b.*$", " ", text, flags=re.I)
+    words = [w for w in re.split(r"\s+", text.strip(" ,:;-–()")) if w]
+    content = [w for w in words if not _FILLER.fullmatch(w)]
+    return " ".join(words) if content else ""

@@ -38,6 +38,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\batm\b(?! operation)", " atm operation "),
     (r"\bcapex\b", " capex including capital leases "),
     (r"\bincome tax expenses?\s*\(benefit\)", "income tax expense"),
+    (r"\bcost of (.+?) revenues?\b", r"cost of \1"),
     (r"\bdeferred tax\b", "deferred income tax"),
     (r"\bbank borrowings?\b", "borrowings"),
     (r"\boperating (?:loss|income \(loss\)|profit)\b", "operating income"),
