@@ -43,8 +43,11 @@ _YOY = re.compile(r"\bYoY\b|year[- ]on[- ]year|from the same (?:time )?period", 
 _QOQ = re.compile(r"\bQoQ\b|quarter[- ]on[- ]quarter|from the previous quarter|from \dQ\d\d", re.I)
 _SHARE = re.compile(r"^\s*(?:%\s*)?of\s+(?:\S+\s+){0,4}?(?:total\s+)?(?:revenues?|sales)\b", re.I)
 _SHARE_BEFORE = re.compile(r"%\s*of\s+(?:total\s+)?revenues?\s+(?:was|were|is)\s*$", re.I)
-_FILLER = re.compile(r"\b(?:the|a|an|its|our|total|balance|amount|mainly|respectively|also|as|for|in|of|and|while"
-                     r"|compared|to|with|from|which|were|was|is|are|by|due|that)\b", re.I)
+_FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectively|also|as|for|in|of|and|while|at"
+                     r"|compared|to|with|from|which|were|was|is|are|by|due|that|etc\.?|million|billion|thousand|yen"
+                     r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|over|points?|pts?\.?|respective"
+                     r"|increased?|decreased?|increasing|decreasing|constantly|steadily|resulted|resulting|each"
+                     r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both)", re.I)
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r":\s*\**\s*$")
@@ -58,6 +61,8 @@ class _State:
     caption_period: Period | None = None  # "< 1H FY2012 Financial Results >", "1H12 Operating Activities:"
     head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
     head_period: Period | None = None
+    head_indent: int = -1  # indentation of the head's bullet: only deeper bullets and plain lines continue it
+    caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
     subheading: str = ""  # "Systems Construction", "<Systems construction>"
 
 
@@ -113,21 +118,27 @@ class ProseReader:
 
     def _note(self, number: int, text: str, stripped: str, state: _State) -> None:
         """A line without figures: a caption with a period, a bullet head ("Cost of SI revenue were:"), a sub-heading."""
-        if not stripped:
+        if not stripped or scale.unit_line(stripped) or _SECTION_PERIOD.search(stripped):
             return
         found = periods.find(stripped, self.ctx.doc.fiscal_year)
         subject = _subject(_remove_periods(stripped, found))
+        named = scenario.of_text(stripped)
+        if named not in (None, scenario.ACTUAL) and len(stripped.split()) <= 4:
+            state.caption_scenario = named  # "(Previous Target)" above the figures it heads
+            return
         if _HEAD.search(stripped):
-            state.head = subject
-            state.head_period = found[0].period if found else None
-            if found and not subject:
+            state.head, state.head_indent = subject, _indent(text)
+            state.head_period = found[0].period if len(found) == 1 else None
+            if len(found) == 1 and not subject:
                 state.caption_period = found[0].period
             return
-        if found and len(stripped.split()) <= 10 and not _BULLET.match(text):
+        bare = re.sub(r"[<>«»()\[\]:]", " ", stripped).strip()
+        if len(found) == 1 and (len(stripped.split()) <= 10 and not _BULLET.match(text) or bare == found[0].text):
             state.caption_period = found[0].period
             state.head, state.head_period = "", None
             return
-        if len(stripped.split()) <= 6 and not _BULLET.match(text) and not stripped.endswith("."):
+        if (len(stripped.split()) <= 6 and not _BULLET.match(text) and not stripped.endswith(".")
+                and not re.search(r"\b(?:was|were|is|are|has|have|will|to)\b", stripped, re.I)):
             state.subheading = subject
             state.head, state.head_period = "", None
 
@@ -135,7 +146,9 @@ class ProseReader:
     def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State) -> Iterator[Proposal | Pending]:
         ctx = self.ctx
         line_periods = periods.find(text, ctx.doc.fiscal_year)
-        bullet = bool(_BULLET.match(text)) and not text.startswith(" ")
+        indent = _indent(text)
+        if _BULLET.match(text) and indent <= state.head_indent:  # a sibling bullet: the head above is not ours
+            state.head, state.head_period, state.head_indent = "", None, -1
         sentence_starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
         subject, subject_from = "", ""
         line_subject = ""
@@ -149,10 +162,10 @@ class ProseReader:
             after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
-            found = self._subject_before(local)
+            found, own = self._subject_before(local)
             if found:
                 subject, subject_from = found, "sentence"
-            elif not subject:
+            elif not subject and not _content(before_all):
                 if state.head:
                     subject, subject_from = state.head, "bullet head"
                 elif state.subheading:
@@ -164,24 +177,29 @@ class ProseReader:
                 line_subject = subject
             yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
                                line_periods, state)
-        if bullet and line_subject and text.lstrip()[:1] in "-◆•➤▪●◇■➢" and not text.startswith(" "):
-            state.head = line_subject
-            state.head_period = next((f.period for f in line_periods), None)
+        if line_subject and _BULLET.match(text) and state.head_indent < 0:
+            state.head, state.head_indent = line_subject, indent
+            state.head_period = line_periods[0].period if len(line_periods) == 1 else None
 
-    def _subject_before(self, local: str) -> str:
-        """The subject of the clause leading to a figure: words before its link (":", "was", "increased by")."""
-        text = re.sub(r"\([^()]*\)", " ", local)  # closed parentheses hold other figures' comparisons
-        text = text.rsplit("(", 1)[0] if text.count("(") > text.count(")") else text
-        m = _LINK.search(text) or _DIRECTION.search(text)
+    def _subject_before(self, local: str) -> tuple[str, bool]:
+        """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
+        "increased by", a tab, or the "JPY" itself), and whether the clause has words of its own."""
+        text = re.sub(r"\([^()]*\d[^()]*\)", " ", local)  # closed parentheses with figures: other figures' notes
+        if text.count("(") > text.count(")"):
+            text = text.rsplit("(", 1)[0]  # the figure sits in an open parenthesis: "(up 8.3% YoY"
+        text = _blank_periods(text, self.ctx.doc.fiscal_year)
+        m = _LINK.search(text) or _DIRECTION.search(text) or re.search(r"\s(?:JPY\s*)?$", text)
+        own = bool(_content(text))
         if m is None:
-            return ""
-        head = text[: m.start()]
-        head = _DIRECTION.sub("", head)
-        for piece in reversed(re.split(r",|\band\b|\bmainly due to\b|\bcompared to\b|\bwhile\b", head)):
-            candidate = _subject(_remove_periods(piece, periods.find(piece, self.ctx.doc.fiscal_year)))
-            if candidate and not re.match(r"^\s*an?\s", piece.strip() + " "):
-                return candidate
-        return ""
+            return "", own
+        head = _DIRECTION.sub(" ", text[: m.start()])
+        for piece in reversed(re.split(r",|\bmainly due to\b|\bcompared to\b|\bwhile\b|\bwhich\b", head)):
+            if re.match(r"^\s*an?\s", piece + " "):
+                continue  # an apposition ("Systems construction revenue, a one-time revenue, was")
+            candidate = _subject(piece)
+            if candidate:
+                return candidate, own
+        return "", own
 
     def _figure(self, number: int, text: str, start: int, token: str, before_all: str, local: str, after: str,
                 subject: str, subject_from: str, line_periods: list, state: _State) -> Proposal | Pending:
@@ -216,7 +234,10 @@ class ProseReader:
         outflow = bool(re.search(r"^(?:Purchase|Payments?|Repayments?|PrincipalPayments|Dividends?Paid|NetCashUsed"
                                  r"|NetRepayments|Acquisition)", concept))
         negative = signs.prose_negative(local, token, outflow or concept.startswith("NetCashUsed"))
-        scen = ctx.settle(period, self._scenario(before_all, after, state))
+        if not signs.printed_negative(token) and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
+            negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
+        in_cell = text[:start].count("\t")
+        scen = ctx.settle(period, self._scenario(before_all, after, state, in_cell))
         if scen is None:
             return Pending(number, start, token, "an actual printed for a period after the reporting period", (concept,))
         confidence = match.score / 100 - (0 if match.decisive else 0.25) - (0.05 if subject_from != "sentence" else 0)
@@ -330,14 +351,24 @@ class ProseReader:
             return None, ""
         return period, why
 
-    def _scenario(self, before_all: str, after: str, state: _State) -> str | None:
+    def _scenario(self, before_all: str, after: str, state: _State, in_cell: int) -> str | None:
         if _ARROW.search(before_all):
             return scenario.REVISED
         if re.match(r"^\s*(?:->|→)", after):
             return scenario.INITIAL
         words = before_all[-60:] + " " + after[:30]
         found = scenario.of_text(words)
-        return found if found != scenario.ACTUAL else None
+        if found in (None, scenario.ACTUAL):
+            # a caption such as "<Original Target>" heads the figures of a second column, or all of a plain text
+            return state.caption_scenario if in_cell != 1 else None
+        return found
+
+
+def _indent(text: str) -> int:
+    """Depth of a bullet: leading spaces, then one more per bullet mark ("- ◆" is deeper than "◆")."""
+    m = _BULLET.match(text)
+    marks = len(re.findall(r"[-–•·▪●◆◇■➤➢>▶✓※]", m.group())) if m else 0
+    return len(text) - len(text.lstrip(" ")) + (marks if marks else 0)
 
 
 def _quarter_of(day) -> str:
@@ -352,11 +383,28 @@ def _remove_periods(text: str, found: list) -> str:
     return text
 
 
+def _blank_periods(text: str, fiscal_year: int | None) -> str:
+    """Period expressions replaced by spaces of the same length (offsets stay)."""
+    for f in periods.find(text, fiscal_year):
+        text = text[: f.start] + " " * (f.end - f.start) + text[f.end:]
+    return text
+
+
+def _content(text: str) -> list[str]:
+    """Words of a text that could name something (not bullets, linking, direction or unit words, not figures)."""
+    words = re.findall(r"[A-Za-z][A-Za-z&'’/\-]*", strip_bullet(text))
+    return [w for w in words if not _FILLER.fullmatch(w)]
+
+
 def _subject(text: str) -> str:
-    """The noun phrase of a subject: bullets, linking and filler words, leftover punctuation removed."""
+    """The noun phrase of a subject: bullets, linking and filler words at its edges, punctuation removed."""
     text = strip_bullet(text)
-    text = re.sub(r"[<>«»\[\]\"“”*]|\bas of\b|\bend of\b|\bfor the (?:three|six|nine) months\b", " ", text, flags=re.I)
+    text = re.sub(r"[<>«»\[\]\"“”*:]|\bas of\b|\bend of\b|\bfor the (?:three|six|nine) months\b", " ", text, flags=re.I)
     text = re.sub(r"\b(?:was|were|is|are|reached|totaled|has|have|been)\b.*$", " ", text, flags=re.I)
-    words = [w for w in re.split(r"\s+", text.strip(" ,:;-–()")) if w]
-    content = [w for w in words if not _FILLER.fullmatch(w)]
-    return " ".join(words) if content else ""
+    text = text.replace("#", " number of ")
+    words = [w for w in re.split(r"\s+", text.strip(" ,:;-–()")) if w and not re.fullmatch(r"[\d,.%()+-]+", w)]
+    while words and _FILLER.fullmatch(words[0].strip("(),")):
+        words.pop(0)
+    while words and _FILLER.fullmatch(words[-1].strip("(),")):
+        words.pop()
+    return " ".join(words).strip(" ,()") if _content(" ".join(words)) else ""

@@ -73,10 +73,22 @@ def polarity(text: str) -> int:
 def inverted(printed: str, phrase: str) -> bool:
     """The printed label states the opposite order of the matched phrase: "net loss (income)" against
     "net income (loss)". A plain "Operating Loss" row prints losses in parentheses: no inversion."""
-    if not re.search(r"\w+\s*\((?:income|loss|losses|gains?|expenses?|increase|decrease)\)", printed, re.I):
+    if not _PAIR.search(printed):
         return False
     a, b = polarity(printed), polarity(phrase)
     return a != 0 and b != 0 and a != b
+
+
+def inverted_subject(subject: str, concept_label: str) -> bool:
+    """A prose subject naming the other side of a concept whose label states both ("Increase in accounts
+    receivable" of "Decrease (increase) in accounts receivable", "Other expenses" of "Other income (expense)")."""
+    if not _PAIR.search(concept_label):
+        return False
+    a, b = polarity(subject), polarity(concept_label)
+    return a != 0 and b != 0 and a != b
+
+
+_PAIR = re.compile(r"\w+\s*\((?:income|loss|losses|gains?|expenses?|increase|decrease)\)", re.I)
 
 
 def prose_negative(before: str, token: str, outflow_concept: bool) -> bool:
