@@ -32,7 +32,8 @@ _SKIP = [
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]])\.\s+(?=[A-Z\"“(])|;\s+")
 _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reached|reaching|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
-_DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|rose|fell|grew|declined|plus|minus)\b"
+_DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
+                        r"|declined|plus|minus)\b"
                         r"(?:\s+by)?)\s*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
 _APPROX = re.compile(r"\b(?:approx(?:imately|\.)?|about|around|almost|nearly)\s*(?:JPY\s*)?$", re.I)
 _COUNT_NOUN = re.compile(r"^\s*(?:new(?:ly)?\s+)?(?P<noun>contracts?|personnel|employees?|ATMs?|clients?|customers?"
@@ -51,6 +52,9 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectiv
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r":\s*\**\s*$")
+# what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
+_LEAD = re.compile(r"^\s*(?:million|billion|thousand|yen|%|points?|pts?\.?|pt\.?|contracts?|personnel|employees?|ATMs?"
+                   r"|clients?|customers?|projects?|lines|new(?:ly)? graduates)\b", re.I)
 
 
 @dataclass
@@ -64,6 +68,7 @@ class _State:
     head_indent: int = -1  # indentation of the head's bullet: only deeper bullets and plain lines continue it
     caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
     subheading: str = ""  # "Systems Construction", "<Systems construction>"
+    carry: str = ""  # subject of the last figure of the line above, for a line opening with "("
 
 
 class ProseReader:
@@ -158,18 +163,22 @@ class ProseReader:
             if sentence > previous_end:
                 subject, previous_end = "", sentence
             before_all = text[sentence:start]
-            local = text[previous_end:start]
+            local = _LEAD.sub(" ", text[previous_end:start]) if previous_end > sentence else text[previous_end:start]
             after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
             found, own = self._subject_before(local)
             if found:
                 subject, subject_from = found, "sentence"
-            elif not subject and not _content(before_all):
-                if state.head:
+            elif not subject and not _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
+                if state.carry and text.lstrip().startswith("("):
+                    subject, subject_from = state.carry, "line above"
+                elif state.head:
                     subject, subject_from = state.head, "bullet head"
                 elif state.subheading:
                     subject, subject_from = state.subheading, "sub-heading"
+                elif _heading_words(state.section):
+                    subject, subject_from = _heading_words(state.section), "section heading"
             if not subject:
                 yield Pending(number, start, token, "no subject for the figure")
                 continue
@@ -177,6 +186,7 @@ class ProseReader:
                 line_subject = subject
             yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
                                line_periods, state)
+        state.carry = subject
         if line_subject and _BULLET.match(text) and state.head_indent < 0:
             state.head, state.head_indent = line_subject, indent
             state.head_period = line_periods[0].period if len(line_periods) == 1 else None
@@ -193,13 +203,10 @@ class ProseReader:
         if m is None:
             return "", own
         head = _DIRECTION.sub(" ", text[: m.start()])
-        for piece in reversed(re.split(r",|\bmainly due to\b|\bcompared to\b|\bwhile\b|\bwhich\b", head)):
-            if re.match(r"^\s*an?\s", piece + " "):
-                continue  # an apposition ("Systems construction revenue, a one-time revenue, was")
-            candidate = _subject(piece)
-            if candidate:
-                return candidate, own
-        return "", own
+        pieces = [p for p in re.split(r",|\bmainly due to\b|\bcompared to\b|\bwhile\b|\bwhich\b", head) if p.strip()]
+        while len(pieces) > 1 and re.match(r"^\s*an?\s", pieces[-1] + " "):
+            pieces.pop()  # an apposition ("Systems construction revenue, a one-time revenue, was")
+        return (_subject(pieces[-1]) if pieces else ""), own
 
     def _figure(self, number: int, text: str, start: int, token: str, before_all: str, local: str, after: str,
                 subject: str, subject_from: str, line_periods: list, state: _State) -> Proposal | Pending:
@@ -210,11 +217,12 @@ class ProseReader:
         role, basis = self._role(token, local, after, before_all, measure)
         match = ctx.vocabulary.match(subject, context=[state.head if subject_from == "sentence" else "",
                                                        state.subheading],
-                                     accept=lambda n: ctx.vocabulary.base_of(n) is None)
+                                     background=[_heading_words(state.section)],
+                                     accept=lambda n: ctx.vocabulary.base_of(n) is None, outright=False)
         if match.concept is None or match.score < 70:
             return Pending(number, start, token, f"no concept for {subject!r}",
                            tuple(c for c, _ in match.candidates[:3]))
-        concept = self._derive(match.concept, role, basis, measure)
+        concept = self._derive(match.concept, role, basis, measure, match.role)
         if concept is None:
             return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
                            (match.concept,))
@@ -284,10 +292,13 @@ class ProseReader:
             return "change", basis
         return "level", ""
 
-    def _derive(self, base: str, role: str, basis: str, measure: str) -> str | None:
+    def _derive(self, base: str, role: str, basis: str, measure: str, how: str = "") -> str | None:
         ctx = self.ctx
         vocabulary = ctx.vocabulary
         data_type = ctx.concept(base).data_type
+        if how == "change-only":  # "Rent expenses" names only its change: the change it names, or nothing
+            wanted = (basis or "YoY") + ("ChangeRatio" if measure == "percent" else "ChangeAmount")
+            return base if role == "change" and base.endswith(wanted) else None
         if role == "level":
             if measure in ("percent",) and data_type != "percent":
                 return None
@@ -368,7 +379,12 @@ def _indent(text: str) -> int:
     """Depth of a bullet: leading spaces, then one more per bullet mark ("- ◆" is deeper than "◆")."""
     m = _BULLET.match(text)
     marks = len(re.findall(r"[-–•·▪●◆◇■➤➢>▶✓※]", m.group())) if m else 0
-    return len(text) - len(text.lstrip(" ")) + (marks if marks else 0)
+    return 10 * (len(text) - len(text.lstrip(" "))) + marks
+
+
+def _heading_words(section: str) -> str:
+    """A slide title without its number: "II - 11. SG&A Expenses/R&D" -> "SG&A Expenses/R&D"."""
+    return re.sub(r"^[\sIVXⅠ-Ⅻ.]*-?\s*\d+\s*\.\s*|\(\d\)", " ", section).strip()
 
 
 def _quarter_of(day) -> str:

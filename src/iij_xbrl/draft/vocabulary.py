@@ -22,7 +22,7 @@ from iij_xbrl.sources import yamlines
 # Derived concepts are named <base><suffix> (taxonomy/src/concepts-changes.yaml and the extra files).
 SUFFIXES = ("YoYChangeRatio", "QoQChangeRatio", "YoYChangeAmount", "QoQChangeAmount", "YoYChange", "QoQChange",
             "IncreaseDecrease", "ToRevenuesRatio", "ToTargetRatio", "TwoYearChangeAmount", "TwoYearChangeRatio",
-            "TargetRevision", "ShortfallAgainstInitialTarget", "NetAdditions")
+            "TargetRevision", "ShortfallAgainstInitialTarget")
 
 # Abbreviations and wording variants of IIJ's documents, applied to the lower-cased text in order.
 _SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -35,7 +35,15 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
     (r"\bnw\b", " network services "),
-    (r"\batm\b(?! operation)", " atm operation "),
+    (r"\batm(?: operation)?(?: business)?\b", " atm operation business "),
+    (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
+    (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
+    (r"\bover 1\s?gbps\b", "ip service 1gbps"),
+    (r"\biij gio\b(?! cloud)", "iij gio cloud services"),
+    (r"\bsystems construction and equipment sales?\b", "systems construction"),
+    (r"\bpersonnel[- ]related costs and expenses\b", "personnel related costs"),
+    (r"\bnewly\b", "new"),
+    (r"#", " number "),
     (r"\bcapex\b", " capex including capital leases "),
     (r"\bincome tax expenses?\s*\(benefit\)", "income tax expense"),
     (r"\bcost of (.+?) revenues?\b", r"cost of \1"),
@@ -58,9 +66,10 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bprinciple\b", "principal"),
     (r"\bequipments\b", "equipment"),
 )
+_CHANGE_WORDS = re.compile(r"\s*[-,:]\s*(?:change|increase|decrease|revision|expected shortfall|shortfall).*$", re.I)
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
-_STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated related".split())
+_STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated related number".split())
 _WORD = re.compile(r"[a-z0-9&]+")
 
 
@@ -128,6 +137,9 @@ class Vocabulary:
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
+                if self.base_of(name) is None and name.endswith(SUFFIXES):
+                    # a change whose base the taxonomy lacks ("Rent expenses - change from ..."): its base's words
+                    self._add(_CHANGE_WORDS.sub("", concept.labels["label"].en), name, "change-only", seen)
         self._exact: dict[str, list[_Entry]] = {}
         for entry in self._entries:
             self._exact.setdefault(" ".join(entry.words), []).append(entry)
@@ -169,13 +181,16 @@ class Vocabulary:
         return [w for w, _, _ in process.extract(word, list(self._index), scorer=fuzz.ratio, score_cutoff=85, limit=3)]
 
     def match(self, label: str, context: Iterable[str] = (), accept: Callable[[str], bool] | None = None,
-              prefer: Iterable[str] = (), near: Iterable[str] = ()) -> Match:
+              prefer: Iterable[str] = (), near: Iterable[str] = (), outright: bool = True,
+              background: Iterable[str] = ()) -> Match:
         """Best concept for a printed label.
 
         Score: the share of the label's words a phrase holds, times the share of the phrase's words that the
         label or the `context` (caption, parent row, section) explain. `accept` filters the concepts that
-        may answer; of equal scores, `prefer` (the items of the total above) wins, then an exact mapping-file
-        phrase, then `near` (siblings of the row above).
+        may answer; of equal scores, an exact standard label wins (unless `outright` is off: prose, where the
+        bullet above completes a phrase), then `prefer` (the items of the total above), then a phrase the
+        context completes, an exact mapping-file phrase, `near` (siblings of the row above), a phrase the
+        `background` (the section heading) completes.
         """
         words = norm(label).split()
         if not words:
@@ -183,6 +198,8 @@ class Vocabulary:
         label_words = list(dict.fromkeys(words))
         required = [w for w in label_words if w != "total"] or label_words  # "total" may be dropped, nothing else
         context_words = [w for w in dict.fromkeys(norm(" ".join(context)).split()) if w not in label_words]
+        background_words = [w for w in dict.fromkeys(norm(" ".join(background)).split())
+                            if w not in label_words and w not in context_words]
         preferred, nearby = set(prefer), set(near)
         listed = {c for e in self._exact.get(" ".join(words), ()) if e.role == "mapping" for c in [e.concept]}
         if len(listed) > 1:  # the mapping file lists the label as ambiguous: one of its concepts, by structure
@@ -198,18 +215,20 @@ class Vocabulary:
                 continue
             by_label = [w for w in entry.words if any(self._same(w, l) for l in label_words)]
             by_context = [w for w in entry.words if w not in by_label and any(self._same(w, c) for c in context_words)]
-            score = 100.0 * (len(by_label) + len(by_context)) / len(entry.words)
+            by_background = [w for w in entry.words if w not in by_label and w not in by_context
+                             and any(self._same(w, c) for c in background_words)]
+            score = 100.0 * (len(by_label) + len(by_context) + len(by_background)) / len(entry.words)
             exact = list(entry.words) == words
             # an exact standard or total label names its concept outright; a terse or mapping phrase
             # ("Equipment sales") may be a fragment that the total above ("Total Costs") completes
-            outright = exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
-            rank = (score, outright, entry.concept in preferred,
+            named = outright and exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
+            rank = (score, named, entry.concept in preferred,
                     len(by_context),
-                    exact and entry.role == "mapping", entry.concept in nearby, exact,
+                    exact and entry.role == "mapping", entry.concept in nearby, exact, -len(by_background),
                     entry.role == "mapping", entry.role in ("label", "terse", "total"),
                     fuzz.token_sort_ratio(" ".join(words), " ".join(entry.words)))
             if entry.concept not in best or rank > best[entry.concept][0]:
-                best[entry.concept] = (rank, entry, len(by_context))
+                best[entry.concept] = (rank, entry, len(by_context) + len(by_background))
         if not best:
             return NO_MATCH
         ordered = sorted(best.values(), key=lambda v: v[0], reverse=True)
