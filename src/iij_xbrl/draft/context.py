@@ -12,6 +12,8 @@ from .layout import Document
 from .proposal import Pending, Proposal
 from .vocabulary import Vocabulary
 
+FIRST_YEAR_OF_SFAS_160 = 2009
+
 # Sheet unit of each data type whose unit does not depend on the printed scale.
 _FIXED_UNIT = {"perShare": "JPY", "shares": "shares", "integer": "count", "percent": "percent"}
 
@@ -26,6 +28,11 @@ class Context:
 
     def __post_init__(self) -> None:
         self.targets = scenario.Targets(self.doc.lines, self.doc.fiscal_year)
+        if self.doc.fiscal_year is not None and self.doc.fiscal_year < FIRST_YEAR_OF_SFAS_160:
+            # Before SFAS 160 (fiscal years from Dec. 15, 2008; IIJ's FY2009) "net income" was the bottom line
+            # after minority interests: today's net income attributable to IIJ.
+            self.vocabulary.alias("Net income", "NetIncomeAttributableToIIJ")
+            self.vocabulary.alias("Minority interests", "NetLossIncomeAttributableToNoncontrollingInterests")
 
     def concept(self, name: str) -> Concept:
         return self.vocabulary.concepts[name]

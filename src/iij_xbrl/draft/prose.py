@@ -47,7 +47,7 @@ _SHARE_BEFORE = re.compile(r"%\s*of\s+(?:total\s+)?revenues?\s+(?:was|were|is)\s
 _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectively|also|as|for|in|of|and|while|at"
                      r"|compared|to|with|from|which|were|was|is|are|by|due|that|etc\.?|million|billion|thousand|yen"
                      r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|over|points?|pts?\.?|respective"
-                     r"|increased?|decreased?|increasing|decreasing|constantly|steadily|resulted|resulting|each"
+                     r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
                      r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both)", re.I)
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
@@ -241,7 +241,10 @@ class ProseReader:
             return Pending(number, start, token, f"a percentage is not {concept}", (concept,))
         outflow = bool(re.search(r"^(?:Purchase|Payments?|Repayments?|PrincipalPayments|Dividends?Paid|NetCashUsed"
                                  r"|NetRepayments|Acquisition)", concept))
-        negative = signs.prose_negative(local, token, outflow or concept.startswith("NetCashUsed"))
+        credit = ctx.concept(concept).balance == "credit" or "IncomeExpense" in concept
+        negative = signs.prose_negative(local, token, outflow or concept.startswith("NetCashUsed"), credit)
+        if (role == "change" or match.role == "change-only") and not signs.has_direction(local, token):
+            return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
         if not signs.printed_negative(token) and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
             negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
         in_cell = text[:start].count("\t")

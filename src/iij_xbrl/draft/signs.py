@@ -17,7 +17,9 @@ from decimal import Decimal
 from iij_xbrl.sources import figures
 
 DOWN = re.compile(r"\b(?:down|decreas(?:e|ed|es|ing)|declin(?:e|ed|ing)|fell|minus|lower|reduc(?:ed|tion)"
-                  r"|short(?:fall)? of|(?:gross |net |operating )?loss(?:es)? of|(?:an )?expenses? of)\b", re.I)
+                  r"|short(?:fall)? of|downward)\b", re.I)
+# "a loss of", "an expense of": negative amounts of an income (credit) concept, plain amounts of an expense
+NET_DOWN = re.compile(r"\b(?:(?:gross |net |operating )?loss(?:es)? of|(?:an )?expenses? of)\b", re.I)
 UP = re.compile(r"\b(?:up|increas(?:e|ed|es|ing)|rose|grew|plus|higher|gains? of|income of)\b", re.I)
 OUTFLOW = re.compile(r"\b(?:payments?|paid|purchases?|repayments?|used in|principle payments?)\b", re.I)
 
@@ -91,11 +93,17 @@ def inverted_subject(subject: str, concept_label: str) -> bool:
 _PAIR = re.compile(r"\w+\s*\((?:income|loss|losses|gains?|expenses?|increase|decrease)\)", re.I)
 
 
-def prose_negative(before: str, token: str, outflow_concept: bool) -> bool:
+def has_direction(before: str, token: str) -> bool:
+    """A change states its direction: a sign, "up", "down", "increased", "decreased", "plus", "minus"."""
+    return printed_negative(token) or token.lstrip("(").startswith("+") or bool(DOWN.search(before) or UP.search(before))
+
+
+def prose_negative(before: str, token: str, outflow_concept: bool, credit_concept: bool = False) -> bool:
     """Sign of a prose figure from the words just before it ("down", "a loss of", "payments for")."""
     if printed_negative(token):
         return True
-    direction = _last(DOWN, before), _last(UP, before)
+    down = max(_last(DOWN, before), _last(NET_DOWN, before) if credit_concept else -1)
+    direction = down, _last(UP, before)
     if direction[0] > direction[1]:
         return True
     if direction[1] > direction[0]:

@@ -141,12 +141,8 @@ class Vocabulary:
                     # a change whose base the taxonomy lacks ("Rent expenses - change from ..."): its base's words
                     self._add(_CHANGE_WORDS.sub("", concept.labels["label"].en), name, "change-only", seen)
         self._exact: dict[str, list[_Entry]] = {}
-        for entry in self._entries:
-            self._exact.setdefault(" ".join(entry.words), []).append(entry)
         self._index: dict[str, list[int]] = {}
-        for i, entry in enumerate(self._entries):
-            for word in set(entry.words):
-                self._index.setdefault(word, []).append(i)
+        self._reindex()
         self._same_cache: dict[tuple[str, str], bool] = {}
 
     @classmethod
@@ -155,6 +151,22 @@ class Vocabulary:
         mapping = {str(label): tuple(v) if isinstance(v, list) else (v,) for label, v in (data.get("labels") or {}).items()}
         segments = {norm(label): member for label, member in segment_labels.items()}
         return cls(concepts, mapping, segments)
+
+    def alias(self, phrase: str, concept: str) -> None:
+        """`phrase` names `concept` only (the wording of another era: "net income" before SFAS 160)."""
+        words = tuple(norm(phrase).split())
+        self._entries = [e for e in self._entries if e.words != words]
+        self._entries.append(_Entry(concept, "mapping", phrase, words))
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._exact = {}
+        for entry in self._entries:
+            self._exact.setdefault(" ".join(entry.words), []).append(entry)
+        self._index = {}
+        for i, entry in enumerate(self._entries):
+            for word in set(entry.words):
+                self._index.setdefault(word, []).append(i)
 
     def _add(self, phrase: str, concept: str, role: str, seen: set) -> None:
         words = tuple(norm(phrase).split())
