@@ -39,14 +39,15 @@ def context_for(path: Path, mapping: Path = SOURCES / "mapping.yaml", taxonomy_r
                 for axis in taxonomy.dimensions.axes if axis.axis.name == "SegmentAxis" for m in axis.members[1:]}
     vocabulary = Vocabulary.load(taxonomy.concepts, mapping, segments)
     children: dict[str, set[str]] = {}
-    calculations = []
+    calculations, network_of = [], []
     for role in taxonomy.roles:
         by_total: dict[str, list[tuple[str, int]]] = {}
         for arc in role.calculation:
             by_total.setdefault(arc.total, []).append((arc.item, arc.weight))
             children.setdefault(arc.total, set()).add(arc.item)
         calculations.extend((total, tuple(items)) for total, items in by_total.items())
-    return Context(Document(path.name, document_lines(path)), vocabulary, children, calculations)
+        network_of.extend(role.id for _ in by_total)
+    return Context(Document(path.name, document_lines(path)), vocabulary, children, calculations, network_of)
 
 
 def draft(path: Path, filing: str | None = None, mapping: Path = SOURCES / "mapping.yaml",
@@ -56,7 +57,7 @@ def draft(path: Path, filing: str | None = None, mapping: Path = SOURCES / "mapp
     found: list[Proposal | Pending] = []
     for block in ctx.doc.blocks:
         found.extend(tables.read(block))
-    found.extend(ProseReader(ctx).read(set(ctx.doc.table_lines) - set(tables.prose_rows)))
+    found.extend(ProseReader(ctx).read(set(ctx.doc.table_lines), tables.prose_rows))
     proposals, clashes = _clashes([f for f in found if isinstance(f, Proposal)])
     proposals = crosscheck.check(ctx, proposals)
     kept, insane = sanity.check(ctx, [p for p in proposals if p.confidence >= THRESHOLD])

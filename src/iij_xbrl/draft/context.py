@@ -24,10 +24,16 @@ class Context:
     vocabulary: Vocabulary
     children: dict[str, set[str]]  # calculation total -> its items, over every network
     calculations: list[tuple[str, tuple[tuple[str, int], ...]]]  # (total, ((item, weight), ...)) per network
+    network_of: list[str]  # the network (role id) of each entry of `calculations`
     targets: scenario.Targets = field(init=False)
+    networks: dict[str, set[str]] = field(init=False)  # concept -> calculation networks it takes part in
 
     def __post_init__(self) -> None:
         self.targets = scenario.Targets(self.doc.lines, self.doc.fiscal_year)
+        self.networks = {}
+        for index, (total, items) in enumerate(self.calculations):
+            for name in (total, *(item for item, _ in items)):
+                self.networks.setdefault(name, set()).add(self.network_of[index])
         if self.doc.fiscal_year is not None and self.doc.fiscal_year < FIRST_YEAR_OF_SFAS_160:
             # Before SFAS 160 (fiscal years from Dec. 15, 2008; IIJ's FY2009) "net income" was the bottom line
             # after minority interests: today's net income attributable to IIJ.
@@ -47,6 +53,9 @@ class Context:
             frontier = {item for t in frontier for item in self.children.get(t, ())} - found
             found |= frontier
         return found
+
+    def network_members(self, networks: set[str]) -> set[str]:
+        return {name for name, found in self.networks.items() if found & networks}
 
     def siblings(self, concept: str | None) -> set[str]:
         """Items of every total `concept` is an item of, and those totals (the rows that may follow it)."""

@@ -139,6 +139,16 @@ class Document:
                 break
         return found
 
+    def unit_above(self, number: int) -> str | None:
+        """The scale of the nearest unit line above `number` ("Unit: JPY million"), however far."""
+        from . import scale
+
+        for n in range(number - 1, 0, -1):
+            found = scale.unit_line(self.text(n))
+            if found:
+                return found
+        return None
+
     @cached_property
     def reporting_period(self) -> Period | None:
         """The period the document reports on: the shortest duration named on its first line about results."""

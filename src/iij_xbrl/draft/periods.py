@@ -34,7 +34,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I)) f
                 + _YEAR),
     ("nine", r"(?<![\w/])9M\s*(?:FY\s*)?" + _YEAR),
     ("fy", r"(?<![\w/])FY\s*" + _YEAR),
-    ("date", r"\b" + _MONTH + r"\s*(?P<day>\d{1,2}),\s*(?P<y4>\d{4})\b"),
+    ("date", r"\b" + _MONTH + r"\s*(?P<day>\d{1,2}),?\s*(?P<y4>\d{4})\b"),
     ("month_end", r"\b(?:end\s+of|as\s+of)\s+" + _MONTH + r"\s*(?P<y4>\d{4})\b"),
     ("year_month", r"(?<![\d/])(?P<y4>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])(?![\d/])"),
 )]
@@ -148,3 +148,20 @@ def opening(duration: Period) -> Period:
 
 def closing(duration: Period) -> Period:
     return Period(end=duration.end)
+
+
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s*(?P<y4>\d{4})\b", re.I)
+
+
+def months(text: str) -> list[Found]:
+    """Months named with their year ("in Apr. 2013"), each as the fiscal year it falls in: what a count of a
+    yearly event (graduates hired every April) refers to."""
+    out = []
+    for m in _MONTH_YEAR.finditer(text):
+        try:
+            month = _month(m["month"])
+        except ValueError:
+            continue
+        year = int(m["y4"])
+        out.append(Found(m.start(), m.end(), m.group(), calendar.quarters(year if month >= 4 else year - 1, 1, 4)))
+    return out

@@ -30,7 +30,7 @@ _SKIP = [
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
 ]
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]])\.\s+(?=[A-Z\"“(])|;\s+")
-_LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reached|reaching|totaled|totaling|amounted to|stood at|of)\b)\s*"
+_LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
                         r"|declined|plus|minus)\b"
@@ -52,9 +52,12 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectiv
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r":\s*\**\s*$")
+_CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrease\)", re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\s*$", re.I)
 # what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
 _LEAD = re.compile(r"^\s*(?:million|billion|thousand|yen|%|points?|pts?\.?|pt\.?|contracts?|personnel|employees?|ATMs?"
-                   r"|clients?|customers?|projects?|lines|new(?:ly)? graduates)\b", re.I)
+                   r"|clients?|customers?|projects?|lines|new(?:ly)? graduates)\b(?:\s+in\s+[a-z][^,.;()]*?(?=,|\band\b|$))?",
+                   re.I)
 
 
 @dataclass
@@ -67,6 +70,7 @@ class _State:
     head_period: Period | None = None
     head_indent: int = -1  # indentation of the head's bullet: only deeper bullets and plain lines continue it
     caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
+    caption_scenario_used: bool = False
     subheading: str = ""  # "Systems Construction", "<Systems construction>"
     carry: str = ""  # subject of the last figure of the line above, for a line opening with "("
 
@@ -90,8 +94,9 @@ class ProseReader:
             found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)))
         return found
 
-    def read(self, table_lines: Iterable[int]) -> Iterator[Proposal | Pending]:
-        skip = set(table_lines)
+    def read(self, table_lines: Iterable[int], from_offset: dict[int, int]) -> Iterator[Proposal | Pending]:
+        """Every line outside tables, and the table rows (from an offset) the table reader handed over."""
+        skip = set(table_lines) - set(from_offset)
         doc = self.ctx.doc
         state = _State()
         for number, text in enumerate(doc.lines, start=1):
@@ -103,6 +108,8 @@ class ProseReader:
             spans = token_spans(text)
             stripped = strip_bullet(text)
             if not spans:
+                if not stripped and state.caption_scenario_used:
+                    state.caption_scenario, state.caption_scenario_used = None, False
                 self._note(number, text, stripped, state)
                 continue
             reason = self._skipped(number, text)
@@ -110,7 +117,8 @@ class ProseReader:
                 for start, _, token in spans:
                     yield Pending(number, start, token, reason)
                 continue
-            yield from self._line(number, text, spans, state)
+            offset = from_offset.get(number, 0)
+            yield from self._line(number, text, [t for t in spans if t[0] >= offset], state, offset)
 
     def _skipped(self, number: int, text: str) -> str | None:
         if self.ctx.doc.is_heading(number) or re.match(r"^\s*(?:[IVXⅠ-Ⅻ]+\s*)?[-.]?\s*\d+\s*\.\s", text):
@@ -132,7 +140,8 @@ class ProseReader:
             state.caption_scenario = named  # "(Previous Target)" above the figures it heads
             return
         if _HEAD.search(stripped):
-            state.head, state.head_indent = subject, _indent(text)
+            state.head, state.head_indent = subject, 10_000  # heads every bullet below it
+            state.caption_scenario = None
             state.head_period = found[0].period if len(found) == 1 else None
             if len(found) == 1 and not subject:
                 state.caption_period = found[0].period
@@ -148,16 +157,18 @@ class ProseReader:
             state.head, state.head_period = "", None
 
     # ---- one line --------------------------------------------------------------------------------
-    def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State) -> Iterator[Proposal | Pending]:
+    def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State,
+              offset: int = 0) -> Iterator[Proposal | Pending]:
         ctx = self.ctx
         line_periods = periods.find(text, ctx.doc.fiscal_year)
         indent = _indent(text)
         if _BULLET.match(text) and indent <= state.head_indent:  # a sibling bullet: the head above is not ours
             state.head, state.head_period, state.head_indent = "", None, -1
-        sentence_starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
+        sentence_starts = [offset] + [m.end() for m in _SENTENCE.finditer(text) if m.end() > offset]
         subject, subject_from = "", ""
         line_subject = ""
-        previous_end = 0
+        previous_end = offset
+        spans = self._names(text, spans)
         for index, (start, end, token) in enumerate(spans):
             sentence = max(s for s in sentence_starts if s <= start)
             if sentence > previous_end:
@@ -189,7 +200,28 @@ class ProseReader:
         state.carry = subject
         if line_subject and _BULLET.match(text) and state.head_indent < 0:
             state.head, state.head_indent = line_subject, indent
-            state.head_period = line_periods[0].period if len(line_periods) == 1 else None
+            leading = [f for f in line_periods if spans and f.end <= spans[0][0]]
+            state.head_period = leading[0].period if len(leading) == 1 else None
+
+    def _names(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop tokens that are part of a name ("over 1Gbps contracts", "4 new subsidiaries"): they are
+        no figures of their own, and the name must stay whole for the figure after it."""
+        kept = []
+        for start, end, token in spans:
+            before, after = text[:start], text[end:]
+            if re.search(r"(?:over|for)\s*$", before, re.I) and re.search(r"gb?ps", token + after[:4], re.I):
+                continue
+            if re.fullmatch(r"\d", token) and re.match(r"^\s+(?:new|large|certain)?\s*[a-z]+", after) and \
+                    re.search(r"\b(?:from|of|for|by|with|in)\s*$", before, re.I):
+                continue
+            kept.append((start, end, token))
+        return kept
+
+    def _match(self, subject: str, subject_from: str, state: _State):
+        vocabulary = self.ctx.vocabulary
+        return vocabulary.match(subject, context=[state.head if subject_from == "sentence" else "", state.subheading],
+                                background=[_heading_words(state.section)],
+                                accept=lambda n: vocabulary.base_of(n) is None, outright=False)
 
     def _subject_before(self, local: str) -> tuple[str, bool]:
         """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
@@ -215,10 +247,18 @@ class ProseReader:
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
         role, basis = self._role(token, local, after, before_all, measure)
-        match = ctx.vocabulary.match(subject, context=[state.head if subject_from == "sentence" else "",
-                                                       state.subheading],
-                                     background=[_heading_words(state.section)],
-                                     accept=lambda n: ctx.vocabulary.base_of(n) is None, outright=False)
+        match = self._match(subject, subject_from, state)
+        post = re.match(r"^\s*(?:million|billion|thousand)?\s+in\s+(?P<noun>[a-z][^,.;()]*?)\s*(?=,|\band\b|\.|$)", after)
+        if post:  # "The breakdown of other investments were JPY2,060 million in nonmarketable equity securities"
+            part = self._match(f"{subject} {post['noun']}", subject_from, state)
+            if part.concept and part.score >= 90 and part.decisive:
+                match = part
+        noun = _COUNT_NOUN.match(after)
+        if measure == "count" and noun and (match.concept is None or match.score < 90):
+            # "Hired 60 newly graduates": the counted noun completes the subject
+            better = self._match(f"{noun.group().strip()} {subject}", subject_from, state)
+            if better.concept and better.score > match.score:
+                match = better
         if match.concept is None or match.score < 70:
             return Pending(number, start, token, f"no concept for {subject!r}",
                            tuple(c for c, _ in match.candidates[:3]))
@@ -242,13 +282,16 @@ class ProseReader:
         outflow = bool(re.search(r"^(?:Purchase|Payments?|Repayments?|PrincipalPayments|Dividends?Paid|NetCashUsed"
                                  r"|NetRepayments|Acquisition)", concept))
         credit = ctx.concept(concept).balance == "credit" or "IncomeExpense" in concept
-        negative = signs.prose_negative(local, token, outflow or concept.startswith("NetCashUsed"), credit)
-        if (role == "change" or match.role == "change-only") and not signs.has_direction(local, token):
+        wording = local.replace(subject, " ") if subject_from == "sentence" else local
+        negative = signs.prose_negative(wording, local, token, outflow or concept.startswith("NetCashUsed"), credit)
+        if (role == "change" or match.role == "change-only" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
+                and not signs.has_direction(local, token):
             return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
         if not signs.printed_negative(token) and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
             negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
         in_cell = text[:start].count("\t")
-        scen = ctx.settle(period, self._scenario(before_all, after, state, in_cell))
+        named = self._scenario(before_all, after, state, in_cell)
+        scen = named or scenario.ACTUAL if "(past)" in period_why else ctx.settle(period, named)
         if scen is None:
             return Pending(number, start, token, "an actual printed for a period after the reporting period", (concept,))
         confidence = match.score / 100 - (0 if match.decisive else 0.25) - (0.05 if subject_from != "sentence" else 0)
@@ -288,6 +331,8 @@ class ProseReader:
             return "share", ""
         changed = bool(_DIRECTION.search(local)) or token.lstrip("(").startswith("+")
         basis = "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
+        if not basis and re.search(r"\bcompared\s+(?:to|with)\s+\S*\d", window + " " + local[-40:], re.I):
+            basis = "other"  # "up JPY1,324 million compared to 2Q06": no concept for that comparison
         if not basis and changed:
             tail = local[-40:]
             basis = "QoQ" if _QOQ.search(tail) else "YoY" if _YOY.search(tail) else ""
@@ -309,6 +354,8 @@ class ProseReader:
         if role == "share":
             return base if data_type == "percent" else vocabulary.derived(base, "ToRevenuesRatio")
         # changes
+        if basis == "other":
+            return None
         if data_type == "percent":  # a ratio's change is in points
             return vocabulary.derived(base, (basis or "YoY") + "Change")
         if basis == "" and (ctx.is_instant(base)):
@@ -328,16 +375,20 @@ class ProseReader:
         instant = ctx.is_instant(concept)
         period, why = None, ""
         # printed right after the figure: "JPY1,055 million for 1H11", "28,000(3Q13)", "JPY 1.2 billion)"
-        tail = re.split(r"[,;]|\band\b|\bcompared\b", after, maxsplit=1)[0]
+        tail = re.split(r",(?!\s*\d{4})|;|\band\b|\bcompared\b", after, maxsplit=1)[0]
         post = [f for f in periods.find(tail, ctx.doc.fiscal_year)]
-        if post and re.match(r"^\s*(?:million|billion|thousand|%|contracts?|personnel|\w+)?\s*\)?\s*(?:\(|for|in|as of|at|of|:)?\s*$",
-                              tail[: post[0].start]):
+        if post and not re.match(r"^\s*:", tail[post[0].end:]) and re.match(
+                r"^\s*(?:[A-Za-z%]+\s*){0,2}\)?\s*(?:\(|for|in|as of|at|of|:)?\s*$", tail[: post[0].start]):
             period, why = post[0].period, f"{post[0].text!r} after the figure"
         if period is None:
-            before = [f for f in line_periods if f.end <= start and f.start >= len(text) - len(text.lstrip()) and
-                      f.start >= start - len(before_all)]
+            before = [f for f in line_periods if f.end <= start and f.start >= start - len(before_all)
+                      and not _COMPARED.search(text[:f.start])]
             if before:
                 period, why = before[-1].period, f"{before[-1].text!r} in the sentence"
+        if period is None and not instant:  # "Hired 136 newly graduates in Apr. 2013": that fiscal year
+            month = [f for f in periods.months(tail)] or [f for f in periods.months(before_all) if f.end <= len(before_all)][-1:]
+            if month:
+                period, why = month[0].period, f"{month[0].text!r}: its fiscal year (past)"
         if period is None and state.head_period is not None:
             period, why = state.head_period, "of the bullet head"
         if period is None and state.caption_period is not None:
@@ -374,7 +425,10 @@ class ProseReader:
         found = scenario.of_text(words)
         if found in (None, scenario.ACTUAL):
             # a caption such as "<Original Target>" heads the figures of a second column, or all of a plain text
-            return state.caption_scenario if in_cell != 1 else None
+            if state.caption_scenario and in_cell != 1:
+                state.caption_scenario_used = True
+                return state.caption_scenario
+            return None
         return found
 
 

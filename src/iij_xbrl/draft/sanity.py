@@ -36,10 +36,11 @@ def _fact(p: Proposal) -> Fact:
 def check(ctx: Context, proposals: list[Proposal]) -> tuple[list[Proposal], list[Pending]]:
     table_lines = set(ctx.doc.table_lines)
     readings = [_Reading(p, _fact(p), p.confidence * (2 if p.line in table_lines else 1)) for p in proposals]
-    rejected: dict[int, str] = {}
+    rejected: dict[int, str] = dict(_implausible(ctx, readings, {}))
     groups: dict[tuple, list[int]] = {}
     for i, r in enumerate(readings):
-        groups.setdefault(r.proposal.key, []).append(i)
+        if i not in rejected:
+            groups.setdefault(r.proposal.key, []).append(i)
     for members in groups.values():
         clusters: list[list[int]] = []
         for i in members:
@@ -61,8 +62,6 @@ def check(ctx: Context, proposals: list[Proposal]) -> tuple[list[Proposal], list
                 other = witness if i not in best else readings[weights[1][1][0]].proposal
                 rejected[i] = (f"{p.concept} {p.period} reads {readings[i].fact.value}, line {other.line} prints "
                                f"{_fact(other).value}" + ("" if clear else ": no reading prevails"))
-    for i, reason in _implausible(ctx, readings, rejected).items():
-        rejected.setdefault(i, reason)
     kept = [r.proposal for i, r in enumerate(readings) if i not in rejected]
     left = [Pending(readings[i].proposal.line, readings[i].proposal.start, readings[i].proposal.token, reason,
                     (f"{readings[i].proposal.concept} {readings[i].proposal.period}",))

@@ -98,16 +98,26 @@ def has_direction(before: str, token: str) -> bool:
     return printed_negative(token) or token.lstrip("(").startswith("+") or bool(DOWN.search(before) or UP.search(before))
 
 
-def prose_negative(before: str, token: str, outflow_concept: bool, credit_concept: bool = False) -> bool:
-    """Sign of a prose figure from the words just before it ("down", "a loss of", "payments for")."""
+_ADJACENT = re.compile(r"\b(?:(?P<down>down|decreased(?:\s+by)?|decrease(?:\s+of)?|minus|fell(?:\s+by)?|declined(?:\s+by)?)"
+                       r"|(?P<up>up|increased(?:\s+by)?|increase(?:\s+of)?|plus|rose(?:\s+by)?|grew(?:\s+by)?))\s*"
+                       r"(?:approx(?:imately|\.)?\s*)?(?:JPY\s*)?$", re.I)
+
+
+def prose_negative(wording: str, before: str, token: str, outflow_concept: bool, credit_concept: bool = False) -> bool:
+    """Sign of a prose figure: its printed sign; else the direction word right before it ("down JPY6
+    million"), else the last direction word of its clause (`wording`, the subject taken out), unless it
+    leads to a level ("decreased to JPY1,990 million"); "a loss of" an income; a payment of a cash outflow."""
     if printed_negative(token):
         return True
-    down = max(_last(DOWN, before), _last(NET_DOWN, before) if credit_concept else -1)
-    direction = down, _last(UP, before)
-    if direction[0] > direction[1]:
+    adjacent = _ADJACENT.search(before)
+    if adjacent:
+        return adjacent["down"] is not None
+    if credit_concept and NET_DOWN.search(before[-40:]):
         return True
-    if direction[1] > direction[0]:
-        return False
+    if not re.search(r"\b(?:increased|decreased|rose|fell)\s+to\s*(?:approx\.?\s*)?(?:JPY\s*)?$", before, re.I):
+        down, up = _last(DOWN, wording), _last(UP, wording)
+        if down != up:
+            return down > up
     return outflow_concept and bool(OUTFLOW.search(before))
 
 

@@ -12,6 +12,7 @@ returned to the prose reader.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterator
 
@@ -98,7 +99,7 @@ def cells(row: Row) -> list[Cell]:
 class TableReader:
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.prose_rows: list[int] = []  # rows handed back to the prose reader
+        self.prose_rows: dict[int, int] = {}  # rows (from an offset) handed back to the prose reader
 
     # ---- headers -------------------------------------------------------------------------------
     def _columns(self, header_rows: list[list[Cell]], unit_rows: list[list[Cell]], caption: str) -> dict[int, Column]:
@@ -202,9 +203,16 @@ class TableReader:
         for row, row_cells in rows:
             kinds = [c.kind for c in row_cells]
             if "prose" in kinds:
-                self.prose_rows.append(row.number)
-                previous_kind = "prose"
-                continue
+                first = kinds.index("prose")
+                if "figure" not in kinds[:first]:  # "▪ Revenues<TAB>JPY51,109 million (up 8.3% YoY)": prose
+                    self.prose_rows[row.number] = 0
+                    previous_kind = "prose"
+                    continue
+                # figures, then a comment ("➤ Nonmarketable equity securities: JPY1,796 million"): the
+                # figures stay in the table, the comment goes to the prose reader
+                self.prose_rows[row.number] = row_cells[first].start
+                row_cells = row_cells[:first]
+                kinds = kinds[:first]
             nonempty = [c for c in row_cells if c.kind != "empty"]
             if not nonempty:
                 continue
@@ -242,7 +250,7 @@ class TableReader:
             found = scale.unit_line(doc.text(n))
             if found:
                 return found
-        return None
+        return doc.unit_above(block.first)  # the slide states none: the document's last unit line
 
     def _body(self, row: Row, row_cells: list[Cell], columns: dict[int, Column], state: "_RowState",
               table_scale: str | None, caption: str, heading: str, segment_mode: bool) -> Iterator[Proposal | Pending]:
@@ -254,7 +262,7 @@ class TableReader:
         figure_cells = [c for c in row_cells if c.kind in ("figure", "labelled")]
         row_period = None
         if label:
-            found = periods.find(label, ctx.doc.fiscal_year)
+            found = periods.find(re.sub(r"\(?announced on [^)]*\)?", " ", label, flags=re.I), ctx.doc.fiscal_year)
             if found and len(re.sub(r"\(.*?\)", "", label).strip()) <= len(found[0].text) + 12:
                 row_period = found[0].period
         if row_period is not None and columns:
@@ -332,8 +340,12 @@ class TableReader:
             wanted = {group} if state.parent and state.by_caption else {t for t, items in ctx.children.items()
                                                                           if group in items}
             return ctx.vocabulary.match(_clean_label(label), context=context, accept=lambda n: n in wanted)
+        dominant = {n for n, c in state.votes.items() if c == max(state.votes.values())} if state.votes else set()
+        family = ctx.network_members(dominant)
         return ctx.vocabulary.match(_clean_label(label), context=context, accept=accept,
-                                    prefer=ctx.descendants(state.parent), near=ctx.siblings(state.previous))
+                                    prefer=ctx.descendants(state.parent),
+                                    near=ctx.siblings(state.previous) & family if family else ctx.siblings(state.previous),
+                                    family=family)
 
     def _segment_concept(self, label: str, state: "_RowState", columns: dict[int, Column]):
         """The concept a segment's own line item has ("ATM operation business revenues"), if any."""
@@ -441,6 +453,7 @@ class _RowState:
         self.previous: str | None = None
         self.by_caption = False
         self.named_segment: tuple[str, set[str]] | None = None
+        self.votes: Counter[str] = Counter()  # calculation networks of the rows above: the table's statement
         self.run_on = ""
 
     def caption(self, text: str, reader: TableReader) -> None:
@@ -453,6 +466,7 @@ class _RowState:
     def after(self, concept: str, label: str, reader: TableReader) -> None:
         """A row with items of its own becomes the parent, unless it is itself an item of the parent."""
         self.previous = concept
+        self.votes.update(reader.ctx.networks.get(concept, ()))
         if concept == self.parent:
             if self.by_caption:  # "Total" under "Network services:" closes the group
                 self.parent, self.parent_label = None, ""

@@ -38,8 +38,8 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\batm(?: operation)?(?: business)?\b", " atm operation business "),
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
-    (r"\bover 1\s?gbps\b", "ip service 1gbps"),
-    (r"\biij gio\b(?! cloud)", "iij gio cloud services"),
+    (r"\bover 1\s?gb?ps\b", "ip service 1gbps"),
+    (r"\biij\s+gio\b(?!\s+cloud)", "iij gio cloud services"),
     (r"\bsystems construction and equipment sales?\b", "systems construction"),
     (r"\bpersonnel[- ]related costs and expenses\b", "personnel related costs"),
     (r"\bnewly\b", "new"),
@@ -66,7 +66,8 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bprinciple\b", "principal"),
     (r"\bequipments\b", "equipment"),
 )
-_CHANGE_WORDS = re.compile(r"\s*[-,:]\s*(?:change|increase|decrease|revision|expected shortfall|shortfall).*$", re.I)
+_CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the previous year|the previous quarter|a year"
+                           r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
 _STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated related number".split())
@@ -194,7 +195,7 @@ class Vocabulary:
 
     def match(self, label: str, context: Iterable[str] = (), accept: Callable[[str], bool] | None = None,
               prefer: Iterable[str] = (), near: Iterable[str] = (), outright: bool = True,
-              background: Iterable[str] = ()) -> Match:
+              background: Iterable[str] = (), family: Iterable[str] = ()) -> Match:
         """Best concept for a printed label.
 
         Score: the share of the label's words a phrase holds, times the share of the phrase's words that the
@@ -212,7 +213,7 @@ class Vocabulary:
         context_words = [w for w in dict.fromkeys(norm(" ".join(context)).split()) if w not in label_words]
         background_words = [w for w in dict.fromkeys(norm(" ".join(background)).split())
                             if w not in label_words and w not in context_words]
-        preferred, nearby = set(prefer), set(near)
+        preferred, nearby, kin = set(prefer), set(near), set(family)
         listed = {c for e in self._exact.get(" ".join(words), ()) if e.role == "mapping" for c in [e.concept]}
         if len(listed) > 1:  # the mapping file lists the label as ambiguous: one of its concepts, by structure
             accept_ = accept
@@ -234,9 +235,9 @@ class Vocabulary:
             # an exact standard or total label names its concept outright; a terse or mapping phrase
             # ("Equipment sales") may be a fragment that the total above ("Total Costs") completes
             named = outright and exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
-            rank = (score, named, entry.concept in preferred,
-                    len(by_context),
-                    exact and entry.role == "mapping", entry.concept in nearby, exact, -len(by_background),
+            rank = (score, named, entry.concept in preferred, len(by_context),
+                    exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
+                    entry.concept in kin, exact, len(by_background),
                     entry.role == "mapping", entry.role in ("label", "terse", "total"),
                     fuzz.token_sort_ratio(" ".join(words), " ".join(entry.words)))
             if entry.concept not in best or rank > best[entry.concept][0]:
@@ -245,7 +246,7 @@ class Vocabulary:
             return NO_MATCH
         ordered = sorted(best.values(), key=lambda v: v[0], reverse=True)
         rank, entry, used = ordered[0]
-        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or rank[1:7] > ordered[1][0][1:7]
+        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or rank[1:8] > ordered[1][0][1:8]
         return Match(entry.concept, rank[0], entry.role, entry.phrase,
                      tuple((e.concept, r[0]) for r, e, _ in ordered[:4]), used, decisive)
 
