@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from iij_xbrl.model import Period
 from iij_xbrl.paths import SOURCES, TAXONOMY
 from iij_xbrl.sources.factsheet import document_lines
 
@@ -29,6 +30,7 @@ class Draft:
     filing: str
     facts: list[Proposal]  # in document order
     review: list[Pending]  # every figure token not drafted, in document order
+    period: Period | None  # the reporting period the document's title names
 
 
 def context_for(path: Path, mapping: Path = SOURCES / "mapping.yaml", taxonomy_root: Path = TAXONOMY) -> Context:
@@ -65,7 +67,8 @@ def draft(path: Path, filing: str | None = None, mapping: Path = SOURCES / "mapp
                         (f"{p.concept} {p.period}",)) for p in proposals if p.confidence < THRESHOLD]
     pending = [f for f in found if isinstance(f, Pending)] + clashes + insane + doubtful
     kept.sort(key=lambda p: (p.line, p.start))
-    return Draft(path.name, filing or default_filing(ctx), kept, review.build(ctx.doc, kept, pending))
+    return Draft(path.name, filing or default_filing(ctx), kept, review.build(ctx.doc, kept, pending),
+                 ctx.doc.reporting_period)
 
 
 def _clashes(proposals: list[Proposal]) -> tuple[list[Proposal], list[Pending]]:

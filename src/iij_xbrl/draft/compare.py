@@ -10,19 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from iij_xbrl.model import Fact
-from iij_xbrl.sources.factsheet import load_sheet
-from iij_xbrl.sources.mapping import LabelMap
 
 
 def _key(f: Fact) -> tuple:
     return (f.concept, f.period, tuple(sorted(f.dimensions.items())), f.value)
-
-
-def _where(f: Fact) -> tuple:
-    return (f.provenance.line, f.provenance.text.strip().lstrip("+"))
 
 
 @dataclass
@@ -65,11 +58,6 @@ def compare(curated: list[Fact], drafted: list[Fact]) -> Comparison:
             if w.value is not None and m.value is not None and abs(w.value) == abs(m.value):
                 differences.append((m, w))
     return Comparison(len(curated), len(drafted), reproduced, len(drafted) - len(wrong), misses, wrong, differences)
-
-
-def compare_sheets(curated_path: Path, drafted_path: Path, documents: Path, mapping: Path) -> Comparison:
-    labels = LabelMap.load(mapping)
-    return compare(load_sheet(curated_path, documents, labels).facts, load_sheet(drafted_path, documents, labels).facts)
 
 
 def _fact(f: Fact) -> str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iij_xbrl.model import Fact, Provenance
-from iij_xbrl.sources import calendar, dedupe, figures
+from iij_xbrl.model import Fact
+from iij_xbrl.sources import dedupe
 
-from . import signs
 from .context import Context
+from .facts import fact as _fact
 from .proposal import Pending, Proposal
 
 
@@ -24,13 +24,6 @@ class _Reading:
     proposal: Proposal
     fact: Fact
     weight: float
-
-
-def _fact(p: Proposal) -> Fact:
-    figure = figures.parse(p.text, p.unit)
-    return Fact(concept=p.concept, period=calendar.parse(p.period), unit=figure.unit,
-                value=signs.value(p.text, p.unit, p.negate), decimals=p.decimals if p.decimals is not None else figure.decimals,
-                provenance=Provenance(document="draft", line=p.line, text=p.text))
 
 
 def check(ctx: Context, proposals: list[Proposal]) -> tuple[list[Proposal], list[Pending]]:
