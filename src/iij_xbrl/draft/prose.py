@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from iij_xbrl.model import Period
 
-from . import periods, scale, scenario, signs
+from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
@@ -40,8 +40,8 @@ _COUNT_NOUN = re.compile(r"^\s*(?:new(?:ly)?\s+)?(?P<noun>contracts?|personnel|e
                          r"|projects?|lines|graduates?|newly graduates|services?|shares|companies|users|subscribers)\b",
                          re.I)
 _POINTS = re.compile(r"^\s*(?:percentage\s+)?(?:points?|pts?\.?|pt\.?)(?!\w)", re.I)
-_YOY = re.compile(r"\bYoY\b|year[- ]on[- ]year|from the same (?:time )?period", re.I)
-_QOQ = re.compile(r"\bQoQ\b|quarter[- ]on[- ]quarter|from the previous quarter|from \dQ\d\d", re.I)
+_YOY = re.compile(wording.YOY + r"|from the same (?:time )?period", re.I)
+_QOQ = re.compile(wording.QOQ + r"|from the previous quarter|from \dQ\d\d", re.I)
 _SHARE = re.compile(r"^\s*(?:%\s*)?of\s+(?:\S+\s+){0,4}?(?:total\s+)?(?:revenues?|sales)\b", re.I)
 _SHARE_BEFORE = re.compile(r"%\s*of\s+(?:total\s+)?revenues?\s+(?:was|were|is)\s*$", re.I)
 _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectively|also|as|for|in|of|and|while|at"

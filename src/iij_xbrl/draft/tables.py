@@ -18,14 +18,14 @@ from typing import Iterator
 
 from iij_xbrl.model import Period
 
-from . import periods, scale, scenario, signs
+from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import Block, Row, strip_bullet, token_spans
 from .proposal import Pending, Proposal
 from .vocabulary import norm
 
-_YOY = re.compile(r"\byoy\b|year[- ]on[- ]year|change in %|% change", re.I)
-_QOQ = re.compile(r"\bqoq\b|quarter[- ]on[- ]quarter", re.I)
+_YOY = re.compile(wording.YOY + r"|change in %|% change", re.I)
+_QOQ = re.compile(wording.QOQ, re.I)
 _CHANGE = re.compile(r"\bchanges?\b|\bincrease\s*\(decrease\)", re.I)
 _AGAINST = re.compile(r"against\s+target|achievement", re.I)
 _SHARE = re.compile(r"%\s*of\s*(?:total\s+)?revenues?", re.I)
