@@ -105,8 +105,9 @@ class TableReader:
     def _columns(self, header_rows: list[list[Cell]], unit_rows: list[list[Cell]], caption: str) -> dict[int, Column]:
         width = max((len(r) for r in header_rows + unit_rows), default=0)
         columns: dict[int, Column] = {}
+        spanned = [_spanning(r, self.ctx.doc.fiscal_year) for r in header_rows]
         for j in range(width):
-            text = " ".join(r[j].text for r in header_rows if j < len(r) and r[j].text).strip()
+            text = " ".join(r[j] for r in spanned if j < len(r) and r[j]).strip()
             column = Column(j, text)
             found = periods.find(text, self.ctx.doc.fiscal_year)
             if found:
@@ -235,7 +236,7 @@ class TableReader:
                 previous_kind = "header"
                 continue
             previous_kind = "body"
-            yield from self._body(row, row_cells, columns, state, table_scale, caption, heading, segment_mode)
+            yield from self._body(row, row_cells, columns, state, table_scale, caption_lines, heading, segment_mode)
 
     def _table_scale(self, block: Block) -> str | None:
         """The unit line above a table (up to the previous table), or just below it ("(JPY in millions)")."""
@@ -253,8 +254,10 @@ class TableReader:
         return doc.unit_above(block.first)  # the slide states none: the document's last unit line
 
     def _body(self, row: Row, row_cells: list[Cell], columns: dict[int, Column], state: "_RowState",
-              table_scale: str | None, caption: str, heading: str, segment_mode: bool) -> Iterator[Proposal | Pending]:
+              table_scale: str | None, caption_lines: list[str], heading: str,
+              segment_mode: bool) -> Iterator[Proposal | Pending]:
         ctx = self.ctx
+        caption = " ".join(caption_lines[:3])
         texts = [c for c in row_cells if c.kind == "text"]
         label_cell = texts[0] if texts else None
         label = label_cell.text if label_cell else state.run_on
@@ -288,13 +291,28 @@ class TableReader:
             concept, why, confidence, state.segment = state.segment_parent, f"row {label!r}: consolidated", 0.95, None
         else:
             match = self._match_row(label, state, caption, heading, columns)
+            named_in_label = None
+            if match.concept is None or _confidence(match) < 0.8:
+                # "◆ ATM operation segment operating income:", or "Percentage" under its caption
+                split = ctx.vocabulary.without_segment(label)
+                fallback = self._match_row(split[1], state, caption, heading, columns) if split else None
+                if fallback is not None and fallback.concept and _confidence(fallback) >= 0.8:
+                    match, named_in_label = fallback, split[0]
+                else:
+                    fallback = next((m for m in (self._match_row(line, state, "", heading, columns)
+                                                 for line in caption_lines if not scale.unit_line(line))
+                                     if m.concept and _confidence(m) >= 0.8), None)
+                    match = fallback or match
             concept, confidence = match.concept, _confidence(match)
             why = f"row {label!r} {match.why()}"
             if concept is None or confidence < 0.5:
                 yield from _left(row, figure_cells, f"no concept for row label {label!r}",
                                  tuple(c for c, _ in match.candidates[:3]))
                 return
-            if segment_mode and state.segment and concept in ctx.children.get(state.segment_parent or "", ()):
+            if named_in_label:
+                segment = named_in_label
+                why += f"; segment {segment} named in the label"
+            elif segment_mode and state.segment and concept in ctx.children.get(state.segment_parent or "", ()):
                 segment = state.segment  # "Customers" under a segment row: that segment's figure
             elif state.named_segment and not state.named_segment[1] <= set(norm(match.phrase).split()):
                 named = self._segment_concept(label, state, columns)
@@ -333,17 +351,18 @@ class TableReader:
                 return False
             return not instant_only or ctx.is_instant(name)
 
-        context = [caption, state.parent_label, heading]
+        context = [caption, heading]
         if re.fullmatch(r"total:?", label.strip().lower()):
             # the total of the group above; once that total is printed, the total enclosing it
             group = state.parent if state.parent and state.by_caption else state.previous
             wanted = {group} if state.parent and state.by_caption else {t for t, items in ctx.children.items()
                                                                           if group in items}
-            return ctx.vocabulary.match(_clean_label(label), context=context, accept=lambda n: n in wanted)
+            return ctx.vocabulary.match(_clean_label(label), context=context, accept=lambda n: n in wanted,
+                                        structure=[state.parent_label])
         dominant = {n for n, c in state.votes.items() if c == max(state.votes.values())} if state.votes else set()
         family = ctx.network_members(dominant)
         return ctx.vocabulary.match(_clean_label(label), context=context, accept=accept,
-                                    prefer=ctx.descendants(state.parent),
+                                    structure=[state.parent_label], prefer=ctx.descendants(state.parent),
                                     near=ctx.siblings(state.previous) & family if family else ctx.siblings(state.previous),
                                     family=family)
 
@@ -475,6 +494,19 @@ class _RowState:
             self.parent, self.parent_label = None, ""
             if reader.ctx.children.get(concept):
                 self.parent, self.parent_label, self.by_caption = concept, label, False
+
+
+def _spanning(cells_: list[Cell], fiscal_year: int | None) -> list[str]:
+    """A header row's texts, a group header ("% of Revenues") repeated over the empty cells it spans; a
+    period is not repeated (its column's neighbour may be a change column)."""
+    texts, carry = [], ""
+    for i, cell in enumerate(cells_):
+        if cell.text:
+            carry = "" if i == 0 or periods.find(cell.text, fiscal_year) else cell.text
+            texts.append(cell.text)
+        else:
+            texts.append(carry)
+    return texts
 
 
 def _left(row: Row, figure_cells: list[Cell], reason: str, candidates: tuple[str, ...] = ()) -> Iterator[Pending]:

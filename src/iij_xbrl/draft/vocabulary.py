@@ -61,6 +61,9 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bdividends? per shares?\b", "dividends per share"),
     (r"\bcash dividends?\b", "dividends"),
     (r"\b(?:losses|loss)\s*\((income|gains?)\)", r"\1"),
+    (r"\b(?:increase\s*\(decrease\)|decrease\s*\(increase\)|fluctuations? of)", "change in"),
+    (r"^\W*(?:increase|decrease)s?\s+in\b", "change in"),
+    (r"\bpayments?\s+for\s+(?:the\s+)?(purchases?|repayments?)\b", r"\1"),
     (r"\((?:loss|losses|benefit|decrease|deficit)\)", " "),
     (r"\bprinciple\b", "principal"),
     (r"\bequipments\b", "equipment"),
@@ -194,15 +197,15 @@ class Vocabulary:
 
     def match(self, label: str, context: Iterable[str] = (), accept: Callable[[str], bool] | None = None,
               prefer: Iterable[str] = (), near: Iterable[str] = (), outright: bool = True,
-              background: Iterable[str] = (), family: Iterable[str] = ()) -> Match:
+              background: Iterable[str] = (), family: Iterable[str] = (), structure: Iterable[str] = ()) -> Match:
         """Best concept for a printed label.
 
         Score: the share of the label's words a phrase holds, times the share of the phrase's words that the
         label or the `context` (caption, parent row, section) explain. `accept` filters the concepts that
-        may answer; of equal scores, an exact standard label wins (unless `outright` is off: prose, where the
-        bullet above completes a phrase), then `prefer` (the items of the total above), then a phrase the
-        context completes, an exact mapping-file phrase, `near` (siblings of the row above), a phrase the
-        `background` (the section heading) completes.
+        may answer. Of equal scores wins: the phrase the `context` (caption, heading, bullet head) completes
+        more, an exact standard label (unless `outright` is off), `prefer` (the items of the total above), the
+        phrase the `structure` (the label of that total) completes, an exact mapping-file phrase, `near`
+        (siblings of the row above), `family` (the table's statement), the phrase `background` completes.
         """
         words = norm(label).split()
         if not words:
@@ -210,8 +213,10 @@ class Vocabulary:
         label_words = list(dict.fromkeys(words))
         required = [w for w in label_words if w != "total"] or label_words  # "total" may be dropped, nothing else
         context_words = [w for w in dict.fromkeys(norm(" ".join(context)).split()) if w not in label_words]
+        structure_words = [w for w in dict.fromkeys(norm(" ".join(structure)).split())
+                           if w not in label_words and w not in context_words]
         background_words = [w for w in dict.fromkeys(norm(" ".join(background)).split())
-                            if w not in label_words and w not in context_words]
+                            if w not in label_words and w not in context_words and w not in structure_words]
         preferred, nearby, kin = set(prefer), set(near), set(family)
         listed = {c for e in self._exact.get(" ".join(words), ()) if e.role == "mapping" for c in [e.concept]}
         if len(listed) > 1:  # the mapping file lists the label as ambiguous: one of its concepts, by structure
@@ -227,25 +232,28 @@ class Vocabulary:
                 continue
             by_label = [w for w in entry.words if any(self._same(w, l) for l in label_words)]
             by_context = [w for w in entry.words if w not in by_label and any(self._same(w, c) for c in context_words)]
+            by_structure = [w for w in entry.words if w not in by_label and w not in by_context
+                            and any(self._same(w, c) for c in structure_words)]
             by_background = [w for w in entry.words if w not in by_label and w not in by_context
-                             and any(self._same(w, c) for c in background_words)]
-            score = 100.0 * (len(by_label) + len(by_context) + len(by_background)) / len(entry.words)
-            exact = list(entry.words) == words
+                             and w not in by_structure and any(self._same(w, c) for c in background_words)]
+            explained = len(by_label) + len(by_context) + len(by_structure) + len(by_background)
+            score = 100.0 * explained / len(entry.words)
+            exact = sorted(entry.words) == sorted(words)
             # an exact standard or total label names its concept outright; a terse or mapping phrase
             # ("Equipment sales") may be a fragment that the total above ("Total Costs") completes
             named = outright and exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
-            rank = (score, named, entry.concept in preferred, len(by_context),
+            rank = (score, len(by_context), named, entry.concept in preferred, len(by_structure),
                     exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
                     entry.concept in kin, exact, len(by_background),
                     entry.role == "mapping", entry.role in ("label", "terse", "total"),
                     fuzz.token_sort_ratio(" ".join(words), " ".join(entry.words)))
             if entry.concept not in best or rank > best[entry.concept][0]:
-                best[entry.concept] = (rank, entry, len(by_context) + len(by_background))
+                best[entry.concept] = (rank, entry, len(by_context) + len(by_structure) + len(by_background))
         if not best:
             return NO_MATCH
         ordered = sorted(best.values(), key=lambda v: v[0], reverse=True)
         rank, entry, used = ordered[0]
-        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or rank[1:8] > ordered[1][0][1:8]
+        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or rank[1:9] > ordered[1][0][1:9]
         return Match(entry.concept, rank[0], entry.role, entry.phrase,
                      tuple((e.concept, r[0]) for r, e, _ in ordered[:4]), used, decisive)
 
@@ -257,6 +265,14 @@ class Vocabulary:
             if member != "Elimination" and named <= words:
                 return member, named
         return None
+
+    def without_segment(self, text: str) -> tuple[str, str] | None:
+        """"ATM operation segment operating income" -> ("ATMOperationBusiness", "operating income")."""
+        named = self.segment_in(text)
+        if named is None:
+            return None
+        words = [w for w in norm(text).split() if w not in named[1] and w not in ("segment", "business")]
+        return (named[0], " ".join(words)) if words else None
 
     def segment(self, text: str) -> str | None:
         """SegmentAxis member (without "Member") a row label names, e.g. "ATM operation business"."""
