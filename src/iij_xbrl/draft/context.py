@@ -75,10 +75,12 @@ class Context:
         return None
 
     def settle(self, period: Period | None, found: str | None) -> str | None:
-        """A scenario for a figure of `period`: as printed, a target when the period ends after the reporting
-        period (it cannot be an actual yet), a bare "target" resolved by what the document says was revised."""
+        """A scenario for a figure of `period`: as printed, a target when a duration ends after the reporting
+        period (it cannot be an actual yet; a balance "as of" a later date can), a bare "target" resolved by
+        what the document says was revised."""
         reporting = self.doc.reporting_period
-        if found in (None, scenario.ACTUAL) and period is not None and reporting is not None and period.end > reporting.end:
+        if found in (None, scenario.ACTUAL) and period is not None and not period.is_instant and reporting is not None \
+                and period.end > reporting.end:
             if found == scenario.ACTUAL:
                 return None  # an "actual" after the reporting period: the header is wrong or misread
             found = scenario.TARGET

@@ -21,6 +21,7 @@ from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
+from .vocabulary import SUFFIXES as vocabulary_suffixes
 
 _SKIP = [
     (re.compile(r"forward[- ]looking|statements made in this", re.I), "outlook"),
@@ -46,12 +47,23 @@ _SHARE = re.compile(r"^\s*(?:%\s*)?of\s+(?:\S+\s+){0,4}?(?:total\s+)?(?:revenues
 _SHARE_BEFORE = re.compile(r"%\s*of\s+(?:total\s+)?revenues?\s+(?:was|were|is)\s*$", re.I)
 _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectively|also|as|for|in|of|and|while|at"
                      r"|compared|to|with|from|which|were|was|is|are|by|due|that|etc\.?|million|billion|thousand|yen"
-                     r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|over|points?|pts?\.?|respective"
+                     r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|points?|pts?\.?|respective"
                      r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
                      r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both)", re.I)
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r":\s*\**\s*$")
+_PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded)\b", re.I)  # done: not a plan
+# Data types a figure can have, by (measure, role): an amount is money, a count an integer, ...
+_TYPES = {
+    ("amount", ""): {"monetary", "perShare"},
+    ("bare", ""): {"monetary", "perShare", "integer"},
+    ("count", ""): {"integer", "shares", "decimal"},
+    ("percent", "level"): {"percent"},
+    ("percent", "share"): {"monetary", "percent"},
+    ("percent", "change"): {"monetary", "perShare", "integer", "decimal"},
+    ("points", ""): {"percent"},
+}
 _CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrease\)", re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\s*$", re.I)
 # what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
@@ -68,11 +80,13 @@ class _State:
     caption_period: Period | None = None  # "< 1H FY2012 Financial Results >", "1H12 Operating Activities:"
     head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
     head_period: Period | None = None
-    head_indent: int = -1  # indentation of the head's bullet: only deeper bullets and plain lines continue it
+    head_indent: int = -1  # indentation of the head's bullet (-2: a colon head, for every bullet below it)
+    head_basis: str = ""  # "QoQ" / "YoY" the head states: its sub-bullets' changes compare the same way
     caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
     caption_scenario_used: bool = False
     subheading: str = ""  # "Systems Construction", "<Systems construction>"
     carry: str = ""  # subject of the last figure of the line above, for a line opening with "("
+    table_caption: str = ""  # caption of the table a handed-over row comes from
 
 
 class ProseReader:
@@ -94,7 +108,7 @@ class ProseReader:
             found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)))
         return found
 
-    def read(self, table_lines: Iterable[int], from_offset: dict[int, int]) -> Iterator[Proposal | Pending]:
+    def read(self, table_lines: Iterable[int], from_offset: dict[int, tuple[int, str]]) -> Iterator[Proposal | Pending]:
         """Every line outside tables, and the table rows (from an offset) the table reader handed over."""
         skip = set(table_lines) - set(from_offset)
         doc = self.ctx.doc
@@ -117,7 +131,7 @@ class ProseReader:
                 for start, _, token in spans:
                     yield Pending(number, start, token, reason)
                 continue
-            offset = from_offset.get(number, 0)
+            offset, state.table_caption = from_offset.get(number, (0, ""))
             yield from self._line(number, text, [t for t in spans if t[0] >= offset], state, offset)
 
     def _skipped(self, number: int, text: str) -> str | None:
@@ -140,7 +154,8 @@ class ProseReader:
             state.caption_scenario = named  # "(Previous Target)" above the figures it heads
             return
         if _HEAD.search(stripped):
-            state.head, state.head_indent = subject, 10_000  # heads every bullet below it
+            state.head, state.head_indent = subject, -2  # a colon head heads every bullet below it
+            state.head_basis = _basis_of(stripped)
             state.caption_scenario = None
             state.head_period = found[0].period if len(found) == 1 else None
             if len(found) == 1 and not subject:
@@ -162,8 +177,8 @@ class ProseReader:
         ctx = self.ctx
         line_periods = periods.find(text, ctx.doc.fiscal_year)
         indent = _indent(text)
-        if _BULLET.match(text) and indent <= state.head_indent:  # a sibling bullet: the head above is not ours
-            state.head, state.head_period, state.head_indent = "", None, -1
+        if _BULLET.match(text) and 0 <= state.head_indent and indent <= state.head_indent:
+            state.head, state.head_period, state.head_indent = "", None, -1  # a sibling: the head above is not ours
         sentence_starts = [offset] + [m.end() for m in _SENTENCE.finditer(text) if m.end() > offset]
         subject, subject_from = "", ""
         line_subject = ""
@@ -182,7 +197,15 @@ class ProseReader:
             if found:
                 subject, subject_from = found, "sentence"
             elif not subject and not _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
-                if state.carry and text.lstrip().startswith("("):
+                counted = _COUNT_NOUN.match(after)
+                if counted:  # "785 ATMs were placed": what is counted, and what happened to it
+                    done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
+                                    after[counted.end():])
+                    subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
+                    if not [f for f in line_periods if f.start > start]:
+                        yield Pending(number, start, token, "a count with no date of its own")
+                        continue
+                elif state.carry and text.lstrip().startswith("("):
                     subject, subject_from = state.carry, "line above"
                 elif state.head:
                     subject, subject_from = state.head, "bullet head"
@@ -198,8 +221,8 @@ class ProseReader:
             yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
                                line_periods, state)
         state.carry = subject
-        if line_subject and _BULLET.match(text) and state.head_indent < 0:
-            state.head, state.head_indent = line_subject, indent
+        if line_subject and _BULLET.match(text) and state.head_indent == -1:
+            state.head, state.head_indent, state.head_basis = line_subject, indent, _basis_of(text)
             leading = [f for f in line_periods if spans and f.end <= spans[0][0]]
             state.head_period = leading[0].period if len(leading) == 1 else None
 
@@ -217,11 +240,29 @@ class ProseReader:
             kept.append((start, end, token))
         return kept
 
-    def _match(self, subject: str, subject_from: str, state: _State):
-        vocabulary = self.ctx.vocabulary
-        return vocabulary.match(subject, context=[state.head if subject_from == "sentence" else "", state.subheading],
-                                background=[_heading_words(state.section)],
-                                accept=lambda n: vocabulary.base_of(n) is None, outright=False)
+    def _match(self, subject: str, subject_from: str, state: _State, measure: str = "", role: str = ""):
+        """The concept a subject names, among those a figure of this measure and role can belong to."""
+        ctx = self.ctx
+        vocabulary = ctx.vocabulary
+        allowed = _TYPES.get((measure, role)) or _TYPES.get((measure, ""))
+
+        def accept(name: str) -> bool:
+            if vocabulary.base_of(name) is not None:
+                return False
+            return allowed is None or ctx.concept(name).data_type in allowed or (
+                name.endswith(vocabulary_suffixes) and measure != "count")
+
+        context = [state.head if subject_from == "sentence" else "", state.subheading, state.table_caption]
+        match = vocabulary.match(subject, context=context, background=[_heading_words(state.section)],
+                                 accept=accept, outright=False)
+        bare = re.sub(r"\([^()]*\)", " ", subject)
+        if (match.concept is None or match.score < 80) and bare.strip() and bare != subject:
+            # "Cloud related (Matsue Container DC)": the parenthesis qualifies, the words before name it
+            second = vocabulary.match(bare, context=context, background=[_heading_words(state.section)],
+                                      accept=accept, outright=False)
+            if second.concept and second.score > match.score:
+                return second
+        return match
 
     def _subject_before(self, local: str) -> tuple[str, bool]:
         """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
@@ -238,7 +279,14 @@ class ProseReader:
         pieces = [p for p in re.split(r",|\bmainly due to\b|\bcompared to\b|\bwhile\b|\bwhich\b", head) if p.strip()]
         while len(pieces) > 1 and re.match(r"^\s*an?\s", pieces[-1] + " "):
             pieces.pop()  # an apposition ("Systems construction revenue, a one-time revenue, was")
-        return (_subject(pieces[-1]) if pieces else ""), own
+        if not pieces:
+            return "", own
+        last = _subject(pieces[-1])
+        if len(pieces) > 1 and last and self.ctx.vocabulary.match(last).score < 70:
+            joined = _subject(",".join(pieces[-2:]))  # "Proceeds from issuance of common stock, net of issuance cost"
+            if self.ctx.vocabulary.match(joined).score >= 80:
+                return joined, own
+        return last, own
 
     def _figure(self, number: int, text: str, start: int, token: str, before_all: str, local: str, after: str,
                 subject: str, subject_from: str, line_periods: list, state: _State) -> Proposal | Pending:
@@ -247,16 +295,18 @@ class ProseReader:
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
         role, basis = self._role(token, local, after, before_all, measure)
-        match = self._match(subject, subject_from, state)
+        if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
+            basis = state.head_basis
+        match = self._match(subject, subject_from, state, measure, role)
         post = re.match(r"^\s*(?:million|billion|thousand)?\s+in\s+(?P<noun>[a-z][^,.;()]*?)\s*(?=,|\band\b|\.|$)", after)
         if post:  # "The breakdown of other investments were JPY2,060 million in nonmarketable equity securities"
-            part = self._match(f"{subject} {post['noun']}", subject_from, state)
+            part = self._match(f"{subject} {post['noun']}", subject_from, state, measure, role)
             if part.concept and part.score >= 90 and part.decisive:
                 match = part
         noun = _COUNT_NOUN.match(after)
         if measure == "count" and noun and (match.concept is None or match.score < 90):
             # "Hired 60 newly graduates": the counted noun completes the subject
-            better = self._match(f"{noun.group().strip()} {subject}", subject_from, state)
+            better = self._match(f"{noun.group().strip()} {subject}", subject_from, state, measure, role)
             if better.concept and better.score > match.score:
                 match = better
         if match.concept is None or match.score < 70:
@@ -269,7 +319,9 @@ class ProseReader:
         period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
         if period is None:
             return Pending(number, start, token, f"no period for {concept}", (concept,))
-        if unit is None or unit == "amount":
+        if measure == "bare":
+            unit = ctx.unit_for(concept, ctx.doc.unit_above(number), token)
+        elif unit is None or unit == "amount":
             unit = ctx.unit_for(concept, None, token)
         if unit is None:
             return Pending(number, start, token, f"no unit for {concept}", (concept,))
@@ -291,10 +343,12 @@ class ProseReader:
             negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
         in_cell = text[:start].count("\t")
         named = self._scenario(before_all, after, state, in_cell)
-        scen = named or scenario.ACTUAL if "(past)" in period_why else ctx.settle(period, named)
+        past = "(past)" in period_why or (named is None and _PAST.search(before_all + " " + after[:40]))
+        scen = named or scenario.ACTUAL if past else ctx.settle(period, named)
         if scen is None:
             return Pending(number, start, token, "an actual printed for a period after the reporting period", (concept,))
         confidence = match.score / 100 - (0 if match.decisive else 0.25) - (0.05 if subject_from != "sentence" else 0)
+        confidence -= 0.05 if measure == "bare" else 0
         if period_why.startswith("reporting") or period_why.startswith("section"):
             confidence -= 0.03
         approximate = bool(_APPROX.search(local))
@@ -322,6 +376,8 @@ class ProseReader:
             return "count", "shares" if re.match(r"^\s*shares", after, re.I) else "count"
         if re.search(r"\b(?:number of|contracts|employees|personnel|ATMs|clients|projects)\b", subject, re.I):
             return "count", "count"
+        if not _content(_blank_periods(local + " " + after.split("(")[0], self.ctx.doc.fiscal_year)):
+            return "bare", None  # "1Q-3Q FY12: 10,482" on a chart: in the slide's unit
         return None, None
 
     def _role(self, token: str, local: str, after: str, before_all: str, measure: str) -> tuple[str, str]:
@@ -345,8 +401,8 @@ class ProseReader:
         vocabulary = ctx.vocabulary
         data_type = ctx.concept(base).data_type
         if how == "change-only":  # "Rent expenses" names only its change: the change it names, or nothing
-            wanted = (basis or "YoY") + ("ChangeRatio" if measure == "percent" else "ChangeAmount")
-            return base if role == "change" and base.endswith(wanted) else None
+            kind = "ChangeRatio" if measure == "percent" else "ChangeAmount"
+            return base if role == "change" and base.endswith((basis or "") + kind) else None
         if role == "level":
             if measure in ("percent",) and data_type != "percent":
                 return None
@@ -437,6 +493,10 @@ def _indent(text: str) -> int:
     m = _BULLET.match(text)
     marks = len(re.findall(r"[-–•·▪●◆◇■➤➢>▶✓※]", m.group())) if m else 0
     return 10 * (len(text) - len(text.lstrip(" "))) + marks
+
+
+def _basis_of(text: str) -> str:
+    return "QoQ" if _QOQ.search(text) else "YoY" if _YOY.search(text) else ""
 
 
 def _heading_words(section: str) -> str:

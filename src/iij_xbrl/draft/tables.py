@@ -99,7 +99,8 @@ def cells(row: Row) -> list[Cell]:
 class TableReader:
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.prose_rows: dict[int, int] = {}  # rows (from an offset) handed back to the prose reader
+        # rows handed back to the prose reader: line -> (offset the prose starts at, the table's caption)
+        self.prose_rows: dict[int, tuple[int, str]] = {}
 
     # ---- headers -------------------------------------------------------------------------------
     def _columns(self, header_rows: list[list[Cell]], unit_rows: list[list[Cell]], caption: str) -> dict[int, Column]:
@@ -206,12 +207,12 @@ class TableReader:
             if "prose" in kinds:
                 first = kinds.index("prose")
                 if "figure" not in kinds[:first]:  # "▪ Revenues<TAB>JPY51,109 million (up 8.3% YoY)": prose
-                    self.prose_rows[row.number] = 0
+                    self.prose_rows[row.number] = (0, state.run_on or caption)
                     previous_kind = "prose"
                     continue
                 # figures, then a comment ("➤ Nonmarketable equity securities: JPY1,796 million"): the
                 # figures stay in the table, the comment goes to the prose reader
-                self.prose_rows[row.number] = row_cells[first].start
+                self.prose_rows[row.number] = (row_cells[first].start, "")
                 row_cells = row_cells[:first]
                 kinds = kinds[:first]
             nonempty = [c for c in row_cells if c.kind != "empty"]
