@@ -74,20 +74,38 @@ def _implausible(ctx: Context, readings: list[_Reading], rejected: dict[int, str
             continue
         by_concept.setdefault((p.concept, p.scenario, p.segment), []).append(i)
     for members in by_concept.values():
-        for i in members:
-            for j in members:
-                a, b = readings[i].fact, readings[j].fact
-                if not (b.period.start <= a.period.start and a.period.end <= b.period.end and a.period != b.period):
-                    continue
-                if a.value <= 0 or b.value <= 0:
-                    continue
-                share = Decimal((a.period.end - a.period.start).days + 1) / ((b.period.end - b.period.start).days + 1)
-                ratio = a.value / b.value
-                if share / 5 <= ratio <= Decimal("1.05"):
-                    continue
-                weaker = i if readings[i].weight <= readings[j].weight else j
-                other = j if weaker == i else i
-                found[weaker] = (f"{readings[weaker].proposal.concept} {readings[weaker].proposal.period} = "
-                                 f"{readings[weaker].fact.value} is out of proportion with "
-                                 f"{readings[other].proposal.period} = {readings[other].fact.value} (line {readings[other].proposal.line})")
+        alive = [i for i in members if readings[i].fact.value > 0]
+        while True:
+            # each reading against the readings of periods nested with its own: lines in proportion with it
+            # and lines out of proportion; the reading most outvoted goes, until none is outvoted
+            votes = {i: _votes(readings, i, alive) for i in alive}
+            score = {i: len(bad) - len(good) for i, (good, bad) in votes.items() if bad}
+            if not score:
+                break
+            worst = max(score.values())
+            losers = [i for i, v in score.items() if v == worst]
+            for i in losers:
+                other = next(j for j in alive if readings[j].proposal.line in votes[i][1] and j != i)
+                found[i] = (f"{readings[i].proposal.concept} {readings[i].proposal.period} = {readings[i].fact.value}"
+                            f" is out of proportion with {readings[other].proposal.period} = "
+                            f"{readings[other].fact.value} (line {readings[other].proposal.line})"
+                            + ("" if worst > 0 else ": no reading prevails"))
+            alive = [i for i in alive if i not in losers]
     return found
+
+
+def _votes(readings: list[_Reading], i: int, alive: list[int]) -> tuple[set[int], set[int]]:
+    """Lines of the readings nested with reading i (one period inside the other) that are in proportion with
+    it (a quarter between a fifth of and all of its half year, say), and those that are not."""
+    good, bad = set(), set()
+    a = readings[i].fact
+    for j in alive:
+        b = readings[j].fact
+        if j == i or a.period == b.period:
+            continue
+        inner, outer = (a, b) if b.period.start <= a.period.start and a.period.end <= b.period.end else (b, a)
+        if not (outer.period.start <= inner.period.start and inner.period.end <= outer.period.end):
+            continue
+        share = Decimal((inner.period.end - inner.period.start).days + 1) / ((outer.period.end - outer.period.start).days + 1)
+        (good if share / 5 <= inner.value / outer.value <= Decimal("1.05") else bad).add(readings[j].proposal.line)
+    return good, bad
