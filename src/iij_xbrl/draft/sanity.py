@@ -63,6 +63,7 @@ def check(ctx: Context, proposals: list[Proposal]) -> tuple[list[Proposal], list
 
 
 def _implausible(ctx: Context, readings: list[_Reading], rejected: dict[int, str]) -> dict[int, str]:
+    table_lines = set(ctx.doc.table_lines)
     """Flows of a sub-period far out of proportion with the enclosing period of the same concept."""
     found: dict[int, str] = {}
     by_concept: dict[tuple, list[int]] = {}
@@ -78,7 +79,7 @@ def _implausible(ctx: Context, readings: list[_Reading], rejected: dict[int, str
         while True:
             # each reading against the readings of periods nested with its own: lines in proportion with it
             # and lines out of proportion; the reading most outvoted goes, until none is outvoted
-            votes = {i: _votes(readings, i, alive) for i in alive}
+            votes = {i: _votes(readings, i, alive, table_lines) for i in alive}
             score = {i: len(bad) - len(good) for i, (good, bad) in votes.items() if bad}
             if not score:
                 break
@@ -94,12 +95,16 @@ def _implausible(ctx: Context, readings: list[_Reading], rejected: dict[int, str
     return found
 
 
-def _votes(readings: list[_Reading], i: int, alive: list[int]) -> tuple[set[int], set[int]]:
+def _votes(readings: list[_Reading], i: int, alive: list[int], table_lines: set[int]) -> tuple[set[int], set[int]]:
     """Lines of the readings nested with reading i (one period inside the other) that are in proportion with
-    it (a quarter between a fifth of and all of its half year, say), and those that are not."""
+    it (a quarter between a fifth of and all of its half year, say), and those that are not. Prose does not
+    outvote a table: a sentence's figure may well be a part or a subsidiary."""
     good, bad = set(), set()
     a = readings[i].fact
+    in_table = readings[i].proposal.line in table_lines
     for j in alive:
+        if in_table and readings[j].proposal.line not in table_lines:
+            continue
         b = readings[j].fact
         if j == i or a.period == b.period:
             continue
