@@ -165,3 +165,13 @@ def months(text: str) -> list[Found]:
         year = int(m["y4"])
         out.append(Found(m.start(), m.end(), m.group(), calendar.quarters(year if month >= 4 else year - 1, 1, 4)))
     return out
+
+
+def quarter_ending(day: date) -> Period | None:
+    """The fiscal quarter ending on `day`, if it is a quarter end."""
+    fy = calendar.fiscal_year_of(day)
+    for q in range(1, 5):
+        quarter = calendar.quarters(fy, q, q)
+        if quarter.end == day:
+            return quarter
+    return None

@@ -25,7 +25,7 @@ from .vocabulary import SUFFIXES as vocabulary_suffixes
 
 _SKIP = [
     (re.compile(r"forward[- ]looking|statements made in this", re.I), "outlook"),
-    (re.compile(r"\bTEL\b|\bFAX\b|E-?mail|https?:|\bURL\b|Bldg\.|Chiyoda-ku", re.I), "contact"),
+    (re.compile(r"\bTEL\b|\bFAX\b|E-?mail\s*:|@\w|https?:|\bURL\b|Bldg\.|Chiyoda-ku", re.I), "contact"),
     (re.compile(r"copyright", re.I), "page-or-section-number"),
     (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
@@ -37,8 +37,9 @@ _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|
                         r"|declined|plus|minus)\b"
                         r"(?:\s+by)?)\s*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
 _APPROX = re.compile(r"\b(?:approx(?:imately|\.)?|about|around|almost|nearly)\s*(?:JPY\s*)?$", re.I)
-_COUNT_NOUN = re.compile(r"^\s*(?:new(?:ly)?\s+)?(?P<noun>contracts?|personnel|employees?|ATMs?|clients?|customers?"
-                         r"|projects?|lines|graduates?|newly graduates|services?|shares|companies|users|subscribers)\b",
+_COUNT_NOUN = re.compile(r"^\s*\**\s*(?:(?:new(?:ly)?|corporate|blue-chip)\s+)?(?P<noun>contracts?|personnel|employees?"
+                         r"|ATMs?|clients?|customers?|projects?|lines|graduates?|newly graduates"
+                         r"|services?(?:\s*(?:&|and)\s*solutions?)?|shares|companies|users|subscribers)\b",
                          re.I)
 _POINTS = re.compile(r"^\s*(?:percentage\s+)?(?:points?|pts?\.?|pt\.?)(?!\w)", re.I)
 _YOY = re.compile(wording.YOY + r"|from the same (?:time )?period", re.I)
@@ -49,7 +50,8 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectiv
                      r"|compared|to|with|from|which|were|was|is|are|by|due|that|etc\.?|million|billion|thousand|yen"
                      r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|points?|pts?\.?|respective"
                      r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
-                     r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both)", re.I)
+                     r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both|forecasts?|targets?"
+                     r"|plans?|planned|estimates?|financial|full)", re.I)
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r":\s*\**\s*$")
@@ -235,7 +237,7 @@ class ProseReader:
             if re.search(r"(?:over|for)\s*$", before, re.I) and re.search(r"gb?ps", token + after[:4], re.I):
                 continue
             if re.fullmatch(r"\d", token) and re.match(r"^\s+(?:new|large|certain)?\s*[a-z]+", after) and \
-                    re.search(r"\b(?:from|of|for|by|with|in)\s*$", before, re.I):
+                    re.search(r"(?:\b(?:from|of|for|by|with|in)|\()\s*$", before, re.I):
                 continue
             kept.append((start, end, token))
         return kept
@@ -264,6 +266,12 @@ class ProseReader:
                 return second
         return match
 
+    def _link_at(self, local: str) -> int:
+        """Where the words after the subject start: its link (":", "was", "increased by")."""
+        text = re.sub(r"\([^()]*\d[^()]*\)", lambda m: " " * len(m.group()), local)
+        m = _LINK.search(text) or _DIRECTION.search(text)
+        return m.start() if m else 0
+
     def _subject_before(self, local: str) -> tuple[str, bool]:
         """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
         "increased by", a tab, or the "JPY" itself), and whether the clause has words of its own."""
@@ -276,15 +284,17 @@ class ProseReader:
         if m is None:
             return "", own
         head = _DIRECTION.sub(" ", text[: m.start()])
-        pieces = [p for p in re.split(r",|\bmainly due to\b|\bcompared to\b|\bwhile\b|\bwhich\b", head) if p.strip()]
+        pieces = [p for p in re.split(r",|:|\bmainly due to\b|\bcompared to\b|\bwhile\b|\bwhich\b", head) if p.strip()]
         while len(pieces) > 1 and re.match(r"^\s*an?\s", pieces[-1] + " "):
             pieces.pop()  # an apposition ("Systems construction revenue, a one-time revenue, was")
         if not pieces:
             return "", own
         last = _subject(pieces[-1])
-        if len(pieces) > 1 and last and self.ctx.vocabulary.match(last).score < 70:
-            joined = _subject(",".join(pieces[-2:]))  # "Proceeds from issuance of common stock, net of issuance cost"
-            if self.ctx.vocabulary.match(joined).score >= 80:
+        if len(pieces) > 1 and last:
+            # "Proceeds from issuance of common stock, net of issuance cost", "Connectivity services for
+            # corporate use: Revenues": the piece before may complete the name
+            joined = _subject(" ".join(pieces[-2:]))
+            if joined != last and self.ctx.vocabulary.match(joined).score >= max(80.0, self.ctx.vocabulary.match(last).score):
                 return joined, own
         return last, own
 
@@ -303,12 +313,23 @@ class ProseReader:
             part = self._match(f"{subject} {post['noun']}", subject_from, state, measure, role)
             if part.concept and part.score >= 90 and part.decisive:
                 match = part
+        if re.match(r"^\s*per\s+share\b", after, re.I) and (match.concept is None or match.score < 90):
+            better = self._match(f"{subject} per share", subject_from, state, measure, role)
+            if better.concept and better.score > match.score:  # "interim period cash dividend: JPY1,250 per share"
+                match = better
         noun = _COUNT_NOUN.match(after)
         if measure == "count" and noun and (match.concept is None or match.score < 90):
             # "Hired 60 newly graduates": the counted noun completes the subject
             better = self._match(f"{noun.group().strip()} {subject}", subject_from, state, measure, role)
             if better.concept and better.score > match.score:
                 match = better
+        segment = "Consolidated"
+        if match.concept is None or match.score < 80:
+            split = ctx.vocabulary.without_segment(subject)  # "SG&A related to the ATM operation business"
+            if split:
+                part = self._match(split[1], subject_from, state, measure, role)
+                if part.concept and part.score >= 90 and part.decisive:
+                    match, segment = part, split[0]
         if match.concept is None or match.score < 70:
             return Pending(number, start, token, f"no concept for {subject!r}",
                            tuple(c for c, _ in match.candidates[:3]))
@@ -334,15 +355,24 @@ class ProseReader:
         outflow = bool(re.search(r"^(?:Purchase|Payments?|Repayments?|PrincipalPayments|Dividends?Paid|NetCashUsed"
                                  r"|NetRepayments|Acquisition)", concept))
         credit = ctx.concept(concept).balance == "credit" or "IncomeExpense" in concept
-        wording = local.replace(subject, " ") if subject_from == "sentence" else local
-        negative = signs.prose_negative(wording, local, token, outflow or concept.startswith("NetCashUsed"), credit)
+        printed = signs.printed_negative(token) or bool(  # "(JPY1,493 million)": printed in parentheses
+            re.search(r"\(\s*$", local) and re.match(r"^\s*(?:million|billion|thousand)?\s*\)", after))
+        wording = local[self._link_at(local):] if subject_from == "sentence" else local
+        negative = printed or signs.prose_negative(wording, local, token, outflow or concept.startswith("NetCashUsed"),
+                                                   credit)
         if (role == "change" or match.role == "change-only" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
                 and not signs.has_direction(local, token):
             return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
-        if not signs.printed_negative(token) and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
+        if not printed and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
             negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
+        elif ctx.vocabulary.label(concept).endswith("(negative)") and role == "level" and not printed:
+            negative = True  # "losses on write-down of other investments of JPY54 million": a negative amount
         in_cell = text[:start].count("\t")
         named = self._scenario(before_all, after, state, in_cell)
+        if (_ARROW.search(before_all) or re.match(r"^\s*(?:->|→)", after)) and not period_why.startswith("'") \
+                and ctx.doc.fiscal_year is not None:
+            period = periods.calendar.quarters(ctx.doc.fiscal_year, 1, 4)  # "JPY117-> 114 billion": a revised
+            period_why = "the fiscal year (a target revised)"            # full-year target
         past = "(past)" in period_why or (named is None and _PAST.search(before_all + " " + after[:40]))
         scen = named or scenario.ACTUAL if past else ctx.settle(period, named)
         if scen is None:
@@ -354,8 +384,10 @@ class ProseReader:
         approximate = bool(_APPROX.search(local))
         why = (f"subject {subject!r} ({subject_from}) {match.why()}; {role}{' ' + basis if basis else ''}; "
                f"period {period_why}")
+        if segment != "Consolidated":
+            why += f"; segment {segment} named in the subject"
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
-                            approximate=approximate)
+                            segment, approximate=approximate)
 
     # ---- pieces of a figure statement -------------------------------------------------------------
     def _measure(self, token: str, local: str, after: str, subject: str) -> tuple[str | None, str | None]:
@@ -416,6 +448,8 @@ class ProseReader:
             return vocabulary.derived(base, (basis or "YoY") + "Change")
         if basis == "" and (ctx.is_instant(base)):
             return vocabulary.derived(base, "IncreaseDecrease")
+        if measure == "percent" and ctx.is_instant(base) and data_type == "monetary":
+            return vocabulary.derived(base, (basis or "YoY") + "ChangeRatio")  # order backlog, up 16.7% QoQ
         if ctx.is_instant(base) or data_type in ("integer", "decimal"):
             if basis == "QoQ":
                 return vocabulary.derived(base, "IncreaseDecrease") or vocabulary.derived(base, "QoQChange")
@@ -434,7 +468,7 @@ class ProseReader:
         tail = re.split(r",(?!\s*\d{4})|;|\band\b|\bcompared\b", after, maxsplit=1)[0]
         post = [f for f in periods.find(tail, ctx.doc.fiscal_year)]
         if post and not re.match(r"^\s*:", tail[post[0].end:]) and re.match(
-                r"^\s*(?:[A-Za-z%]+\s*){0,2}\)?\s*(?:\(|for|in|as of|at|of|:)?\s*$", tail[: post[0].start]):
+                r"^\s*(?:[A-Za-z%]+\s*){0,3}\)?\s*(?:\(|for|in|as of|at|of|:)?\s*$", tail[: post[0].start]):
             period, why = post[0].period, f"{post[0].text!r} after the figure"
         if period is None:
             before = [f for f in line_periods if f.end <= start and f.start >= start - len(before_all)
@@ -469,6 +503,9 @@ class ProseReader:
         if instant and not period.is_instant:
             return periods.closing(period), why + " (its end)"
         if not instant and period.is_instant:
+            if role == "change" and basis == "QoQ":  # "up 228 personnel QoQ" as of Sep. 30: over that quarter
+                quarter = periods.quarter_ending(period.end)
+                return (quarter, why + " (the quarter ending then)") if quarter else (None, "")
             return None, ""
         return period, why
 

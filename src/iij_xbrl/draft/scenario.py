@@ -25,6 +25,7 @@ _FULL_YEAR = re.compile(r"\bfull[- ]year\b", re.I)
 
 def of_text(text: str) -> str | None:
     """Scenario a header or phrase names; TARGET when it does not say which target; None if it names none."""
+    text = re.sub(r"\bas planned\b", " ", text, flags=re.I)  # "as planned": it happened
     if _TARGET.search(text):
         if _INITIAL.search(text):
             return INITIAL

@@ -42,6 +42,9 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bsystems construction and equipment sales?\b", "systems construction"),
     (r"\bpersonnel[- ]related costs and expenses\b", "personnel related costs"),
     (r"\bnewly\b", "new"),
+    (r"\bclients?\b", "customers"),
+    (r"\bfull[- ]time\b", " "),
+    (r"\bfull[- ]year\b", " "),
     (r"#", " number "),
     (r"\bcapex\b", " capex including capital leases "),
     (r"\bincome tax expenses?\s*\(benefit\)", "income tax expense"),
@@ -72,7 +75,8 @@ _CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the 
                            r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
-_STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated related number".split())
+_STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated"
+                  " related number iij placed period".split())
 _WORD = re.compile(r"[a-z0-9&]+")
 
 
@@ -244,18 +248,29 @@ class Vocabulary:
             named = outright and exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
             rank = (score, len(by_context), named, entry.concept in preferred, len(by_structure),
                     exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
-                    entry.concept in kin, exact, len(by_background),
+                    entry.concept in kin, exact, -len(by_background),
                     entry.role == "mapping", entry.role in ("label", "terse", "total"),
                     fuzz.token_sort_ratio(" ".join(words), " ".join(entry.words)))
             if entry.concept not in best or rank > best[entry.concept][0]:
                 best[entry.concept] = (rank, entry, len(by_context) + len(by_structure) + len(by_background))
         if not best:
             return NO_MATCH
-        ordered = sorted(best.values(), key=lambda v: v[0], reverse=True)
+        # of two concepts tied so far, the one the background (the section heading) names wins
+        backed = {c: max(len(self._explained(e, background_words)) for e in self._entries_of(c, required, ids))
+                  for c in best} if background_words else {}
+        ordered = sorted(best.values(), key=lambda v: v[0][:10] + (backed.get(v[1].concept, 0),) + v[0][10:],
+                         reverse=True)
         rank, entry, used = ordered[0]
         decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or rank[1:9] > ordered[1][0][1:9]
         return Match(entry.concept, rank[0], entry.role, entry.phrase,
                      tuple((e.concept, r[0]) for r, e, _ in ordered[:4]), used, decisive)
+
+    def _entries_of(self, concept: str, required: list[str], ids: set[int]) -> list[_Entry]:
+        return [e for i in ids for e in [self._entries[i]] if e.concept == concept
+                and all(any(self._same(l, w) for w in e.words) for l in required)]
+
+    def _explained(self, entry: _Entry, words: list[str]) -> list[str]:
+        return [w for w in entry.words if any(self._same(w, c) for c in words)]
 
     def segment_in(self, text: str) -> tuple[str, set[str]] | None:
         """A segment a caption names ("ATM Operation Business:"): member and the words that name it."""
