@@ -55,7 +55,7 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectiv
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r":\s*\**\s*$")
-_PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded)\b", re.I)  # done: not a plan
+_PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
 # Data types a figure can have, by (measure, role): an amount is money, a count an integer, ...
 _TYPES = {
     ("amount", ""): {"monetary", "perShare"},
@@ -89,6 +89,7 @@ class _State:
     subheading: str = ""  # "Systems Construction", "<Systems construction>"
     carry: str = ""  # subject of the last figure of the line above, for a line opening with "("
     table_caption: str = ""  # caption of the table a handed-over row comes from
+    anchor: tuple | None = None  # (tab cell, period, why, scenario) of the last level figure of the line
 
 
 class ProseReader:
@@ -185,6 +186,7 @@ class ProseReader:
         subject, subject_from = "", ""
         line_subject = ""
         previous_end = offset
+        state.anchor = None
         spans = self._names(text, spans)
         for index, (start, end, token) in enumerate(spans):
             sentence = max(s for s in sentence_starts if s <= start)
@@ -221,7 +223,7 @@ class ProseReader:
             if subject_from == "sentence" and index == 0 or not line_subject:
                 line_subject = subject
             yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
-                               line_periods, state)
+                               line_periods, state, text[end:])
         state.carry = subject
         if line_subject and _BULLET.match(text) and state.head_indent == -1:
             state.head, state.head_indent, state.head_basis = line_subject, indent, _basis_of(text)
@@ -299,9 +301,9 @@ class ProseReader:
         return last, own
 
     def _figure(self, number: int, text: str, start: int, token: str, before_all: str, local: str, after: str,
-                subject: str, subject_from: str, line_periods: list, state: _State) -> Proposal | Pending:
+                subject: str, subject_from: str, line_periods: list, state: _State, rest: str) -> Proposal | Pending:
         ctx = self.ctx
-        measure, unit = self._measure(token, local, after, subject)
+        measure, unit = self._measure(token, local, after, subject, rest)
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
         role, basis = self._role(token, local, after, before_all, measure)
@@ -369,6 +371,14 @@ class ProseReader:
             negative = True  # "losses on write-down of other investments of JPY54 million": a negative amount
         in_cell = text[:start].count("\t")
         named = self._scenario(before_all, after, state, in_cell)
+        anchor = state.anchor
+        if role == "change" and not period_why.startswith("'") and anchor and anchor[0] == in_cell and \
+                re.search(r"\(\s*(?:up|down)\s*$", local, re.I):
+            period, period_why, named = anchor[1], anchor[2] + " (the figure it qualifies)", anchor[3]
+            if not ctx.is_instant(concept) and period.is_instant:  # "42,000 lines (up 2,000 lines QoQ)"
+                period = periods.quarter_ending(period.end) if basis == "QoQ" else None
+                if period is None:
+                    return Pending(number, start, token, f"no period for {concept}", (concept,))
         if (_ARROW.search(before_all) or re.match(r"^\s*(?:->|→)", after)) and not period_why.startswith("'") \
                 and ctx.doc.fiscal_year is not None:
             period = periods.calendar.quarters(ctx.doc.fiscal_year, 1, 4)  # "JPY117-> 114 billion": a revised
@@ -386,16 +396,21 @@ class ProseReader:
                f"period {period_why}")
         if segment != "Consolidated":
             why += f"; segment {segment} named in the subject"
+        if role == "level":
+            state.anchor = (in_cell, period, period_why, scen)
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
                             segment, approximate=approximate)
 
     # ---- pieces of a figure statement -------------------------------------------------------------
-    def _measure(self, token: str, local: str, after: str, subject: str) -> tuple[str | None, str | None]:
+    def _measure(self, token: str, local: str, after: str, subject: str, rest: str) -> tuple[str | None, str | None]:
         if token.rstrip(")").endswith("%"):
             return "percent", "percent"
         if _POINTS.match(after):
             return "points", "percent"
         scale_word = scale.after_figure(after)
+        arrow = re.match(r"^\s*(?:->|→)\s*[\d.,]+\s*", rest)
+        if arrow and scale_word is None:  # "JPY117-> 114 billion": the scale after the revised figure
+            scale_word = scale.after_figure(rest[arrow.end():])
         if "JPY" in token or re.search(r"JPY\s*$", local) or (scale_word and re.match(r"^\s*\w+\s+yen\b", after)):
             if scale_word:
                 return "amount", scale_word
