@@ -139,6 +139,23 @@ class Document:
                 break
         return found
 
+    def topic_above(self, number: int, limit: int = 15) -> str:
+        """The nearest marked line without figures above `number` on its slide ("◆ ATM Network Operation
+        Business"); a slide title or heading in between ends the search."""
+        from . import scale
+
+        for n in range(number - 1, max(0, number - limit), -1):
+            text = self.text(n).strip()
+            if n in self.table_lines:
+                break  # another table's rows: its topic, not ours
+            if not text or token_spans(text) or scale.unit_line(text):
+                continue
+            if self.is_heading(n):
+                break
+            if re.match(r"^[◆■●]", text):
+                return text
+        return ""
+
     def unit_above(self, number: int) -> str | None:
         """The scale of the nearest unit line above `number` ("Unit: JPY million"), however far."""
         from . import scale

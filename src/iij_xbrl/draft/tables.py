@@ -32,6 +32,7 @@ _SHARE = re.compile(r"%\s*of\s*(?:total\s+)?revenues?", re.I)
 _DECORATION = re.compile(r"^[\s()+\-–—_/~]*(?:JPY|yen)?[\s()]*(?:(?:million|billion|thousand)s?(?:\s+yen)?)?[\s()]*"
                          r"(?:\((?:annual|approx\.?)\))?[\s()]*$", re.I)
 _NOTHING = re.compile(r"^[-—–―_－‐]$")
+_PLAN_ROW = re.compile(r"(?:original|initial|previous|revised|new|current)?\s*(?:plan|planned|target|forecast|actual)s?", re.I)
 _AMOUNT_WORDS = re.compile(r"\b(?:up|down|YoY|QoQ|increased|decreased)\b|%\s*\(|\bJPY\s?[\d,.]+\s*(?:million|billion)", re.I)
 
 
@@ -192,7 +193,8 @@ class TableReader:
         state = _RowState()
         table_scale = self._table_scale(block)
         rows = [(row, cells(row)) for row in block.rows]
-        state.named_segment = ctx.vocabulary.segment_in(" ".join(caption_lines[:2]))
+        state.named_segment = ctx.vocabulary.segment_in(" ".join(caption_lines[:2])) or ctx.vocabulary.segment_in(
+            ctx.doc.topic_above(block.first))
         segment_mode = bool(re.search(r"\bsegments?\b", caption + " " + heading, re.I)) or any(
             c and c[0].text.strip().lower() == "elimination" for _, c in rows)
         previous_kind = None
@@ -269,6 +271,10 @@ class TableReader:
             found = periods.find(re.sub(r"\(?announced on [^)]*\)?", " ", label, flags=re.I), ctx.doc.fiscal_year)
             if found and len(re.sub(r"\(.*?\)", "", label).strip()) <= len(found[0].text) + 12:
                 row_period = found[0].period
+        if row_period is None and label and columns and _PLAN_ROW.fullmatch(re.sub(r"\(.*?\)", "", label).strip()):
+            # "Original Plan", "Revised Plan (announced on May 14, 2010)": a scenario of the caption's period
+            found = [f for line in caption_lines for f in periods.find(line, ctx.doc.fiscal_year)]
+            row_period = found[0].period if found else None
         if row_period is not None and columns:
             yield from self._transposed(row, label, row_period, figure_cells, columns, table_scale, caption, heading)
             return
