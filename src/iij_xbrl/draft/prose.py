@@ -244,11 +244,14 @@ class ProseReader:
             kept.append((start, end, token))
         return kept
 
-    def _match(self, subject: str, subject_from: str, state: _State, measure: str = "", role: str = ""):
+    def _match(self, subject: str, subject_from: str, state: _State, measure: str = "", role: str = "",
+               unit: str | None = None):
         """The concept a subject names, among those a figure of this measure and role can belong to."""
         ctx = self.ctx
         vocabulary = ctx.vocabulary
         allowed = _TYPES.get((measure, role)) or _TYPES.get((measure, ""))
+        if measure == "amount" and unit and unit.startswith("JPY "):
+            allowed = {"monetary"}  # "JPY355 million": not a per-share amount
 
         def accept(name: str) -> bool:
             if vocabulary.base_of(name) is not None:
@@ -309,27 +312,27 @@ class ProseReader:
         role, basis = self._role(token, local, after, before_all, measure)
         if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
             basis = state.head_basis
-        match = self._match(subject, subject_from, state, measure, role)
+        match = self._match(subject, subject_from, state, measure, role, unit)
         post = re.match(r"^\s*(?:million|billion|thousand)?\s+in\s+(?P<noun>[a-z][^,.;()]*?)\s*(?=,|\band\b|\.|$)", after)
         if post:  # "The breakdown of other investments were JPY2,060 million in nonmarketable equity securities"
-            part = self._match(f"{subject} {post['noun']}", subject_from, state, measure, role)
+            part = self._match(f"{subject} {post['noun']}", subject_from, state, measure, role, unit)
             if part.concept and part.score >= 90 and part.decisive:
                 match = part
         if re.match(r"^\s*per\s+share\b", after, re.I) and (match.concept is None or match.score < 90):
-            better = self._match(f"{subject} per share", subject_from, state, measure, role)
+            better = self._match(f"{subject} per share", subject_from, state, measure, role, unit)
             if better.concept and better.score > match.score:  # "interim period cash dividend: JPY1,250 per share"
                 match = better
         noun = _COUNT_NOUN.match(after)
         if measure == "count" and noun and (match.concept is None or match.score < 90):
             # "Hired 60 newly graduates": the counted noun completes the subject
-            better = self._match(f"{noun.group().strip()} {subject}", subject_from, state, measure, role)
+            better = self._match(f"{noun.group().strip()} {subject}", subject_from, state, measure, role, unit)
             if better.concept and better.score > match.score:
                 match = better
         segment = "Consolidated"
         if match.concept is None or match.score < 80:
             split = ctx.vocabulary.without_segment(subject)  # "SG&A related to the ATM operation business"
             if split:
-                part = self._match(split[1], subject_from, state, measure, role)
+                part = self._match(split[1], subject_from, state, measure, role, unit)
                 if part.concept and part.score >= 90 and part.decisive:
                     match, segment = part, split[0]
         if match.concept is None or match.score < 70:
