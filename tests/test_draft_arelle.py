@@ -11,8 +11,12 @@ import arelle_oracle
 from emit_fixtures import project_copy
 from iij_xbrl import publish as pub
 from iij_xbrl.cli import main
-from iij_xbrl.paths import SOURCES, TAXONOMY
+from iij_xbrl.emit.registry import EMITTERS
+from iij_xbrl.paths import Project, find
+from iij_xbrl.publication import load
 from iij_xbrl.taxonomy.names import PACKAGE_FILE
+
+SOURCES, TAXONOMY = find().sources, find().taxonomy
 
 DOCUMENT = "001_5ab34944f22f6fd1.txt"  # the press release: statements, segments, TSE summary tables
 
@@ -32,8 +36,11 @@ def test_drafted_sheet_publishes_in_place_of_the_curated_one(tmp_path):
     root = project_copy(tmp_path / "project")
     sheet = root / "sources" / "facts" / (Path(DOCUMENT).stem + ".yaml")
     sheet.unlink()  # the drafter writes only over its own drafts
-    result = CliRunner().invoke(main, ["draft", str(root / "sources" / DOCUMENT), "-o", str(sheet)])
+    result = CliRunner().invoke(main, ["--project", str(root), "draft", str(root / "sources" / DOCUMENT), "-o", str(sheet)])
     assert result.exit_code == 0, result.output
-    stages = [pub.build_taxonomy, pub.load_sources, pub.emit_instances, pub.write_findings]
-    assert pub.publish(tmp_path / "out", root=root, stages=stages, stream=io.StringIO()) == 0
+    assert "fy2012h1" in sheet.read_text(encoding="utf-8")  # the filing sources/filings.yaml lists it under
+    publication = load(Project(root))  # the sheet loader, the duplicate policy and the IIJ rules
+    emitters = [(name, EMITTERS[name]) for name in ("extension schemas", "XBRL XML", "xBRL-JSON", "findings")]
+    assert pub.publish(tmp_path / "out", publication, emitters=emitters, load_database=False,
+                       stream=io.StringIO()) == 0
     assert (tmp_path / "out" / "fy2012h1" / "fy2012h1.json").is_file()

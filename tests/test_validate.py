@@ -32,10 +32,12 @@ def _run(*args: str):
 
 def test_exit_codes_and_text_output(tmp_path: Path) -> None:
     ok = _run(str(_instance(tmp_path, CONSISTENT, "ok.xbrl")))
-    assert (ok.exit_code, ok.stdout) == (0, "")
+    assert (ok.exit_code, ok.stdout) == (0, f"{tmp_path / 'ok.xbrl'}: 3 facts, 1 contexts, 5 units, 1 calculation "
+                                            "networks checked: valid, calculations consistent\n")
     bad = _run(str(_instance(tmp_path, INCONSISTENT, "bad.xbrl")))
     assert bad.exit_code == 1
-    [line] = bad.stdout.splitlines()
+    line, summary = bad.stdout.splitlines()
+    assert summary.endswith("checked: valid, 1 calculation error")
     assert line.startswith(f"{tmp_path / 'bad.xbrl'}:14: error calc11e:inconsistentCalculationUsingRounding: g:T1")
     assert "reported sum [668.5, 669.5] computed sum [666, 668]" in line
 
@@ -50,7 +52,7 @@ def test_json_output_matches_schema(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content, message", [
-    (None, "no such file"),
+    (None, "No such file"),
     ("<a/>", "not an XBRL instance"),
     ("<a>", "not well-formed XML"),
 ])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iij_xbrl.model import Period
-from iij_xbrl.paths import SOURCES, TAXONOMY
+from iij_xbrl.paths import Project, find
 from iij_xbrl.sources.factsheet import document_lines
 
 from . import crosscheck, review, sanity
@@ -33,10 +33,13 @@ class Draft:
     period: Period | None  # the reporting period the document's title names
 
 
-def context_for(path: Path, mapping: Path = SOURCES / "mapping.yaml", taxonomy_root: Path = TAXONOMY) -> Context:
+def context_for(path: Path, project: Project | None = None) -> Context:
+    """What drafting `path` consults: the project's mapping file and taxonomy (never its fact sheets)."""
     from iij_xbrl.taxonomy.source import load
 
-    taxonomy = load(taxonomy_root)
+    project = project or find()
+    mapping = project.sources / "mapping.yaml"
+    taxonomy = load(project.taxonomy)
     segments = {m.label.en: m.name.removesuffix("Member")
                 for axis in taxonomy.dimensions.axes if axis.axis.name == "SegmentAxis" for m in axis.members[1:]}
     vocabulary = Vocabulary.load(taxonomy.concepts, mapping, segments)
@@ -52,9 +55,8 @@ def context_for(path: Path, mapping: Path = SOURCES / "mapping.yaml", taxonomy_r
     return Context(Document(path.name, document_lines(path)), vocabulary, children, calculations, network_of)
 
 
-def draft(path: Path, filing: str | None = None, mapping: Path = SOURCES / "mapping.yaml",
-          taxonomy_root: Path = TAXONOMY) -> Draft:
-    ctx = context_for(path, mapping, taxonomy_root)
+def draft(path: Path, filing: str | None = None, project: Project | None = None) -> Draft:
+    ctx = context_for(path, project)
     tables = TableReader(ctx)
     found: list[Proposal | Pending] = []
     for block in ctx.doc.blocks:

@@ -1,32 +1,113 @@
-"""Validation of any XBRL report: Calculations 1.1 (round-to-nearest) over XBRL XML or xBRL-JSON instances.
+"""Validation of XBRL reports: XBRL 2.1 and Dimensions validity, then Calculations 1.1 (round-to-nearest).
 
-Exit 0 when consistent, 1 when any finding is an error (or a warning with --strict);
-bad input raises InputError, which the CLI turns into one line and exit 2.
+Each input is validated on its own (`validate_file`, a pure function of the path and the taxonomy
+packages): one unreadable file does not discard the others' results. Exit code, the worst over the
+inputs: 0 valid and consistent, 1 valid with error findings (calculation inconsistencies, disallowed
+duplicates; with --strict also warnings), 2 not valid XBRL or not readable. On 2 the last line of stderr
+names the input, the line and the first error code.
 """
 from __future__ import annotations
 
 import gc
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import calc11
 from .dts import DtsLoader, Resolver
-from .findings import Finding, sort_key, to_json
+from .errors import InputError, shown
+from .findings import Finding, Source, sort_key, to_json
 from .instance import read
 
-def validate(paths: list[Path], packages: list[Path], truncate: bool = False) -> list[Finding]:
-    loader = DtsLoader(Resolver(packages))
-    findings: list[Finding] = []
+
+@dataclass
+class Result:
+    """What validating one input found."""
+
+    path: str  # as given, printable
+    findings: list[Finding] = field(default_factory=list)  # validity errors first, then calculation findings
+    invalid: bool = False  # not valid XBRL, or not readable: exit 2
+    counts: dict[str, int] = field(default_factory=dict)  # facts, contexts, units, networks
+    first_error: str | None = None  # the one-line summary of the first validity error
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.invalid:
+            return 2
+        failing = {"error", "warning"} if strict else {"error"}
+        return 1 if any(f.severity in failing for f in self.findings) else 0
+
+    def summary(self, strict: bool = False) -> str:
+        c = self.counts
+        checked = (f"{c.get('facts', 0):,} facts, {c.get('contexts', 0):,} contexts, {c.get('units', 0):,} units, "
+                   f"{c.get('networks', 0):,} calculation networks checked" if c else "not read")
+        if self.invalid:
+            n = sum(1 for f in self.findings if f.severity == "error")
+            verdict = f"INVALID ({n:,} error{'s' * (n != 1)}; first: {self.first_error})"
+        else:
+            n = sum(1 for f in self.findings if f.severity == "error")
+            verdict = "valid, calculations consistent" if not n else f"valid, {n:,} calculation error{'s' * (n != 1)}"
+        return f"{self.path}: {checked}: {verdict}"
+
+
+def _input_finding(path: str, exc: InputError) -> tuple[Finding, str]:
+    """A read failure as a finding, and its one-line form (naming the referenced file when the defect is there)."""
+    elsewhere = exc.path != path
+    where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
+    message = f"{'in ' + where + ': ' if elsewhere else ''}{exc.message}"
+    line = None if elsewhere else exc.line
+    finding = Finding(rule=exc.code or "IOerror", severity="error", message=message, filing=path,
+                      sources=[Source(document=path, line=line)])
+    return finding, f"{path}{'' if line is None else f':{line}'}: {finding.rule}: {message}"
+
+
+def validate_file(path: Path | str, loader: DtsLoader, truncate: bool = False) -> Result:
+    name = shown(path)
+    result = Result(name)
+    try:
+        report = read(Path(path), loader, name)
+    except (InputError, RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        if not isinstance(exc, InputError):
+            # A reader defect on input nobody anticipated: this input is not judged (exit 2), the others still are.
+            exc = InputError(name, f"cannot be read ({type(exc).__name__}: {exc})", code="internalError")
+        finding, line = _input_finding(name, exc)
+        result.findings, result.invalid, result.first_error = [finding], True, line
+        return result
+    for code, line, message in report.problems:
+        result.findings.append(Finding(rule=code, severity="error", message=message, filing=name,
+                                       sources=[Source(document=name, line=line)]))
+    for code, more in report.problems.omitted().items():
+        result.findings.append(Finding(rule=code, severity="error", message=f"{more:,} more {code} errors not listed",
+                                       filing=name, sources=[Source(document=name)]))
+    if result.findings:
+        first = result.findings[0]
+        where = f"{name}:{first.sources[0].line}" if first.sources[0].line else name
+        result.invalid, result.first_error = True, f"{where}: {first.rule}: {first.message}"
+    result.findings.extend(calc11.check(report, truncate=truncate))
+    result.counts = dict(report.counts, networks=len(report.dts.networks))
+    return result
+
+
+def validate_files(paths: list[Path], packages: list[Path], truncate: bool = False) -> list[Result]:
+    loader = DtsLoader(Resolver(packages))  # one DTS cache for every input
     # Reading allocates ~5 objects per fact and none of them form cycles: the cyclic collector
     # would only rescan them over and over (about a third of the run time at 100k facts).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path in paths:
-            findings.extend(calc11.check(read(Path(path), loader), truncate=truncate))
+        return [validate_file(path, loader, truncate) for path in paths]
     finally:
         if collecting:
             gc.enable()
+
+
+def validate(paths: list[Path], packages: list[Path], truncate: bool = False) -> list[Finding]:
+    """Every finding over `paths`, sorted; InputError for the first input that cannot be read."""
+    findings: list[Finding] = []
+    for result in validate_files(paths, packages, truncate):
+        if result.invalid and not result.counts:
+            first = result.findings[0]
+            raise InputError(result.path, first.message, first.sources[0].line, code=first.rule)
+        findings.extend(result.findings)
     return sorted(findings, key=sort_key)
 
 
@@ -36,10 +117,17 @@ def exit_code(findings: list[Finding], strict: bool) -> int:
 
 
 def run(paths: list[Path], fmt: str = "text", strict: bool = False, packages: list[Path] | None = None) -> int:
-    findings = validate(paths, list(packages or []))
+    results = validate_files(paths, list(packages or []))
+    findings = sorted((f for r in results for f in r.findings), key=sort_key)
     if fmt == "json":
         sys.stdout.write(to_json(findings))
     else:
         for f in findings:
             sys.stdout.write(f.text() + "\n")
-    return exit_code(findings, strict)
+        for r in results:
+            sys.stdout.write(r.summary(strict) + "\n")
+    sys.stdout.flush()
+    for r in results:
+        if r.invalid:
+            sys.stderr.write(f"error: {r.first_error}\n")
+    return max((r.exit_code(strict) for r in results), default=0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -54,6 +55,21 @@ _DTR_DECIMAL = frozenset("""perShare percent area volume mass weight energy powe
  ghgEmissionsPerMonetary volumePerMonetary""".split())
 _DTR_NAMESPACE = re.compile(r"^https?://www\.xbrl\.org/dtr/type/")
 
+# Non-numeric built-ins -> the lexical family lexical.valid_text / value_key know.
+_LEXICAL = {"string": "string", "normalizedString": "normalizedString", "token": "token", "language": "token",
+            "Name": "token", "NCName": "token", "ID": "token", "IDREF": "token", "ENTITY": "token",
+            "NMTOKEN": "token", "anyURI": "anyURI", "boolean": "boolean", "date": "date", "dateTime": "dateTime",
+            "QName": "QName", "hexBinary": "hexBinary", "base64Binary": "string"}
+_BUILTIN_BASE.update({f"{{{XS}}}{t}": f for t, f in _LEXICAL.items()})
+_BUILTIN_BASE.update({f"{{{XBRLI}}}{t}ItemType": f for t, f in _LEXICAL.items()})
+_BUILTIN_BASE.update({f"{{{XBRLI}}}dateTimeItemType": "dateUnion", f"{{{XBRLI}}}dateUnion": "dateUnion"})
+_MONETARY, _SHARES = f"{{{XBRLI}}}monetaryItemType", f"{{{XBRLI}}}sharesItemType"
+# DTR numeric types restricting monetaryItemType, with their facets (dtr/type types.xsd).
+_DTR_MONETARY = {"noDecimalsMonetary": (("fractionDigits", "0"),), "nonNegativeMonetary": (("minInclusive", "0"),),
+                 "nonNegativeNoDecimalsMonetary": (("minInclusive", "0"), ("fractionDigits", "0"))}
+_FACETS = frozenset(("minInclusive", "maxInclusive", "minExclusive", "maxExclusive", "totalDigits",
+                     "fractionDigits", "length", "minLength", "maxLength", "enumeration"))
+
 DECIMAL_FAMILY = frozenset(("decimal",) + _INTEGER_TYPES)
 NUMERIC_FAMILY = DECIMAL_FAMILY | {"float", "double", "fraction"}
 
@@ -61,8 +77,15 @@ NUMERIC_FAMILY = DECIMAL_FAMILY | {"float", "double", "fraction"}
 @dataclass(slots=True, frozen=True)
 class ConceptInfo:
     qname: str  # Clark notation {namespace}local
-    base: str  # xs primitive family for numerics ("decimal", "integer", …, "float"), else "other"
+    base: str  # xs family: numerics "decimal", "integer", …, "float"; else "string", "token", "date", …, "other"
     is_tuple: bool
+    period_type: str | None = None  # "instant" | "duration"; None: not declared (or not checked)
+    nillable: bool = True
+    abstract: bool = False
+    kind: str = "item"  # "item", "tuple", "dimension", "hypercube"
+    unit_rule: str | None = None  # "monetary" | "shares": the unit a fact of this concept must have
+    facets: tuple[tuple[str, str], ...] = ()  # XML Schema facets of its type, most derived first
+    typed_domain: tuple[str, str] | None = None  # typed dimension: (domain element Clark name, its xs family)
 
     @property
     def is_numeric(self) -> bool:
@@ -86,11 +109,27 @@ class Relationship:
 NetworkKey = tuple[str, str, str, str]
 
 
+@dataclass(slots=True, frozen=True)
+class DimensionArc:
+    """A definition-linkbase relationship of XBRL Dimensions 1.0 (after prohibition and override)."""
+    arcrole: str  # local name: all, notAll, hypercube-dimension, dimension-domain, domain-member, dimension-default
+    source: str
+    target: str
+    elr: str
+    target_role: str | None
+    closed: bool
+    context_element: str | None
+    usable: bool
+
+
 @dataclass
 class Dts:
     concepts: dict[str, ConceptInfo] = field(default_factory=dict)
     networks: dict[NetworkKey, list[Relationship]] = field(default_factory=dict)
     has_xdt: bool = False
+    dimension_arcs: list[DimensionArc] = field(default_factory=list)
+    elements: frozenset[str] = frozenset()  # every global element declared in the DTS (items or not)
+    documents: int = 0  # documents read for this DTS
 
 
 def is_base_url(url: str) -> bool:
@@ -107,16 +146,14 @@ class Resolver:
         self._rewrites.sort(key=lambda r: -len(r[0]))  # longest uriStartString wins
 
     def _add_package(self, path: Path) -> None:
+        xmlsafe.regular_size(path, 1 << 62)
         try:
             zf = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile) as exc:
-            raise InputError(str(path), f"not a taxonomy package zip: {exc}") from None
+            raise InputError(str(path), f"not a taxonomy package zip: {exc}", code="IOerror") from None
         catalogs = [n for n in zf.namelist() if re.fullmatch(r"[^/]+/META-INF/catalog\.xml", n)]
         for name in catalogs:
-            try:
-                root = etree.fromstring(zf.read(name), xmlsafe.parser())
-            except etree.XMLSyntaxError as exc:
-                raise InputError(f"{path}!/{name}", f"not well-formed XML: {exc.msg}", exc.lineno) from None
+            root = xmlsafe.parse_bytes(_member(zf, name), f"{path}!/{name}")
             base = posixpath.dirname(name)
             for el in root.iter(f"{{{CATALOG}}}rewriteURI", f"{{{CATALOG}}}rewriteSystem"):
                 start = el.get("uriStartString") or el.get("systemIdStartString")
@@ -131,19 +168,28 @@ class Resolver:
             if url.startswith(start):
                 member = posixpath.normpath(target + url[len(start):])
                 try:
-                    return zf.read(member)
+                    return _member(zf, member)
                 except KeyError:
-                    raise InputError(url, f"not in taxonomy package {zf.filename} (looked for {member})") from None
+                    raise InputError(url, f"not in taxonomy package {zf.filename} (looked for {member})",
+                                     code="IOerror") from None
         scheme = urlsplit(url).scheme
         if scheme == "file":
-            path = unquote(urlsplit(url).path)
-            try:
-                return Path(path).read_bytes()
-            except OSError as exc:
-                raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+            return xmlsafe.read_regular(unquote(urlsplit(url).path))
         if is_base_url(url):
             return None
-        raise InputError(url, "cannot resolve offline: no taxonomy package maps this URL (use --packages)")
+        raise InputError(url, "cannot resolve offline: no taxonomy package maps this URL (use --packages)",
+                         code="IOerror")
+
+
+def _member(zf: zipfile.ZipFile, name: str) -> bytes:
+    """A zip member's bytes, refused beyond the document size limit (zip bombs) or when unreadable."""
+    info = zf.getinfo(name)
+    if info.file_size > xmlsafe.MAX_DOCUMENT_BYTES:
+        raise InputError(f"{zf.filename}!/{name}", f"refused: {info.file_size:,} bytes uncompressed", code="IOerror")
+    try:
+        return zf.read(name)
+    except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error) as exc:
+        raise InputError(f"{zf.filename}!/{name}", f"cannot read: {exc}", code="IOerror") from None
 
 
 @dataclass
@@ -153,16 +199,30 @@ class _Arc:
     priority: int
     prohibited: bool
     order: float
-    relationship: Relationship
+    relationship: object  # Relationship or DimensionArc
+
+
+@dataclass
+class _Element:
+    """A global element declaration as the DTS needs it."""
+
+    type: str | None
+    substitution_group: str | None
+    inline_type: etree._Element | None
+    period_type: str | None
+    nillable: bool
+    abstract: bool
+    typed_domain_ref: str | None  # absolute URL with fragment
 
 
 @dataclass
 class _Doc:
     """What one document contributes; cached so several instances share parsing."""
 
-    elements: dict[str, tuple[str | None, str | None, str | None, etree._Element | None]] = field(default_factory=dict)
+    elements: dict[str, _Element] = field(default_factory=dict)
     ids: dict[str, str] = field(default_factory=dict)  # id -> element Clark name
-    types: dict[str, str] = field(default_factory=dict)  # named type -> base type
+    children: list[str | None] = field(default_factory=list)  # root's element children: global element names
+    types: dict[str, tuple[str | None, tuple]] = field(default_factory=dict)  # named type -> (base, facets)
     arcs: list[tuple[str, str, str, str, str, str, etree._Element, dict]] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     xdt: bool = False
@@ -176,10 +236,20 @@ def _qname(el: etree._Element, value: str | None) -> str | None:
     return f"{{{ns}}}{local}" if ns else local
 
 
-def _type_base(el: etree._Element) -> str | None:
+def _restriction(el: etree._Element) -> tuple[str | None, tuple]:
+    """Base type and facets of a type definition (its first restriction or extension)."""
     for child in el.iter(f"{{{XS}}}restriction", f"{{{XS}}}extension"):
-        return _qname(child, child.get("base"))
-    return None
+        facets = tuple((etree.QName(f).localname, f.get("value") or "") for f in child
+                       if isinstance(f.tag, str) and etree.QName(f).localname in _FACETS)
+        return _qname(child, child.get("base")), facets
+    return None, ()
+
+
+XDT_ARCROLES = {f"http://xbrl.org/int/dim/arcrole/{a}": a for a in
+                ("all", "notAll", "hypercube-dimension", "dimension-domain", "domain-member", "dimension-default")}
+_XBRLDT_CLOSED, _XBRLDT_CONTEXT = f"{{{XBRLDT}}}closed", f"{{{XBRLDT}}}contextElement"
+_XBRLDT_TARGET, _XBRLDT_USABLE = f"{{{XBRLDT}}}targetRole", f"{{{XBRLDT}}}usable"
+_KEPT_ARCROLES = frozenset(SUMMATION_ARCROLES) | XDT_ARCROLES.keys()
 
 
 class DtsLoader:
@@ -213,10 +283,7 @@ class DtsLoader:
         return self._docs[url]
 
     def _parse(self, url: str, data: bytes) -> _Doc:
-        try:
-            root = etree.fromstring(data, xmlsafe.parser(), base_url=url)
-        except etree.XMLSyntaxError as exc:
-            raise InputError(url, f"not well-formed XML: {exc.msg}", exc.lineno) from None
+        root = xmlsafe.parse_bytes(data, url)
         doc = _Doc()
         if root.tag == f"{{{XS}}}schema":
             self._parse_schema(url, root, doc)
@@ -227,20 +294,28 @@ class DtsLoader:
         tns = root.get("targetNamespace") or ""
         for child in root:
             tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            doc.children.append(None)
             if tag in (f"{{{XS}}}import", f"{{{XS}}}include") and child.get("schemaLocation"):
                 doc.refs.append(urldefrag(urljoin(url, child.get("schemaLocation")))[0])
                 doc.xdt |= child.get("namespace") == XBRLDT
             elif tag == f"{{{XS}}}element" and child.get("name"):
                 name = f"{{{tns}}}{child.get('name')}"
-                inline = None if child.get("type") else child
-                doc.elements[name] = (_qname(child, child.get("type")), _qname(child, child.get("substitutionGroup")),
-                                      child.get("id"), inline)
+                typed = child.get(f"{{{XBRLDT}}}typedDomainRef")
+                doc.elements[name] = _Element(
+                    _qname(child, child.get("type")), _qname(child, child.get("substitutionGroup")),
+                    None if child.get("type") else child, child.get(f"{{{XBRLI}}}periodType"),
+                    (child.get("nillable") or "").strip() in ("true", "1"),
+                    (child.get("abstract") or "").strip() in ("true", "1"),
+                    urljoin(child.base or url, typed) if typed else None)
+                doc.children[-1] = name
                 if child.get("id"):
                     doc.ids[child.get("id")] = name
             elif tag in (f"{{{XS}}}complexType", f"{{{XS}}}simpleType") and child.get("name"):
-                base = _type_base(child)
+                base, facets = _restriction(child)
                 if base:
-                    doc.types[f"{{{tns}}}{child.get('name')}"] = base
+                    doc.types[f"{{{tns}}}{child.get('name')}"] = (base, facets)
 
     def _parse_links(self, url: str, root: etree._Element, doc: _Doc) -> None:
         xtype, xhref = f"{{{XLINK}}}type", f"{{{XLINK}}}href"
@@ -258,97 +333,167 @@ class DtsLoader:
                     locs.setdefault(child.get(f"{{{XLINK}}}label"), []).append(target)
                     doc.refs.append(urldefrag(target)[0])
             for child in link:
-                if child.get(xtype) == "arc" and child.get(f"{{{XLINK}}}arcrole") in SUMMATION_ARCROLES:
+                arcrole = child.get(f"{{{XLINK}}}arcrole")
+                if child.get(xtype) == "arc" and arcrole in _KEPT_ARCROLES:
+                    doc.xdt |= arcrole in XDT_ARCROLES
                     for src in locs.get(child.get(f"{{{XLINK}}}from"), ()):
                         for dst in locs.get(child.get(f"{{{XLINK}}}to"), ()):
-                            doc.arcs.append((child.get(f"{{{XLINK}}}arcrole"), link.get(f"{{{XLINK}}}role") or "",
+                            doc.arcs.append((arcrole, link.get(f"{{{XLINK}}}role") or "",
                                              link.tag, child.tag, src, dst, child, dict(child.attrib)))
 
     def _assemble(self, urls: list[str], xdt: bool) -> Dts:
         docs = {u: self._docs[u] for u in urls}
-        elements: dict[str, tuple] = {}
-        types: dict[str, str] = {}
+        elements: dict[str, _Element] = {}
+        types: dict[str, tuple[str | None, tuple]] = {}
         by_id: dict[tuple[str, str], str] = {}
+        children: dict[str, list[str | None]] = {}
         for u, d in docs.items():
             elements.update(d.elements)
             types.update(d.types)
+            children[u] = d.children
             for i, name in d.ids.items():
                 by_id[(u, i)] = name
-        dts = Dts(has_xdt=xdt)
-        for name, (type_q, _sg, _id, inline) in elements.items():
+        dts = Dts(has_xdt=xdt, elements=frozenset(elements), documents=len(docs))
+        for name, el in elements.items():
             kind = _substitution_kind(name, elements)
             if kind is None:
                 continue
-            base = _resolve_type(type_q or (_type_base(inline) if inline is not None else None), types)
-            dts.concepts[name] = ConceptInfo(name, base, kind == "tuple")
-        dts.networks = _networks(docs, by_id)
+            type_q = el.type
+            facets: tuple = ()
+            if type_q is None and el.inline_type is not None:
+                type_q, facets = _restriction(el.inline_type)
+            base, unit_rule, more = _resolve_type(type_q, types)
+            typed = None
+            if kind == "dimension" and el.typed_domain_ref:
+                domain = _concept_at(el.typed_domain_ref, by_id, children)
+                if domain is not None and domain in elements:
+                    d = elements[domain]
+                    dtype = d.type
+                    dfacets: tuple = ()
+                    if dtype is None and d.inline_type is not None:
+                        dtype, dfacets = _restriction(d.inline_type)
+                    typed = (domain, _resolve_type(dtype, types)[0])
+                else:
+                    typed = ("", "other")  # typedDomainRef that resolves to nothing
+            dts.concepts[name] = ConceptInfo(name, base, kind == "tuple", el.period_type, el.nillable, el.abstract,
+                                             kind, unit_rule, facets + more, typed)
+        dts.networks, dts.dimension_arcs = _networks(docs, by_id, children)
         return dts
 
 
-def _substitution_kind(name: str, elements: dict[str, tuple]) -> str | None:
+def _substitution_kind(name: str, elements: dict[str, _Element]) -> str | None:
     seen = set()
-    current = elements[name][1]
+    current = elements[name].substitution_group
     while current and current not in seen:
-        if current == f"{{{XBRLI}}}item" or current.startswith(f"{{{XBRLDT}}}"):
+        if current == f"{{{XBRLI}}}item":
             return "item"
+        if current == f"{{{XBRLDT}}}dimensionItem":
+            return "dimension"
+        if current == f"{{{XBRLDT}}}hypercubeItem":
+            return "hypercube"
         if current == f"{{{XBRLI}}}tuple":
             return "tuple"
         seen.add(current)
-        current = elements[current][1] if current in elements else None
+        current = elements[current].substitution_group if current in elements else None
     return None
 
 
-def _resolve_type(type_q: str | None, types: dict[str, str]) -> str:
+def _resolve_type(type_q: str | None, types: dict[str, tuple[str | None, tuple]]) -> tuple[str, str | None, tuple]:
+    """(xs family, unit rule, facets of the derivation chain, most derived first)."""
     seen = set()
+    facets: tuple = ()
+    unit_rule = None
     while type_q and type_q not in seen:
+        if unit_rule is None and type_q in (_MONETARY, _SHARES):
+            unit_rule = "monetary" if type_q == _MONETARY else "shares"
         if type_q in _BUILTIN_BASE:
-            return _BUILTIN_BASE[type_q]
+            return _BUILTIN_BASE[type_q], unit_rule, facets
         ns, _, local = type_q[1:].partition("}")
-        if _DTR_NAMESPACE.match(ns) and local.endswith("ItemType") and local[:-8] in _DTR_DECIMAL:
-            return "decimal"
+        if _DTR_NAMESPACE.match(ns) and local.endswith("ItemType"):
+            if local[:-8] in _DTR_MONETARY:
+                return "decimal", unit_rule or "monetary", facets + _DTR_MONETARY[local[:-8]]
+            if local[:-8] in _DTR_DECIMAL:
+                return "decimal", unit_rule, facets
+            return ("token" if "Token" in local or "SQName" in local else "string"), unit_rule, facets
         seen.add(type_q)
-        type_q = types.get(type_q)
-    return "other"
+        type_q, more = types.get(type_q, (None, ()))
+        facets += more
+    return "other", unit_rule, facets
 
 
-def _concept_at(href: str, by_id: dict[tuple[str, str], str]) -> str | None:
+_ELEMENT_SCHEME = re.compile(r"element\(([^()]*)\)")
+
+
+def _concept_at(href: str, by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]) -> str | None:
+    """The global element an XLink href points to: a shorthand pointer (`#id`) or XPointer element() scheme
+    parts (`#element(id)`, `#element(/1/14)`, several parts tried in turn), XBRL 2.1 §3.5.4."""
     url, frag = urldefrag(href)
-    m = re.fullmatch(r"element\(([^/()]+)\)", frag)
-    return by_id.get((url, m.group(1) if m else frag))
+    parts = _ELEMENT_SCHEME.findall(frag)
+    if not parts:
+        return by_id.get((url, frag))
+    for part in parts:
+        steps = part.split("/")
+        if steps[0]:  # element(id) or element(id/n…): only the element with that id is a global declaration
+            found = by_id.get((url, steps[0])) if len(steps) == 1 else None
+        elif len(steps) == 3 and steps[1] == "1" and steps[2].isascii() and steps[2].isdigit():
+            seq = children.get(url, [])
+            n = int(steps[2])
+            found = seq[n - 1] if 0 < n <= len(seq) else None
+        else:
+            found = None
+        if found is not None:
+            return found
+    return None
 
 
 _EXEMPT = {"use", "priority", "order", "weight"}
 
 
-def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str]) -> dict[NetworkKey, list[Relationship]]:
-    """Effective relationships per network after equivalence and prohibition (XBRL 2.1 §3.5.3.9.7)."""
+def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]
+              ) -> tuple[dict[NetworkKey, list[Relationship]], list[DimensionArc]]:
+    """Effective relationships per network after equivalence and prohibition (XBRL 2.1 §3.5.3.9.7):
+    summation-item networks, and the XBRL Dimensions relationships."""
     winners: dict[NetworkKey, dict[tuple, _Arc]] = {}
     for url, doc in docs.items():
         for arcrole, elr, link_tag, arc_tag, src, dst, el, attrs in doc.arcs:
-            source, target = _concept_at(src, by_id), _concept_at(dst, by_id)
+            source, target = _concept_at(src, by_id, children), _concept_at(dst, by_id, children)
             if source is None or target is None:
                 continue
+            dim = XDT_ARCROLES.get(arcrole)
             try:
-                weight = Decimal(attrs.get("weight", "").strip())
                 order = float(attrs.get("order", "1"))
                 priority = int(attrs.get("priority", "0"))
-            except (InvalidOperation, ValueError):
+                if dim is None:
+                    weight = Decimal(attrs.get("weight", "").strip())
+                    rel: object = Relationship(source, target, weight, url, el.sourceline)
+                    wkey: object = float(weight)
+                else:
+                    rel = DimensionArc(dim, source, target, elr, attrs.get(_XBRLDT_TARGET) or None,
+                                       attrs.get(_XBRLDT_CLOSED, "").strip() in ("true", "1"),
+                                       attrs.get(_XBRLDT_CONTEXT), attrs.get(_XBRLDT_USABLE, "true").strip()
+                                       not in ("false", "0"))
+                    wkey = None
+            except (InvalidOperation, ValueError, OverflowError):
                 continue  # schema-invalid arc: no relationship
             custom = tuple(sorted((k, v) for k, v in attrs.items()
                                   if not k.startswith(f"{{{XLINK}}}") and k not in _EXEMPT))
-            key = (source, target, order, float(weight), custom)
-            arc = _Arc(key, el, priority, attrs.get("use") == "prohibited", order,
-                       Relationship(source, target, weight, url, el.sourceline))
+            key = (source, target, order, wkey, custom)
+            arc = _Arc(key, el, priority, attrs.get("use") == "prohibited", order, rel)
             network = winners.setdefault((arcrole, elr, link_tag, arc_tag), {})
             prior = network.get(key)
             if prior is None or (prior.element is not el and _overrides(arc, prior)):
                 network[key] = arc
-    result = {}
+    result: dict[NetworkKey, list[Relationship]] = {}
+    dimension_arcs: list[DimensionArc] = []
     for nkey, arcs in winners.items():
         kept = sorted((a for a in arcs.values() if not a.prohibited), key=lambda a: a.order)
-        if kept:
+        if not kept:
+            continue
+        if nkey[0] in XDT_ARCROLES:
+            dimension_arcs.extend(a.relationship for a in kept)
+        else:
             result[nkey] = [a.relationship for a in kept]
-    return result
+    return result, dimension_arcs
 
 
 def _overrides(arc: _Arc, prior: _Arc) -> bool:

@@ -2,15 +2,26 @@
 from __future__ import annotations
 
 
-class InputError(Exception):
-    """Bad input: names the file and, where known, the line."""
+def shown(path: object) -> str:
+    """A path as text that can always be printed: undecodable bytes of a file name appear as \\xNN."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path = str(path)
-        self.line = line
+
+class InputError(Exception):
+    """Bad input: names the file and, where known, the line and the specification's error code."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, code: str | None = None):
+        self.path = shown(path)
+        self.line = line or None  # libxml2 reports line 0 when it knows none (e.g. an empty file)
         self.message = message
+        self.code = code
         super().__init__(str(self))
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.code + ': ' if self.code else ''}{self.message}"

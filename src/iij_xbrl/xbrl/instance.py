@@ -1,21 +1,19 @@
-"""Read an XBRL 2.1 XML instance or an xBRL-JSON report into a flat numeric fact table.
+"""The fact table every reader fills, and the streaming reader of XBRL 2.1 XML instances.
 
-Facts are keyed the way Calculations 1.1 binds them: concept, context key (entity,
-period as start/end datetimes with exclusive end-of-day, dimensions as a sorted set
-independent of container and context id) and unit key (sorted measures). Only top-level
-numeric items are kept (calculations ignore tuples); a value that is not valid for its
-type makes the fact invisible to calculations, as in a schema-validating processor.
-XML is streamed (each top-level element is dropped once read) and facts are grouped by
-binding as they are read: plain slotted objects, not pydantic, as an instance may hold
-100k facts.
+Facts are keyed the way Calculations 1.1 binds them: concept, context class (entity, period
+as points on the time line with exclusive end-of-day, dimensions as a set independent of
+container and context id, typed values by value) and unit class (sorted measures). Only
+top-level numeric items are grouped for calculation (calculations ignore tuples); a value
+that is not valid for its type is reported and left out of calculations, as a
+schema-validating processor does. XML is streamed (each top-level element is dropped once
+read) and facts are grouped by binding as they are read: plain tuples, not objects, as an
+instance may hold millions of facts. Validity rules live in validity.py and dimensions.py;
+this module only reads and records what it read.
 """
 from __future__ import annotations
 
-import json
-import math
-import re
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+import os
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -24,9 +22,10 @@ from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
 
-from . import xmlsafe
-from .errors import InputError
+from . import lexical, xmlsafe
 from .dts import LINK, XBRLI, XLINK, ConceptInfo, Dts, DtsLoader, file_url
+from .errors import InputError
+from .validity import Context, FactChecks, Problems, Unit, read_accuracy
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
@@ -37,14 +36,7 @@ _CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
 # Decimals sentinels: no usable accuracy ("NAN": no decimals/precision, or precision 0) vs exact ("INF").
 INF = "INF"
 NAN = "NAN"
-
-_DECIMAL_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_INTEGER_RE = re.compile(r"[+-]?\d+")
-_FLOAT_RE = re.compile(r"[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|INF)|NaN")
-_INT_BOUNDS = {"nonPositiveInteger": (None, 0), "negativeInteger": (None, -1), "long": (-2**63, 2**63 - 1),
-               "int": (-2**31, 2**31 - 1), "short": (-2**15, 2**15 - 1), "byte": (-128, 127),
-               "nonNegativeInteger": (0, None), "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1),
-               "unsignedShort": (0, 65535), "unsignedByte": (0, 255), "positiveInteger": (1, None)}
+_MARGIN = 40  # decimals beyond the values' own digits by more than this change no interval comparison
 
 
 class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object per fact
@@ -56,10 +48,10 @@ class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object p
     context_id: str
     unit_id: str
     line: int | None
+    id: str | None = None  # the fact's own id in the report, which findings name
 
 
 _new_tuple = tuple.__new__  # Fact._make without its Python-level length check
-_UNSEEN = object()
 _PLAIN = frozenset(("decimal", "integer"))  # types any plain ASCII integer is valid for
 # concept -> binding -> duplicates in document order. A binding (s-equal context class, equal unit class) is
 # one int, unit << 32 | context: the calculation check hashes it several times per fact, a tuple costs more.
@@ -75,18 +67,24 @@ class Report:
     periods: dict[int, str]  # context class -> "2012-04-01..2012-09-30" / "2012-09-30"
     prefixes: dict[str, str]  # namespace -> prefix the report uses, for messages
     scale: int  # power of ten that makes every value and rounding half-unit an integer
+    problems: Problems = field(default_factory=Problems)  # validity errors, in reading order
+    counts: dict[str, int] = field(default_factory=dict)  # facts, contexts, units read
 
 
 class FactTable:
     """Builds a Report's groups, context/unit classes and scale, for either syntax."""
 
-    def __init__(self) -> None:
+    def __init__(self, problems: Problems | None = None) -> None:
         self.groups: Groups = {}
         self.periods: dict[int, str] = {}
-        self.scale = 0
+        self.problems = problems if problems is not None else Problems()
+        self.scale = 0  # from the values' fraction digits
+        self._max_dec = -1 << 62  # extremes of the finite decimals seen, to bound the scale
+        self._min_dec = 1 << 62
         self._contexts: dict[Hashable, int] = {}
         self._units: dict[Hashable, int] = {}
-        self._accuracy: dict[str | None, int | str | None] = {}
+        self._accuracy: dict[object, object] = {}
+        self.dropped = 0  # facts left out for an invalid value
 
     def context(self, key: Hashable, shown: str) -> int:
         index = self._contexts.setdefault(key, len(self._contexts))
@@ -97,207 +95,388 @@ class FactTable:
         return self._units.setdefault(key, len(self._units))
 
     def add(self, concept: ConceptInfo, context: tuple[int, str], unit: tuple[int, str], text: str | None,
-            dec_attr: str | int | None, prec_attr: str | None, line: int | None) -> None:
-        """Add a fact; `context`/`unit` are (class, id); `text` None means nil. Invalid facts are dropped."""
+            dec_attr: str | int | None, prec_attr: str | None, line: int | None, fact_id: str | None = None) -> None:
+        """Add a numeric fact; `context`/`unit` are (class, id); `text` None means nil; `fact_id` its id attribute.
+
+        A value outside its type's lexical space is reported and left out; an invalid decimals or
+        precision is reported and the fact counted as exact, as Arelle does.
+        """
         if text is None:
             value, dec = None, NAN
+            if dec_attr is not None or prec_attr is not None:
+                self.problems.add("xbrl.4.6.3:nilPrecisionDecimals", line,
+                                  f"{concept.qname}: a nil fact has no decimals or precision (context {context[1]})")
         else:
-            if text.isdigit() and text.isascii() and concept.base in _PLAIN:  # most facts: bare digits, inline
-                value = int(text)
-            else:
-                text = text.strip()
-                value = valid_value(text, concept.base)
-                if value is None or not value.is_finite():
+            value = None
+            if text.isdigit() and text.isascii() and concept.base in _PLAIN:
+                try:
+                    value = int(text)  # most facts: bare digits, inline
+                except ValueError:  # beyond the interpreter's int-string limit: a Decimal below
+                    pass
+            if value is None:
+                value = self._value(concept, text, context[1], line)
+                if value is None:
+                    self.dropped += 1
                     return
-                exponent = value.as_tuple().exponent
-                if exponent < -self.scale:
-                    self.scale = -exponent
-            if prec_attr is not None:
-                dec = decimals_of(dec_attr, prec_attr, text)
-            else:  # decimals depend on the attribute alone
-                dec = self._accuracy.get(dec_attr, _UNSEEN)
-                if dec is _UNSEEN:
-                    dec = self._accuracy[dec_attr] = decimals_of(dec_attr, None, text)
-            if dec is None:
-                return
-            if dec.__class__ is int and dec >= self.scale:
-                self.scale = dec + 1
+            key = dec_attr if prec_attr is None else (dec_attr, prec_attr)
+            dec = self._accuracy.get(key)
+            if dec is None:  # first time, or attributes with problems, or precision: depends on the fact
+                dec = read_accuracy(dec_attr, prec_attr)
+                if dec.__class__ is tuple:
+                    dec = self._accuracy_problems(dec, concept, context[1], value, line)
+                else:
+                    self._accuracy[key] = dec
         name = concept.qname
         by_key = self.groups.get(name)
         if by_key is None:
             by_key = self.groups[name] = {}
         key = unit[0] << 32 | context[0]
-        fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line))
+        fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line, fact_id))
         same = by_key.get(key)
         if same is None:
             by_key[key] = [fact]
         else:
             same.append(fact)
 
-    def report(self, path: str, dts: Dts, prefixes: dict[str, str]) -> Report:
-        return Report(path, dts, self.groups, self.periods, prefixes, self.scale)
+    def _value(self, concept: ConceptInfo, text: str, cid: str, line: int | None) -> Decimal | int | None:
+        value = lexical.numeric(lexical.collapse(text), concept.base)
+        if value is None or not value.is_finite():
+            why = "not a number" if value is None else "not finite"
+            self.problems.add("xmlSchema:valueError", line, f"{concept.qname}: value {_clip(text)!r} is {why} "
+                              f"in the lexical space of its type (context {cid}); left out of calculations")
+            return None
+        if concept.facets:
+            broken = lexical_facet_violation(value, concept.facets)
+            if broken:
+                self.problems.add("xmlSchema:valueError", line, f"{concept.qname}: value {_clip(text)!r} violates "
+                                  f"the facet {broken} of its type (context {cid}); left out of calculations")
+                return None
+        exponent = value.as_tuple().exponent
+        if exponent < -self.scale:  # trailing zeros of the fraction add no digit to compare
+            self.scale = max(self.scale, -exponent - _trailing_zeros(value.as_tuple().digits))
+        return value
+
+    def _accuracy_problems(self, found: tuple, concept: ConceptInfo, cid: str, value, line: int | None):
+        dec, problems, from_precision = found
+        for code, message in problems:
+            self.problems.add(code, line, f"{concept.qname}: {message} (context {cid})")
+        if from_precision is not None:
+            dec = precision_decimals(from_precision, value)
+        if dec.__class__ is int:
+            if dec > self._max_dec:
+                self._max_dec = dec
+            if dec < self._min_dec:
+                self._min_dec = dec
+        return dec
+
+    def note_decimals(self, dec: int) -> None:
+        if dec > self._max_dec:
+            self._max_dec = dec
+        if dec < self._min_dec:
+            self._min_dec = dec
+
+    def report(self, path: str, dts: Dts, prefixes: dict[str, str], counts: dict[str, int] | None = None) -> Report:
+        for d in self._accuracy.values():
+            if d.__class__ is int:
+                self.note_decimals(d)
+        scale = self.scale
+        high = scale + _MARGIN
+        if self._max_dec > high or self._min_dec < -_MARGIN:
+            self._clamp(high)
+        if self._max_dec >= scale:
+            scale = min(self._max_dec, high) + 1
+        return Report(path, dts, self.groups, self.periods, prefixes, scale, self.problems, counts or {})
+
+    def _clamp(self, high: int) -> None:
+        """Bring extreme decimals (e.g. 99999999999999999999) within what can change a comparison.
+
+        Intervals are compared on a grid of 10^-(scale + weight digits); a half-width below 10^-(that + 40)
+        cannot move a comparison of fewer than 10^39 terms, and one above 10^(magnitude + 40) covers every
+        sum of them: such decimals are replaced by those bounds instead of building 10^(10^20).
+        """
+        magnitude = max((abs(f.value).adjusted() if f.value.__class__ is not int else len(str(abs(f.value))))
+                        for sets in self.groups.values() for facts in sets.values() for f in facts
+                        if f.value is not None and f.value != 0) if self._min_dec < -_MARGIN else 0
+        low = -(magnitude + _MARGIN)
+        for sets in self.groups.values():
+            for facts in sets.values():
+                for i, f in enumerate(facts):
+                    d = f.decimals
+                    if d.__class__ is int and (d > high or d < low):
+                        facts[i] = f._replace(decimals=high if d > high else low)
+        self._max_dec = min(self._max_dec, high)
 
 
-def valid_value(text: str, base: str) -> Decimal | None:
-    """The typed value of a numeric lexical form, or None when schema-invalid for `base`."""
-    digits = text[1:] if text[:1] in "+-" else text
-    if digits.isascii() and digits.isdigit():  # plain integers: most facts
-        return Decimal(text) if base in ("decimal", "integer") else valid_value_slow(text, base)
-    return valid_value_slow(text, base)
+def _trailing_zeros(digits: tuple[int, ...]) -> int:
+    n = 0
+    for d in reversed(digits):
+        if d:
+            break
+        n += 1
+    return n
 
 
-def valid_value_slow(text: str, base: str) -> Decimal | None:
-    if base == "decimal":
-        return Decimal(text) if _DECIMAL_RE.fullmatch(text) else None
-    if base in ("float", "double"):
-        return Decimal(text.replace("INF", "Infinity")) if _FLOAT_RE.fullmatch(text) else None
-    if base == "fraction" or not _INTEGER_RE.fullmatch(text):
-        return None
-    v = int(text)
-    lo, hi = _INT_BOUNDS.get(base, (None, None))
-    if (lo is not None and v < lo) or (hi is not None and v > hi):
-        return None
-    return Decimal(v)
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
 
 
-def decimals_of(decimals: str | int | None, precision: str | None, text: str) -> int | str | None:
-    """Decimals as a processor infers them; None when the attribute is schema-invalid."""
-    if isinstance(decimals, int):  # xBRL-JSON
-        return decimals
-    if decimals is not None:
-        d = decimals.strip()
-        if d == "INF":
-            return INF
-        return int(d) if _INTEGER_RE.fullmatch(d) else None
-    if precision is None:
-        return NAN
-    p = precision.strip()
-    if p == "INF":
+def precision_decimals(precision: int, value: Decimal | int) -> int | str:
+    """Decimals inferred from precision (XBRL 2.1 §4.6.6), exactly: precision - 1 - floor(log10 |value|)."""
+    if not value:
         return INF
-    if not re.fullmatch(r"\+?\d+", p):
-        return None
-    if int(p) == 0:
-        return NAN
-    v = float(text)  # float log10 on purpose: Arelle infers decimals from precision this way
-    if v == 0:
-        return INF
-    return int(p) - int(math.floor(math.log10(abs(v)))) - 1
+    magnitude = Decimal(value).adjusted()  # floor(log10 |value|), exact for every Decimal
+    return precision - 1 - magnitude
+
+
+def lexical_facet_violation(value: Decimal, facets: tuple[tuple[str, str], ...]) -> str | None:
+    """The first numeric facet `value` breaks (as 'name=value'), or None."""
+    for name, limit in facets:
+        try:
+            if name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
+                bound = Decimal(lexical.collapse(limit))
+                ok = {"minInclusive": value >= bound, "maxInclusive": value <= bound,
+                      "minExclusive": value > bound, "maxExclusive": value < bound}[name]
+            elif name == "fractionDigits":
+                exponent = value.as_tuple().exponent
+                digits = value.as_tuple().digits
+                fraction = max(0, -exponent - _trailing_zeros(digits)) if digits else 0
+                ok = fraction <= int(limit)
+            elif name == "totalDigits":
+                t = value.as_tuple()
+                ok = len(t.digits) - _trailing_zeros(t.digits) <= int(limit) or value == 0
+            else:
+                continue
+        except (ArithmeticError, ValueError):
+            continue
+        if not ok:
+            return f"{name}={limit}"
+    return None
 
 
 # ---- XML ---------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=4096)
-def _end(text: str) -> str:
-    """Period end / instant as an exclusive-end datetime string (a date means the end of that day)."""
-    t = text.strip()
-    if "T" not in t or t.endswith("T24:00:00"):
-        return datetime.combine(date.fromisoformat(t[:10]) + timedelta(days=1), time()).isoformat()
-    return datetime.fromisoformat(t).isoformat()
-
-
-@lru_cache(maxsize=4096)
-def _start(text: str) -> str:
-    t = text.strip()
-    return (datetime.fromisoformat(t) if "T" in t else datetime.combine(date.fromisoformat(t), time())).isoformat()
+def _point(text: str, end: bool) -> tuple | None:
+    return lexical.period_point(lexical.collapse(text), end)
 
 
 def _canonical(el: etree._Element) -> str:
     # s-equality of non-dimensional content: tag, attributes, text, children (whitespace-insensitive)
     attrs = ",".join(f"{k}={v}" for k, v in sorted(el.attrib.items()))
     kids = "".join(_canonical(c) for c in el if isinstance(c.tag, str))
-    return f"<{el.tag} {attrs}>{(el.text or '').strip()}{kids}</>"
-
-
-def _qn(el: etree._Element, text: str | None) -> str:
-    prefix, _, local = (text or "").strip().rpartition(":")
-    ns = el.nsmap.get(prefix or None)
-    if ns is None and prefix:
-        raise InputError("", f"undeclared prefix {prefix!r} in {text!r}", el.sourceline)
-    return f"{{{ns}}}{local}" if ns else local
+    return f"<{el.tag} {attrs}>{lexical.collapse(el.text or '')}{kids}</>"
 
 
 _ENTITY, _IDENT, _PERIOD = f"{{{XBRLI}}}entity", f"{{{XBRLI}}}identifier", f"{{{XBRLI}}}period"
 _SEGMENT, _SCENARIO, _INSTANT = f"{{{XBRLI}}}segment", f"{{{XBRLI}}}scenario", f"{{{XBRLI}}}instant"
 _START, _END, _FOREVER = f"{{{XBRLI}}}startDate", f"{{{XBRLI}}}endDate", f"{{{XBRLI}}}forever"
+_EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
+_MEASURE = f"{{{XBRLI}}}measure"
 
 
-def _period(period: etree._Element) -> tuple[Hashable, str]:
-    parts = {c.tag: (c.text or "").strip() for c in period}
-    if _INSTANT in parts:
-        return (None, _end(parts[_INSTANT])), parts[_INSTANT]
-    if _FOREVER in parts:
-        return (None, None), "forever"
-    return (_start(parts[_START]), _end(parts[_END])), f"{parts[_START]}..{parts[_END]}"
+def _qn(el: etree._Element, text: str | None) -> str | None:
+    """Clark name of a QName value in `el`'s scope; None when its prefix is not declared or it is no QName."""
+    t = lexical.collapse(text or "")
+    if not lexical.QNAME_RE.fullmatch(t):
+        return None
+    prefix, _, local = t.rpartition(":")
+    ns = el.nsmap.get(prefix or None)
+    if ns is None and prefix:
+        return None
+    return f"{{{ns}}}{local}" if ns else local
 
 
-def _context(el: etree._Element, xdt: bool) -> tuple[Hashable, str]:
+def _period(period: etree._Element | None) -> tuple[str | None, Hashable, str, tuple[tuple[str, str], ...]]:
+    """(kind, key, shown, problems) of xbrli:period."""
+    if period is None:
+        return "none", None, "", (("xmlSchema:elementOccurrencesError", "has no period"),)
+    return _period_of(tuple((c.tag, c.text or "") for c in period if isinstance(c.tag, str)))
+
+
+@lru_cache(maxsize=4096)  # instances repeat a handful of periods over thousands of contexts
+def _period_of(children: tuple[tuple[str, str], ...]) -> tuple[str | None, Hashable, str, tuple[tuple[str, str], ...]]:
+    parts: dict[str, list[str]] = {}
+    for tag, text in children:
+        parts.setdefault(tag, []).append(text)
+    tags = set(parts)
+    problems: tuple[tuple[str, str], ...] = ()
+    if tags == {_INSTANT} and len(parts[_INSTANT]) == 1:
+        text = lexical.collapse(parts[_INSTANT][0])
+        point = _point(text, True)
+        if point is None:
+            return None, None, text, (("xmlSchema:valueError", f"instant {text!r} is not a valid date or dateTime"),)
+        return "instant", (None, point), text, problems
+    if tags == {_FOREVER} and len(parts[_FOREVER]) == 1:
+        return "forever", (None, None), "forever", problems
+    if tags == {_START, _END} and len(parts[_START]) == len(parts[_END]) == 1:
+        start, end = lexical.collapse(parts[_START][0]), lexical.collapse(parts[_END][0])
+        a, b = _point(start, False), _point(end, True)
+        shown = f"{start}..{end}"
+        if a is None or b is None:
+            bad = start if a is None else end
+            return None, None, shown, (("xmlSchema:valueError", f"period date {bad!r} is not a valid date or dateTime"),)
+        if lexical.before(a, b) is False:
+            problems = (("xbrl.4.7.2:periodStartBeforeEnd", f"startDate {start} is not before endDate {end}"),)
+        return "duration", (a, b), shown, problems
+    if tags & {_INSTANT, _FOREVER} and tags & {_START, _END} or any(len(v) > 1 for v in parts.values()) \
+            or tags - {_INSTANT, _FOREVER, _START, _END}:
+        return None, None, "", (("xmlSchema:elementUnexpected", "period mixes instant, forever, startDate and endDate"),)
+    return None, None, "", (("xmlSchema:elementOccurrencesError", "period needs instant, forever, or startDate "
+                                                                    "and endDate"),)
+
+
+def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record: Context) -> tuple:
+    """The non-dimensional content of a segment/scenario; its dimension values go to `record`."""
+    if el is None:
+        return ()
+    content = []
+    dims = record.segment if name == "segment" else record.scenario
+    children = [c for c in el if isinstance(c.tag, str)]
+    if not children:
+        record.problems.append((f"xbrl.{'4.7.3.2' if name == 'segment' else '4.7.4'}:{name}Empty",
+                                f"{name} is empty"))
+    for child in children:
+        if xdt and child.tag in (_EXPLICIT, _TYPED):
+            dim = _qn(child, child.get("dimension"))
+            if dim is None:
+                record.problems.append(("xmlSchema:valueError", f"dimension {child.get('dimension')!r} is not a "
+                                        "QName with a declared prefix"))
+                continue
+            if child.tag == _EXPLICIT:
+                member = _qn(child, child.text)
+                if member is None:
+                    record.problems.append(("xmlSchema:valueError", f"member {lexical.collapse(child.text or '')!r} "
+                                            "is not a QName with a declared prefix"))
+                    member = f"?{lexical.collapse(child.text or '')}"  # undefined: dimensions.py reports it
+                value: tuple = ("e", member)
+            else:
+                value = _typed_value(child, dts, record)
+            if dim not in dts.elements:
+                record.undefined.append((dim, value))  # reported by dimensions.py, ignored otherwise (as Arelle)
+            elif dim in dims:
+                record.repeated.append(dim)
+            else:
+                if dim in record.segment or dim in record.scenario:
+                    record.repeated.append(dim)
+                dims[dim] = value
+        else:
+            if child.tag.startswith(f"{{{XBRLI}}}"):
+                record.problems.append((f"xbrl.{'4.7.3.2' if name == 'segment' else '4.7.4'}:{name}XbrliElement",
+                                        f"{name} holds an xbrli element"))
+            elif child.tag in dts.concepts and dts.concepts[child.tag].kind in ("item", "tuple"):
+                record.problems.append((f"xbrl.{'4.7.3.2' if name == 'segment' else '4.7.4'}:{name}ItemOrTuple",
+                                        f"{name} holds an item or tuple ({child.tag})"))
+            content.append(_canonical(child))
+    if name == "segment":
+        record.seg_other = bool(content)
+    else:
+        record.scen_other = bool(content)
+    return tuple(content)
+
+
+def _typed_value(member: etree._Element, dts: Dts, record: Context) -> tuple:
+    """("t", element, value key) of a typed member; the value is keyed by its domain type."""
+    kids = [c for c in member if isinstance(c.tag, str)]
+    if len(kids) != 1:
+        return ("t", None, len(kids))
+    el = kids[0]
+    dim = _qn(member, member.get("dimension"))
+    info = dts.concepts.get(dim) if dim else None
+    base = info.typed_domain[1] if info is not None and info.typed_domain else "other"
+    text = el.text or ""
+    if any(isinstance(c.tag, str) for c in el):
+        return ("t", el.tag, _canonical(el))
+    if base not in ("string", "other") and not lexical.valid(text, base):
+        record.problems.append(("xmlSchema:valueError", f"typed value {lexical.collapse(text)!r} of "
+                                f"{el.tag} is not a valid {base}"))
+    return ("t", el.tag, lexical.value_key(text, base))
+
+
+def _context(el: etree._Element, dts: Dts) -> tuple[Context, Hashable]:
+    record = Context(el.get("id"), el.sourceline)
     ident = period = None
-    containers: list[etree._Element | None] = [None, None]
+    segment = scenario = None
     for child in el:
         if child.tag == _ENTITY:
             for c in child:
                 if c.tag == _IDENT:
                     ident = c
                 elif c.tag == _SEGMENT:
-                    containers[0] = c
+                    segment = c
         elif child.tag == _PERIOD:
             period = child
         elif child.tag == _SCENARIO:
-            containers[1] = child
-    if ident is None or period is None:
-        raise InputError("", f"context {el.get('id')} lacks entity identifier or period", el.sourceline)
-    try:
-        pkey, shown = _period(period)
-    except (KeyError, ValueError):
-        raise InputError("", f"context {el.get('id')} has an invalid period", el.sourceline) from None
-    dims, other = [], []
-    for container in containers:
-        content = []
-        if container is not None:
-            for child in container:
-                if not isinstance(child.tag, str):
-                    continue
-                if xdt and child.tag == f"{{{XBRLDI}}}explicitMember":
-                    dims.append((_qn(child, child.get("dimension")), _qn(child, child.text)))
-                elif xdt and child.tag == f"{{{XBRLDI}}}typedMember":
-                    dims.append((_qn(child, child.get("dimension")), "".join(_canonical(c) for c in child)))
-                else:
-                    content.append(_canonical(child))
-        other.append(tuple(content))
-    key = ((ident.get("scheme", "").strip(), (ident.text or "").strip()), pkey, tuple(sorted(dims)), tuple(other))
-    return key, shown
+            scenario = child
+    if ident is None:
+        record.problems.append(("xmlSchema:elementOccurrencesError", "has no entity identifier"))
+        entity = None
+    else:
+        if ident.get("scheme") is None:
+            record.problems.append(("xmlSchema:attributesRequired", "entity identifier has no scheme"))
+        entity = (lexical.collapse(ident.get("scheme", "")), lexical.collapse(ident.text or ""))
+    record.kind, pkey, record.shown, problems = _period(period)
+    if problems:
+        record.problems.extend(problems)
+    if segment is None and scenario is None:
+        return record, (entity, pkey, (), _NO_CONTENT)
+    other = (_container(segment, "segment", dts.has_xdt, dts, record),
+             _container(scenario, "scenario", dts.has_xdt, dts, record))
+    dims = sorted([*record.segment.items(), *record.scenario.items()], key=repr)
+    return record, (entity, pkey, tuple(dims), other)
 
 
-def _unit(el: etree._Element) -> Hashable:
+_NO_CONTENT: tuple = ((), ())
+
+
+def _unit(el: etree._Element) -> Unit:
+    record = Unit(el.get("id"), el.sourceline)
     divide = el.find(f"{{{XBRLI}}}divide")
+
+    def measures(parent: etree._Element | None, where: str) -> tuple[str, ...]:
+        found = [] if parent is None else [m for m in parent if m.tag == _MEASURE]
+        if not found:
+            record.problems.append(("xmlSchema:elementOccurrencesError", f"{where} has no measure"))
+        names = []
+        for m in found:
+            q = _qn(m, m.text)
+            if q is None:
+                record.problems.append(("xmlSchema:valueError", f"measure {lexical.collapse(m.text or '')!r} is not a "
+                                        "QName with a declared prefix"))
+                record.unresolved = True
+                q = f"?{lexical.collapse(m.text or '')}"
+            names.append(q)
+        return tuple(sorted(names))
+
     if divide is None:
-        return (tuple(sorted(_qn(m, m.text) for m in el.iter(f"{{{XBRLI}}}measure"))), ())
-    num = divide.find(f"{{{XBRLI}}}unitNumerator")
-    den = divide.find(f"{{{XBRLI}}}unitDenominator")
-    return (tuple(sorted(_qn(m, m.text) for m in num.iter(f"{{{XBRLI}}}measure"))) if num is not None else (),
-            tuple(sorted(_qn(m, m.text) for m in den.iter(f"{{{XBRLI}}}measure"))) if den is not None else ())
+        record.measures = (measures(el, "unit"), ())
+    else:
+        num = divide.find(f"{{{XBRLI}}}unitNumerator")
+        den = divide.find(f"{{{XBRLI}}}unitDenominator")
+        record.measures = (measures(num, "unitNumerator"), measures(den, "unitDenominator"))
+        record.divide = True
+    return record
 
 
 _REFS = (f"{{{LINK}}}schemaRef", f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef")
+_LINK_NS = f"{{{LINK}}}"
 
 
-def read_xml(path: Path, loader: DtsLoader) -> Report:
+def read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
     try:
-        return _read_xml(path, loader)
+        return _read_xml(path, loader, shown)
     except etree.XMLSyntaxError as exc:
-        raise InputError(str(path), f"not well-formed XML: {exc.msg}", exc.lineno) from None
+        raise xmlsafe.syntax_error(shown, exc) from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    except InputError as exc:
-        raise InputError(exc.path or str(path), exc.message, exc.line) from None
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}", code="IOerror") from None
 
 
-def _dts_refs(path: Path) -> tuple[etree._Element, list[str]]:
+def _dts_refs(path: Path, shown: str) -> tuple[etree._Element, list[str]]:
     """The root element and the schemaRef/linkbaseRef URLs, which XBRL 2.1 puts first."""
     base, refs, root = file_url(path), [], None
-    for _, el in xmlsafe.iterparse(path, events=("start",)):
+    for _, el in xmlsafe.iterparse(os.fsencode(path), events=("start",)):
         if root is None:
             root = el
+            xmlsafe.refuse_entities(root, shown)
             continue
         if el.getparent() is root:
             if el.tag not in _REFS:
@@ -305,24 +484,31 @@ def _dts_refs(path: Path) -> tuple[etree._Element, list[str]]:
             if el.tag in _REFS[:2]:
                 refs.append(urldefrag(urljoin(base, el.get(f"{{{XLINK}}}href", "")))[0])
     if root is None or root.tag != f"{{{XBRLI}}}xbrl":
-        raise InputError("", f"not an XBRL instance (root element {getattr(root, 'tag', None)})")
+        raise InputError(shown, f"not an XBRL instance (root element {getattr(root, 'tag', None)})",
+                         getattr(root, "sourceline", None), code="xbrl:notAnInstance")
     if not refs:
-        raise InputError("", "no link:schemaRef: the instance has no DTS", root.sourceline)
+        raise InputError(shown, "no link:schemaRef: the instance has no DTS", root.sourceline,
+                         code="xbrl:schemaImportMissing")
     return root, refs
 
 
-def _read_xml(path: Path, loader: DtsLoader) -> Report:
-    first, refs = _dts_refs(path)
+def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
+    xmlsafe.regular_size(path, xmlsafe.MAX_XML_BYTES)
+    first, refs = _dts_refs(path, shown)
     dts = loader.load(refs)
-    numeric = {q: c for q, c in dts.concepts.items() if c.is_numeric and not c.is_tuple}
-    table = FactTable()
+    concepts = dts.concepts
+    numeric = {q: c for q, c in concepts.items() if c.base in _NUMERIC_ITEM and c.kind == "item" and not c.abstract}
+    problems = Problems()
+    table = FactTable(problems)
+    checks = FactChecks(dts, problems)
     contexts: dict[str, tuple[int, str]] = {}  # id -> (class, the id string shared by all its facts)
     units: dict[str, tuple[int, str]] = {}
     pending: list[tuple] = []  # facts read before their context or unit
     root = None
-    done = 0
+    done = others = 0  # top-level elements read; of them not facts
     add = table.add
-    for _, el in xmlsafe.iterparse(path):
+    other = checks.other_fact
+    for _, el in xmlsafe.iterparse(os.fsencode(path)):
         if root is None:
             root = el
             while root.getparent() is not None:
@@ -334,101 +520,74 @@ def _read_xml(path: Path, loader: DtsLoader) -> Report:
         if concept is not None:  # the common case first
             get = el.get
             cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
-            if text is None and get(XSI_NIL) not in ("true", "1"):
-                text = ""  # empty, not nil: schema-invalid, dropped by the table
-            prec_attr = None if dec_attr is not None else get("precision")
-            ctx, unit = contexts.get(cid), units.get(uid)
-            if ctx is None or unit is None:
-                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
+            if len(el):
+                text = checks.mixed_content(el, concept)
+            if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
+                fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
+                if fid is not None:
+                    checks.fact_id(fid, el.sourceline)
+                if nil is not None or text is None:
+                    text = checks.nil(concept, nil, text, cid, el.sourceline)
             else:
-                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline)
+                prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
+            ctx, unit = contexts.get(cid), units.get(uid)
+            if ctx is not None and unit is not None:
+                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
+            elif cid is None or uid is None:
+                if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
+                    if get("id") is not None:
+                        checks.fact_id(get("id"), el.sourceline)
+                    checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
+                checks.missing_refs(concept, cid, uid, el.sourceline)
+            else:
+                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
         elif tag == _CONTEXT:
-            key, shown = _context(el, dts.has_xdt)
-            cid = el.get("id")
-            contexts[cid] = (table.context(key, shown), cid)
+            others += 1
+            record, key = _context(el, dts)
+            checks.context(record)
+            record.cls = table.context(key, record.shown)
+            cid = record.id
+            if cid is not None:
+                contexts[cid] = (record.cls, cid)
         elif tag == _UNIT:
-            uid = el.get("id")
-            units[uid] = (table.unit(_unit(el)), uid)
+            others += 1
+            record = _unit(el)
+            checks.unit(record)
+            record.cls = table.unit(record.measures)
+            if record.id is not None:
+                units[record.id] = (record.cls, record.id)
+        elif tag in concepts:
+            other(el, concepts[tag])
+        else:
+            others += 1
+            if isinstance(tag, str) and not tag.startswith(_LINK_NS):
+                checks.unknown_element(el)
         done += 1
         if done % 1024 == 0:
             # drop what has been read; the parser may already hold later siblings, keep those
             del root[:root.index(el)]
-    for concept, cid, uid, text, dec_attr, prec_attr, line in pending:
-        if cid not in contexts or uid not in units:
-            raise InputError("", f"fact {concept.qname} refers to an undefined context {cid!r} or unit {uid!r}", line)
-        table.add(concept, contexts[cid], units[uid], text, dec_attr, prec_attr, line)
-    return table.report(str(path), dts, {ns: p for p, ns in first.nsmap.items() if p})
-
-
-# ---- xBRL-JSON ---------------------------------------------------------------------------------
-
-def _json_period(text: str) -> tuple[Hashable, str]:
-    def norm(t: str) -> str:
-        return _start(t) if "T" in t else ""
-
-    if "/" in text:
-        s, e = text.split("/", 1)
-        return (norm(s), norm(e)), f"{_inclusive(s)}..{_inclusive(e, end=True)}"
-    return (None, norm(text)), _inclusive(text, end=True)
-
-
-def _inclusive(t: str, end: bool = False) -> str:
-    if not t.endswith("T00:00:00"):
-        return t
-    d = date.fromisoformat(t[:10])
-    return (d - timedelta(days=1) if end else d).isoformat()
-
-
-def read_json(path: Path, loader: DtsLoader) -> Report:
-    try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), f"not readable xBRL-JSON: {exc}") from None
-    info = doc.get("documentInfo") if isinstance(doc, dict) else None
-    if not isinstance(info, dict) or "xbrl-json" not in str(info.get("documentType", "")):
-        raise InputError(str(path), "not an xBRL-JSON report (documentInfo.documentType)")
-    ns = info.get("namespaces", {})
-    base = file_url(path)
-    dts = loader.load([urldefrag(urljoin(base, t))[0] for t in info.get("taxonomy", [])])
-
-    def clark(q: str) -> str:
-        prefix, _, local = q.partition(":")
-        if prefix not in ns:
-            raise InputError(str(path), f"undeclared prefix in {q!r}")
-        return f"{{{ns[prefix]}}}{local}"
-
-    table = FactTable()
-    for fid, f in (doc.get("facts") or {}).items():
-        dims = dict(f.get("dimensions", {}))
-        concept = dts.concepts.get(clark(dims.pop("concept", "")))
-        if concept is None or not concept.is_numeric or concept.is_tuple:
+    for concept, cid, uid, text, dec_attr, prec_attr, line, fid in pending:
+        ctx, unit = contexts.get(cid), units.get(uid)
+        if ctx is None or unit is None:
+            checks.missing_refs(concept, cid if ctx is None else "", uid if unit is None else "", line,
+                                defined=False)
             continue
-        prefix, _, ident = dims.pop("entity", "").partition(":")
-        try:
-            pkey, shown = _json_period(dims.pop("period", ""))
-        except ValueError:
-            raise InputError(str(path), f"fact {fid}: invalid period") from None
-        unit_text = dims.pop("unit", None)
-        unit = table.unit(PURE if unit_text is None else _json_unit(unit_text, clark))
-        dims.pop("language", None)
-        key = ((ns.get(prefix, prefix), ident), pkey, tuple(sorted((clark(k), clark(v)) for k, v in dims.items())),
-               ((), ()))
-        value = f.get("value")
-        decimals = f.get("decimals")
-        table.add(concept, (table.context(key, shown), fid), (unit, unit_text or "xbrli:pure"),
-                  None if value is None else str(value), INF if decimals is None else decimals, None, None)
-    return table.report(str(path), dts, {v: k for k, v in ns.items()})
+        table.add(concept, ctx, unit, text, dec_attr, prec_attr, line, fid)
+    counts = {"facts": done - others, "contexts": len(checks.contexts),
+              "units": len(checks.units)}
+    report = table.report(shown, dts, {ns: p for p, ns in first.nsmap.items() if p}, counts)
+    checks.after(report)
+    return report
 
 
-def _json_unit(text: str, clark) -> Hashable:
-    num, _, den = text.partition("/")
-    return (tuple(sorted(clark(m) for m in num.strip("()").split("*") if m)),
-            tuple(sorted(clark(m) for m in den.strip("()").split("*") if m)))
+_NUMERIC_ITEM = frozenset(("decimal", "float", "double", "fraction") + tuple(lexical.INT_BOUNDS))
 
 
-def read(path: Path, loader: DtsLoader) -> Report:
-    if not Path(path).exists():
-        raise InputError(str(path), "no such file")
-    if Path(path).suffix.lower() == ".json":
-        return read_json(path, loader)
-    return read_xml(path, loader)
+def read(path: Path, loader: DtsLoader, shown: str | None = None) -> Report:
+    """The report at `path`, XML or xBRL-JSON by its content; `shown` is the name messages use."""
+    from .oim import looks_like_json, read_json
+
+    shown = shown or str(path)
+    if looks_like_json(path):
+        return read_json(path, loader, shown)
+    return read_xml(path, loader, shown)
