@@ -1,7 +1,8 @@
 """`draft --against`: a draft beside a curated sheet of the same document.
 
 A curated fact is matched by a drafted fact with the same line, concept, period, dimensions and value
-(sign included); recall counts those. A drafted fact is correct when a curated fact anywhere in the sheet
+(sign included); recall counts those; `located` counts those whose line, period and value are drafted
+under any concept. A drafted fact is correct when a curated fact anywhere in the sheet
 has the same concept, period, dimensions and value; precision counts those. Everything else is listed: a
 different reading of the same printed figure (line and text equal), a curated fact the draft misses, a
 drafted fact the curated sheet does not have.
@@ -24,6 +25,7 @@ class Comparison:
     drafted: int
     reproduced: int
     correct: int
+    located: int = 0  # curated facts whose printed figure is drafted with the same period and value (any concept)
     misses: list[Fact] = field(default_factory=list)
     wrong: list[Fact] = field(default_factory=list)
     differences: list[tuple[Fact, Fact]] = field(default_factory=list)  # (curated, drafted) same printed figure
@@ -49,6 +51,13 @@ def compare(curated: list[Fact], drafted: list[Fact]) -> Comparison:
         else:
             misses.append(f)
     wrong = [f for f in drafted if _key(f) not in curated_keys]
+    placed = Counter((f.provenance.line, f.period, f.value) for f in drafted)
+    located = 0
+    for f in curated:
+        k = (f.provenance.line, f.period, f.value)
+        if placed[k] > 0:
+            placed[k] -= 1
+            located += 1
     by_place = {}
     for f in wrong:
         by_place.setdefault((f.provenance.line,), []).append(f)
@@ -57,7 +66,8 @@ def compare(curated: list[Fact], drafted: list[Fact]) -> Comparison:
         for w in by_place.get((m.provenance.line,), []):
             if w.value is not None and m.value is not None and abs(w.value) == abs(m.value):
                 differences.append((m, w))
-    return Comparison(len(curated), len(drafted), reproduced, len(drafted) - len(wrong), misses, wrong, differences)
+    return Comparison(len(curated), len(drafted), reproduced, len(drafted) - len(wrong), located, misses, wrong,
+                      differences)
 
 
 def _fact(f: Fact) -> str:
@@ -66,7 +76,8 @@ def _fact(f: Fact) -> str:
 
 
 def report(c: Comparison) -> str:
-    lines = [f"recall {c.reproduced}/{c.curated} = {c.recall:.1%}; precision {c.correct}/{c.drafted} = {c.precision:.1%}"]
+    lines = [f"recall {c.reproduced}/{c.curated} = {c.recall:.1%}; precision {c.correct}/{c.drafted} = {c.precision:.1%}; "
+             f"period and amount right {c.located}/{c.curated} = {c.located / c.curated if c.curated else 1:.1%}"]
     paired = {id(m) for m, _ in c.differences} | {id(w) for _, w in c.differences}
     if c.differences:
         lines.append("differences (same printed figure, another reading):")
