@@ -51,10 +51,11 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectiv
                      r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|points?|pts?\.?|respective"
                      r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
                      r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both|forecasts?|targets?"
-                     r"|plans?|planned|estimates?|financial|full)", re.I)
+                     r"|plans?|planned|estimates?|financial|full|but)", re.I)
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
-_HEAD = re.compile(r":\s*\**\s*$")
+_HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
+_CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
 _PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
 # Data types a figure can have, by (measure, role): an amount is money, a count an integer, ...
 _TYPES = {
@@ -197,18 +198,21 @@ class ProseReader:
             after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
-            found, own = self._subject_before(local)
+            found, own = self._subject_before(local, token.startswith("JPY"))
             if found:
                 subject, subject_from = found, "sentence"
-            elif not subject and not _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
+            elif not subject and len(_content(_blank_periods(before_all, ctx.doc.fiscal_year))) <= 1:
                 counted = _COUNT_NOUN.match(after)
-                if counted:  # "785 ATMs were placed": what is counted, and what happened to it
+                if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
                     done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
-                                    after[counted.end():])
+                                    after[counted.end():]) or re.search(
+                        r"\b(placed|hired|acquired|introduced|opened)\s*\**\s*$", before_all, re.I)
                     subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
-                    if not [f for f in line_periods if f.start > start]:
+                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]):
                         yield Pending(number, start, token, "a count with no date of its own")
                         continue
+                elif _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
+                    pass  # "Increased 186 employees ...": a word of its own, not a continuation
                 elif state.carry and text.lstrip().startswith("("):
                     subject, subject_from = state.carry, "line above"
                 elif state.head:
@@ -277,14 +281,15 @@ class ProseReader:
         m = _LINK.search(text) or _DIRECTION.search(text)
         return m.start() if m else 0
 
-    def _subject_before(self, local: str) -> tuple[str, bool]:
+    def _subject_before(self, local: str, jpy: bool = False) -> tuple[str, bool]:
         """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
         "increased by", a tab, or the "JPY" itself), and whether the clause has words of its own."""
         text = re.sub(r"\([^()]*\d[^()]*\)", " ", local)  # closed parentheses with figures: other figures' notes
         if text.count("(") > text.count(")"):
             text = text.rsplit("(", 1)[0]  # the figure sits in an open parenthesis: "(up 8.3% YoY"
         text = _blank_periods(text, self.ctx.doc.fiscal_year)
-        m = _LINK.search(text) or _DIRECTION.search(text) or re.search(r"\s(?:JPY\s*)?$", text)
+        text = re.sub(r"(?:the\s+)?%\s*of\s+(?:total\s+)?revenues?", " ", text, flags=re.I)  # a share's words
+        m = _LINK.search(text) or _DIRECTION.search(text) or (re.search(r"\s$", text) if jpy else None)
         own = bool(_content(text))
         if m is None:
             return "", own
@@ -294,6 +299,10 @@ class ProseReader:
             pieces.pop()  # an apposition ("Systems construction revenue, a one-time revenue, was")
         if not pieces:
             return "", own
+        cause = _CAUSE.search(pieces[-1])
+        if cause:  # "cost increased due to business expansion YoY of 13.7%": the cause is not the subject,
+            before = pieces[-1][: cause.start()]  # unless nothing else is ("mainly due to payments for ... of")
+            pieces[-1] = before if _content(before) else pieces[-1][cause.end():]
         last = _subject(pieces[-1])
         if len(pieces) > 1 and last:
             # "Proceeds from issuance of common stock, net of issuance cost", "Connectivity services for

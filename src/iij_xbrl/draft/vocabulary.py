@@ -48,6 +48,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"#", " number "),
     (r"\bcapex\b", " capex including capital leases "),
     (r"\bincome tax expenses?\s*\(benefit\)", "income tax expense"),
+    (r"\bbefore income tax benefit\b", "before income tax expense"),
     (r"\bcost of (.+?) revenues?\b", r"cost of \1"),
     (r"\bdeferred tax\b", "deferred income tax"),
     (r"\bbank borrowings?\b", "borrowings"),
@@ -249,7 +250,8 @@ class Vocabulary:
             rank = (score, len(by_context), named, entry.concept in preferred, len(by_structure),
                     exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
                     entry.concept in kin, exact, -len(by_background),
-                    entry.role == "mapping", entry.role in ("label", "terse", "total"),
+                    entry.role == "mapping", self.concepts[entry.concept].balance is not None,
+                    entry.role in ("label", "terse", "total"),
                     fuzz.token_sort_ratio(" ".join(words), " ".join(entry.words)))
             if entry.concept not in best or rank > best[entry.concept][0]:
                 best[entry.concept] = (rank, entry, len(by_context) + len(by_structure) + len(by_background))
@@ -258,10 +260,10 @@ class Vocabulary:
         # of two concepts tied so far, the one the background (the section heading) names wins
         backed = {c: max(len(self._explained(e, background_words)) for e in self._entries_of(c, required, ids))
                   for c in best} if background_words else {}
-        ordered = sorted(best.values(), key=lambda v: v[0][:10] + (backed.get(v[1].concept, 0),) + v[0][10:],
-                         reverse=True)
+        key = lambda v: v[0][:10] + (backed.get(v[1].concept, 0),) + v[0][10:]
+        ordered = sorted(best.values(), key=key, reverse=True)
         rank, entry, used = ordered[0]
-        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or rank[1:9] > ordered[1][0][1:9]
+        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or key(ordered[0])[1:11] > key(ordered[1])[1:11]
         return Match(entry.concept, rank[0], entry.role, entry.phrase,
                      tuple((e.concept, r[0]) for r, e, _ in ordered[:4]), used, decisive)
 
