@@ -130,8 +130,8 @@ class Document:
                 if n in self.table_lines:
                     break
                 continue
-            if token_spans(text) and not _NUMBERED.match(text):
-                break
+            if token_spans(re.sub(r"^\(\d+\)\s*", "", text)) and not _NUMBERED.match(text):
+                break  # a line of figures ends the caption ("(1) ..." is a list number)
             if _BULLET.match(text) and not text.rstrip("*").endswith(":") or len(text.split()) > 14:
                 break  # a point of the slide's prose, not a caption
             found.append(text)

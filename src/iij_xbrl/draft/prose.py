@@ -30,7 +30,7 @@ _SKIP = [
     (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
 ]
-_SENTENCE = re.compile(r"(?<=[a-z0-9)%\]])\.\s+(?=[A-Z\"“(])|;\s+")
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z\"“(])|;\s+")
 _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
@@ -46,7 +46,7 @@ _YOY = re.compile(wording.YOY + r"|from the same (?:time )?period", re.I)
 _QOQ = re.compile(wording.QOQ + r"|from the previous quarter|from \dQ\d\d", re.I)
 _SHARE = re.compile(r"^\s*(?:%\s*)?of\s+(?:\S+\s+){0,4}?(?:total\s+)?(?:revenues?|sales)\b", re.I)
 _SHARE_BEFORE = re.compile(r"%\s*of\s+(?:total\s+)?revenues?\s+(?:was|were|is)\s*$", re.I)
-_FILLER = re.compile(r"(?:the|a|an|its|our|total|balance|amount|mainly|respectively|also|as|for|in|of|and|while|at"
+_FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|also|as|for|in|of|and|while|at"
                      r"|compared|to|with|from|which|were|was|is|are|by|due|that|etc\.?|million|billion|thousand|yen"
                      r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|points?|pts?\.?|respective"
                      r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
@@ -68,7 +68,7 @@ _TYPES = {
     ("points", ""): {"percent"},
 }
 _CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrease\)", re.I)
-_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\s*$", re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\b[^,.;()]{0,45}$", re.I)
 # what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
 _LEAD = re.compile(r"^\s*(?:million|billion|thousand|yen|%|points?|pts?\.?|pt\.?|contracts?|personnel|employees?|ATMs?"
                    r"|clients?|customers?|projects?|lines|new(?:ly)? graduates)\b(?:\s+in\s+[a-z][^,.;()]*?(?=,|\band\b|$))?",
@@ -91,6 +91,8 @@ class _State:
     carry: str = ""  # subject of the last figure of the line above, for a line opening with "("
     table_caption: str = ""  # caption of the table a handed-over row comes from
     anchor: tuple | None = None  # (tab cell, period, why, scenario) of the last level figure of the line
+    sentence_subjects: str = ""  # the subjects before, in the sentence ("Gross margin for network services ...")
+    used_periods: tuple = ()  # spans of periods that belong to figures before ("JPY3,234 million for 1H11")
 
 
 class ProseReader:
@@ -187,12 +189,12 @@ class ProseReader:
         subject, subject_from = "", ""
         line_subject = ""
         previous_end = offset
-        state.anchor = None
+        state.anchor, state.used_periods, state.sentence_subjects = None, (), ""
         spans = self._names(text, spans)
         for index, (start, end, token) in enumerate(spans):
             sentence = max(s for s in sentence_starts if s <= start)
             if sentence > previous_end:
-                subject, previous_end = "", sentence
+                subject, previous_end, state.sentence_subjects = "", sentence, ""
             before_all = text[sentence:start]
             local = _LEAD.sub(" ", text[previous_end:start]) if previous_end > sentence else text[previous_end:start]
             after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
@@ -226,6 +228,8 @@ class ProseReader:
                 continue
             if subject_from == "sentence" and index == 0 or not line_subject:
                 line_subject = subject
+            if found and found not in state.sentence_subjects:
+                state.sentence_subjects += " " + found
             yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
                                line_periods, state, text[end:])
         state.carry = subject
@@ -263,7 +267,8 @@ class ProseReader:
             return allowed is None or ctx.concept(name).data_type in allowed or (
                 name.endswith(vocabulary_suffixes) and measure != "count")
 
-        context = [state.head if subject_from == "sentence" else "", state.subheading, state.table_caption]
+        context = [state.head if subject_from == "sentence" else "", state.subheading, state.table_caption,
+                   state.sentence_subjects]
         match = vocabulary.match(subject, context=context, background=[_heading_words(state.section)],
                                  accept=accept, outright=False)
         bare = re.sub(r"\([^()]*\)", " ", subject)
@@ -315,6 +320,8 @@ class ProseReader:
     def _figure(self, number: int, text: str, start: int, token: str, before_all: str, local: str, after: str,
                 subject: str, subject_from: str, line_periods: list, state: _State, rest: str) -> Proposal | Pending:
         ctx = self.ctx
+        if re.search(r"(?:\$|US\$|U\.S\.\s*dollars?)\s*$", local, re.I):
+            return Pending(number, start, token, "usd-translation")
         measure, unit = self._measure(token, local, after, subject, rest)
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
@@ -497,9 +504,11 @@ class ProseReader:
         if post and not re.match(r"^\s*:", tail[post[0].end:]) and re.match(
                 r"^\s*(?:[A-Za-z%]+\s*){0,3}\)?\s*(?:\(|for|in|as of|at|of|:)?\s*$", tail[: post[0].start]):
             period, why = post[0].period, f"{post[0].text!r} after the figure"
+            state.used_periods += ((text.find(post[0].text, start), ),)
         if period is None:
+            used = {u[0] for u in state.used_periods}
             before = [f for f in line_periods if f.end <= start and f.start >= start - len(before_all)
-                      and not _COMPARED.search(text[:f.start])]
+                      and not _COMPARED.search(text[:f.start]) and f.start not in used]
             if before:
                 period, why = before[-1].period, f"{before[-1].text!r} in the sentence"
         if period is None and not instant:  # "Hired 136 newly graduates in Apr. 2013": that fiscal year
@@ -595,7 +604,7 @@ def _content(text: str) -> list[str]:
 
 def _subject(text: str) -> str:
     """The noun phrase of a subject: bullets, linking and filler words at its edges, punctuation removed."""
-    text = strip_bullet(text)
+    text = re.sub(r"\(note\s*\d*\)", " ", strip_bullet(text), flags=re.I)
     text = re.sub(r"[<>«»\[\]\"“”*:]|\bas of\b|\bend of\b|\bfor the (?:three|six|nine) months\b", " ", text, flags=re.I)
     text = re.sub(r"\b(?:was|were|is|are|reached|totaled|has|have|been)\b.*$", " ", text, flags=re.I)
     text = text.replace("#", " number of ")

@@ -38,7 +38,7 @@ def check(ctx: Context, proposals: list[Proposal]) -> tuple[list[Proposal], list
         clusters: list[list[int]] = []
         for i in members:
             for cluster in clusters:
-                if all(dedupe.agree(readings[i].fact, readings[j].fact) for j in cluster):
+                if all(_agree(readings[i].fact, readings[j].fact) for j in cluster):
                     cluster.append(i)
                     break
             else:
@@ -114,3 +114,11 @@ def _votes(readings: list[_Reading], i: int, alive: list[int], table_lines: set[
         share = Decimal((inner.period.end - inner.period.start).days + 1) / ((outer.period.end - outer.period.start).days + 1)
         (good if share / 5 <= inner.value / outer.value <= Decimal("1.05") else bad).add(readings[j].proposal.line)
     return good, bad
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    """The duplicate rule, or one unit of the coarser place apart: IIJ adjusts a rounded figure by one unit
+    so that its rows add up (1,055,254 thousand printed 1,056 million); the publisher reports such prints."""
+    if dedupe.agree(a, b) or a.decimals is None or b.decimals is None:
+        return dedupe.agree(a, b)
+    return abs(a.value - b.value) <= Decimal(1).scaleb(-min(a.decimals, b.decimals))

@@ -52,6 +52,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bcost of (.+?) revenues?\b", r"cost of \1"),
     (r"\bdeferred tax\b", "deferred income tax"),
     (r"\bbank borrowings?\b", "borrowings"),
+    (r"\bshareholders'? equity ratio\b", "shareholders equity to total assets"),
     (r"\boperating (?:loss|income \(loss\)|profit)\b", "operating income"),
     (r"(?<!diluted )(?<!basic )\bnet income\s+(?:attributable\s+to\s+iij\s+)?per\s+share\b",
      "basic net income attributable to iij per share"),
@@ -216,7 +217,8 @@ class Vocabulary:
         if not words:
             return NO_MATCH
         label_words = list(dict.fromkeys(words))
-        required = [w for w in label_words if w != "total"] or label_words  # "total" may be dropped, nothing else
+        # "total" and "expenses" may be dropped ("Sales and marketing expenses" of "Sales and marketing")
+        required = [w for w in label_words if w not in ("total", "expense")] or label_words
         context_words = [w for w in dict.fromkeys(norm(" ".join(context)).split()) if w not in label_words]
         structure_words = [w for w in dict.fromkeys(norm(" ".join(structure)).split())
                            if w not in label_words and w not in context_words]
@@ -263,7 +265,9 @@ class Vocabulary:
         key = lambda v: v[0][:10] + (backed.get(v[1].concept, 0),) + v[0][10:]
         ordered = sorted(best.values(), key=key, reverse=True)
         rank, entry, used = ordered[0]
-        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or key(ordered[0])[1:11] > key(ordered[1])[1:11]
+        # a statement line item over an adjustment decides only between concepts the mapping file lists
+        depth = 13 if len(listed) > 1 else 11
+        decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or key(ordered[0])[1:depth] > key(ordered[1])[1:depth]
         return Match(entry.concept, rank[0], entry.role, entry.phrase,
                      tuple((e.concept, r[0]) for r, e, _ in ordered[:4]), used, decisive)
 
