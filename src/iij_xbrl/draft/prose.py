@@ -168,6 +168,8 @@ class ProseReader:
                 state.caption_period = found[0].period
             return
         bare = re.sub(r"[<>«»()\[\]:]", " ", stripped).strip()
+        if stripped == found[0].text if found else False:
+            return  # "1Q07" alone: a chart's axis label
         if len(found) == 1 and (len(stripped.split()) <= 10 and not _BULLET.match(text) or bare == found[0].text):
             state.caption_period = found[0].period
             state.head, state.head_period = "", None
@@ -448,11 +450,13 @@ class ProseReader:
 
     def _role(self, token: str, local: str, after: str, before_all: str, measure: str) -> tuple[str, str]:
         """("level" | "change" | "share", basis "YoY" / "QoQ" / "" )."""
-        window = after[:40]
+        window = re.split(r"[,;)]", after[:40], maxsplit=1)[0]  # "up 140 personnel, QoQ: ...": not ours
         if measure == "percent" and (_SHARE.match(after) or _SHARE_BEFORE.search(local)):
             return "share", ""
         changed = bool(_DIRECTION.search(local)) or token.lstrip("(").startswith("+")
-        basis = "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
+        label = re.search(r"\b(YoY|QoQ)\s*:\s*(?:up|down|plus|minus)?\s*$", local, re.I)  # "(YoY: up 140"
+        basis = label[1] if label else "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
+        basis = {"yoy": "YoY", "qoq": "QoQ"}.get(basis.lower(), basis)
         if not basis and re.search(r"\bcompared\s+(?:to|with)\s+\S*\d", window + " " + local[-40:], re.I):
             basis = "other"  # "up JPY1,324 million compared to 2Q06": no concept for that comparison
         if not basis and changed:
@@ -508,7 +512,8 @@ class ProseReader:
         if period is None:
             used = {u[0] for u in state.used_periods}
             before = [f for f in line_periods if f.end <= start and f.start >= start - len(before_all)
-                      and not _COMPARED.search(text[:f.start]) and f.start not in used]
+                      and not _COMPARED.search(text[:f.start])]
+            before = [f for f in before if f.start not in used] or before
             if before:
                 period, why = before[-1].period, f"{before[-1].text!r} in the sentence"
         if period is None and not instant:  # "Hired 136 newly graduates in Apr. 2013": that fiscal year

@@ -245,6 +245,8 @@ class Vocabulary:
                              and w not in by_structure and any(self._same(w, c) for c in background_words)]
             explained = len(by_label) + len(by_context) + len(by_structure) + len(by_background)
             score = 100.0 * explained / len(entry.words)
+            # an optional word of the label the phrase lacks ("Interest expense" is not "Interest income")
+            score -= 5 * sum(not any(self._same(l, w) for w in entry.words) for l in label_words if l not in required)
             exact = sorted(entry.words) == sorted(words)
             # an exact standard or total label names its concept outright; a terse or mapping phrase
             # ("Equipment sales") may be a fragment that the total above ("Total Costs") completes
