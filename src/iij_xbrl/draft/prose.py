@@ -30,12 +30,12 @@ _SKIP = [
     (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
 ]
-_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z\"“(])|;\s+")
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
 _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
                         r"|declined|plus|minus)\b"
-                        r"(?:\s+by)?)\s*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
+                        r"(?:\s+by)?)[\s:]*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
 _APPROX = re.compile(r"\b(?:approx(?:imately|\.)?|about|around|almost|nearly)\s*(?:JPY\s*)?$", re.I)
 _COUNT_NOUN = re.compile(r"^\s*\**\s*(?:(?:new(?:ly)?|corporate|blue-chip)\s+)?(?P<noun>contracts?|personnel|employees?"
                          r"|ATMs?|clients?|customers?|projects?|lines|graduates?|newly graduates"
@@ -89,9 +89,15 @@ class _State:
     caption_scenario_used: bool = False
     subheading: str = ""  # "Systems Construction", "<Systems construction>"
     carry: str = ""  # subject of the last figure of the line above, for a line opening with "("
+    carry_period: Period | None = None  # and its period
+    carry_amount: bool = False  # whether that figure was an amount (a "(14.0%)" under it is its share)
     table_caption: str = ""  # caption of the table a handed-over row comes from
     anchor: tuple | None = None  # (tab cell, period, why, scenario) of the last level figure of the line
+    last_period: Period | None = None  # period and measure of the last figure drafted on the line
+    last_amount: bool = False
+    last_role: tuple = ()  # role and basis of the last figure of the line
     sentence_subjects: str = ""  # the subjects before, in the sentence ("Gross margin for network services ...")
+    topic: str = ""  # the first subject of a paragraph ("Cost of Equipment Sales revenues was ... Gross margin was")
     used_periods: tuple = ()  # spans of periods that belong to figures before ("JPY3,234 million for 1H11")
 
 
@@ -159,8 +165,8 @@ class ProseReader:
         if named not in (None, scenario.ACTUAL) and len(stripped.split()) <= 4:
             state.caption_scenario = named  # "(Previous Target)" above the figures it heads
             return
-        if _HEAD.search(stripped):
-            state.head, state.head_indent = subject, -2  # a colon head heads every bullet below it
+        if _HEAD.search(stripped) or re.match(r"^\s*[◆■●]", text) and len(stripped.split()) <= 8:
+            state.head, state.head_indent = subject, -2  # a colon head or a marked topic heads every bullet below
             state.head_basis = _basis_of(stripped)
             state.caption_scenario = None
             state.head_period = found[0].period if len(found) == 1 else None
@@ -191,7 +197,11 @@ class ProseReader:
         subject, subject_from = "", ""
         line_subject = ""
         previous_end = offset
-        state.anchor, state.used_periods, state.sentence_subjects = None, (), ""
+        state.anchor, state.used_periods, state.sentence_subjects, state.topic = None, (), "", ""
+        continuing = text.lstrip().startswith("(")
+        state.last_period = state.carry_period if continuing else None
+        state.last_amount = state.carry_amount if continuing else False
+        state.last_role = ()
         spans = self._names(text, spans)
         for index, (start, end, token) in enumerate(spans):
             sentence = max(s for s in sentence_starts if s <= start)
@@ -219,6 +229,8 @@ class ProseReader:
                     pass  # "Increased 186 employees ...": a word of its own, not a continuation
                 elif state.carry and text.lstrip().startswith("("):
                     subject, subject_from = state.carry, "line above"
+                elif state.table_caption and not _content(_blank_periods(text[:start], ctx.doc.fiscal_year)):
+                    subject, subject_from = state.table_caption, "table caption"
                 elif state.head:
                     subject, subject_from = state.head, "bullet head"
                 elif state.subheading:
@@ -232,9 +244,12 @@ class ProseReader:
                 line_subject = subject
             if found and found not in state.sentence_subjects:
                 state.sentence_subjects += " " + found
+            if found and not state.topic and sentence > offset:
+                state.topic = line_subject  # a second sentence: the paragraph's first subject is its topic
             yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
                                line_periods, state, text[end:])
         state.carry = subject
+        state.carry_period, state.carry_amount = state.last_period, state.last_amount
         if line_subject and _BULLET.match(text) and state.head_indent == -1:
             state.head, state.head_indent, state.head_basis = line_subject, indent, _basis_of(text)
             leading = [f for f in line_periods if spans and f.end <= spans[0][0]]
@@ -270,10 +285,10 @@ class ProseReader:
                 name.endswith(vocabulary_suffixes) and measure != "count")
 
         context = [state.head if subject_from == "sentence" else "", state.subheading, state.table_caption,
-                   state.sentence_subjects]
+                   state.sentence_subjects, state.topic]
         match = vocabulary.match(subject, context=context, background=[_heading_words(state.section)],
                                  accept=accept, outright=False)
-        bare = re.sub(r"\([^()]*\)", " ", subject)
+        bare = re.sub(r"\([^()]*\)?", " ", subject)
         if (match.concept is None or match.score < 80) and bare.strip() and bare != subject:
             # "Cloud related (Matsue Container DC)": the parenthesis qualifies, the words before name it
             second = vocabulary.match(bare, context=context, background=[_heading_words(state.section)],
@@ -293,7 +308,8 @@ class ProseReader:
         "increased by", a tab, or the "JPY" itself), and whether the clause has words of its own."""
         text = re.sub(r"\([^()]*\d[^()]*\)", " ", local)  # closed parentheses with figures: other figures' notes
         if text.count("(") > text.count(")"):
-            text = text.rsplit("(", 1)[0]  # the figure sits in an open parenthesis: "(up 8.3% YoY"
+            outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
+            text = inside if _content(_DIRECTION.sub(" ", inside)) else outside  # "(Gross margin ratio: 21.2%)"
         text = _blank_periods(text, self.ctx.doc.fiscal_year)
         text = re.sub(r"(?:the\s+)?%\s*of\s+(?:total\s+)?revenues?", " ", text, flags=re.I)  # a share's words
         m = _LINK.search(text) or _DIRECTION.search(text) or (re.search(r"\s$", text) if jpy else None)
@@ -324,10 +340,21 @@ class ProseReader:
         ctx = self.ctx
         if re.search(r"(?:\$|US\$|U\.S\.\s*dollars?)\s*$", local, re.I):
             return Pending(number, start, token, "usd-translation")
+        if re.match(r"^\s*(?:million|billion|thousand)?\s*(?:per|a)\s+month\b", after, re.I):
+            return Pending(number, start, token, "month-period: a monthly figure")
         measure, unit = self._measure(token, local, after, subject, rest)
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
         role, basis = self._role(token, local, after, before_all, measure)
+        listed = periods.find(local, ctx.doc.fiscal_year)
+        if role == "level" and state.last_role and state.last_role[0] == "change" and subject_from == "sentence" \
+                and listed and re.fullmatch(r"[\s,;]*(?:and\s+)?:?\s*(?:approx(?:imately|\.)?\s*)?",
+                                            _blank_periods(local, ctx.doc.fiscal_year).replace(":", " ")):
+            role, basis = state.last_role  # "increasing by 4Q11: approx. 6,500, 1Q12: approx. 13,800": a list
+        state.last_role = (role, basis)
+        if measure == "percent" and role == "level" and subject_from == "line above" and state.carry_amount \
+                and re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after):
+            role = "share"  # "FY11: 13,635" then "(14.0%)": its share of revenues, as the slides print it
         if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
             basis = state.head_basis
         match = self._match(subject, subject_from, state, measure, role, unit)
@@ -419,6 +446,7 @@ class ProseReader:
             why += f"; segment {segment} named in the subject"
         if role == "level":
             state.anchor = (in_cell, period, period_why, scen)
+        state.last_period, state.last_amount = period, measure in ("amount", "bare")
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
                             segment, approximate=approximate)
 
@@ -453,7 +481,7 @@ class ProseReader:
         window = re.split(r"[,;)]", after[:40], maxsplit=1)[0]  # "up 140 personnel, QoQ: ...": not ours
         if measure == "percent" and (_SHARE.match(after) or _SHARE_BEFORE.search(local)):
             return "share", ""
-        changed = bool(_DIRECTION.search(local)) or token.lstrip("(").startswith("+")
+        changed = bool(_DIRECTION.search(_blank_periods(local, self.ctx.doc.fiscal_year))) or token.lstrip("(").startswith("+")
         label = re.search(r"\b(YoY|QoQ)\s*:\s*(?:up|down|plus|minus)?\s*$", local, re.I)  # "(YoY: up 140"
         basis = label[1] if label else "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
         basis = {"yoy": "YoY", "qoq": "QoQ"}.get(basis.lower(), basis)
@@ -520,6 +548,8 @@ class ProseReader:
             month = [f for f in periods.months(tail)] or [f for f in periods.months(before_all) if f.end <= len(before_all)][-1:]
             if month:
                 period, why = month[0].period, f"{month[0].text!r}: its fiscal year (past)"
+        if period is None and state.last_period is not None and text.lstrip().startswith("("):
+            period, why = state.last_period, "of the line above"
         if period is None and state.head_period is not None:
             period, why = state.head_period, "of the bullet head"
         if period is None and state.caption_period is not None:

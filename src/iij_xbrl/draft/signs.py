@@ -106,7 +106,8 @@ _ADJACENT = re.compile(r"\b(?:(?P<down>down|decreased(?:\s+by)?|decrease(?:\s+of
 def prose_negative(wording: str, before: str, token: str, outflow_concept: bool, credit_concept: bool = False) -> bool:
     """Sign of a prose figure: its printed sign; else the direction word right before it ("down JPY6
     million"), else the last direction word of its clause (`wording`, the subject taken out), unless it
-    leads to a level ("decreased to JPY1,990 million"); "a loss of" an income; a payment of a cash outflow."""
+    leads to a level ("decreased to JPY1,990 million", "decreased from JPY212 million"); "a loss of" an
+    income; a payment of a cash outflow."""
     if printed_negative(token):
         return True
     adjacent = _ADJACENT.search(before)
@@ -114,7 +115,7 @@ def prose_negative(wording: str, before: str, token: str, outflow_concept: bool,
         return adjacent["down"] is not None
     if credit_concept and NET_DOWN.search(before[-40:]):
         return True
-    if not re.search(r"\b(?:increased|decreased|rose|fell)\s+to\s*(?:approx\.?\s*)?(?:JPY\s*)?$", before, re.I):
+    if not re.search(r"\b(?:increased|decreased|rose|fell)\s+(?:to|from)\s*(?:approx\.?\s*)?(?:JPY\s*)?$", before, re.I):
         down, up = _last(DOWN, wording), _last(UP, wording)
         if down != up:
             return down > up
