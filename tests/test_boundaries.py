@@ -299,6 +299,16 @@ def test_difference():
     assert iv.difference((D(-1), D(1), True, True), (D(-3), D(-2), True, True)) == (D(1), D(4), True, True)
 
 
+def test_interval_text_is_exact_beyond_28_digits():
+    """Scaled integers of 31 digits print every digit (a 28-digit context would round them)."""
+    big = 10 ** 30
+    assert iv.text((big + 5, big + 15, True, False), scale=1) == \
+        "[100000000000000000000000000000.5, 100000000000000000000000000001.5)"
+    assert iv.text((-big - 15, -big - 5, False, True), scale=1) == \
+        "(-100000000000000000000000000001.5, -100000000000000000000000000000.5]"
+    assert iv.text((D("-0.5"), D("1.50"), True, True)) == "[-0.5, 1.5]"  # no scale: the bounds as they are
+
+
 # -- the duplicate policy: agree() is "less than one unit of the coarser printed place" --------------------------
 
 def _f(value: str | None, decimals: int | None, line: int = 1, concept: str = "Revenues", unit: str = "JPY") -> Fact:
@@ -327,6 +337,7 @@ def _f(value: str | None, decimals: int | None, line: int = 1, concept: str = "R
     ((None, INF), (None, INF), True),  # nil and nil
     ((None, INF), ("0", INF), False),
     (("0", INF), (None, INF), False),
+    ((None, INF), ("0", 0), False),  # nil against a rounded figure: no unit makes them agree
 ])
 def test_duplicate_policy_agree(a, b, agreed):
     assert agree(_f(*a), _f(*b)) is agreed
@@ -537,3 +548,74 @@ def test_ratio_of_ratios_computed_from_parts(taxonomy):
     found = run(taxonomy, filing(*facts, pct("GrossMarginRatioYoYChangeRatio", "1H12", "50.0", line=5)),
                 rule="iij:ratio")
     assert [(f.severity, sorted(s.line for s in f.sources)) for f in found] == [("error", [1, 2, 3, 4, 5])]
+
+
+def test_the_exact_printing_wins_whatever_its_line():
+    from iij_xbrl.sources.dedupe import dedupe
+
+    rounded, exact = _f("5.4", 0, line=1), _f("5", INF, line=2)
+    assert dedupe([rounded, exact]) == ([exact], [])  # 5.4 is within a unit of 5: they agree, the exact one stays
+    kept, conflicts = dedupe([_f("7", 0, line=1), exact])
+    assert kept == [exact] and [(c.kept, c.dropped) for c in conflicts] == [(exact, _f("7", 0, line=1))]
+    finer = _f("5.40", 2, line=3)  # among rounded printings the finer place wins, before document and line
+    assert dedupe([rounded, finer]) == ([finer], [])
+
+
+# -- the value codec: Decimal to text and to the databases' columns ----------------------------------------------
+
+@pytest.mark.parametrize("value, canonical, plain", [
+    ("0.030", "0.03", "0.030"),  # trailing zeros: canonical drops them, plain keeps the printed precision
+    ("5.1E+10", "51000000000", "51000000000"),
+    ("1E+2", "100", "100"),
+    ("100", "100", "100"),
+    ("-0.0", "0", "-0.0"),
+    ("0", "0", "0"),
+    ("-49.510", "-49.51", "-49.510"),
+    ("1E-30", "0." + "0" * 29 + "1", "0." + "0" * 29 + "1"),
+    ("123456789012345678901234567890.100", "123456789012345678901234567890.1", "123456789012345678901234567890.100"),
+])
+def test_decimal_text(value, canonical, plain):
+    from iij_xbrl.xbrl import decimals
+
+    assert decimals.canonical(D(value)) == canonical
+    assert decimals.plain(D(value)) == plain
+
+
+def test_decimal_text_refuses_what_is_no_number():
+    from iij_xbrl.xbrl import decimals
+
+    assert decimals.canonical(7) == "7" and decimals.plain(7) == "7" and decimals.canonical(-7) == "-7"
+    for bad in ("NaN", "Infinity", "-Infinity"):
+        with pytest.raises(ValueError, match=f"not a finite decimal: {bad}"):
+            decimals.canonical(D(bad))
+
+
+@pytest.mark.parametrize("value, stored", [
+    ("51109001000", 51109001000), ("100.00", 100), ("-0", 0), ("127", 127),
+    (str(2 ** 63 - 1), 2 ** 63 - 1), (str(-(2 ** 63 - 1)), -(2 ** 63 - 1)),  # SQLite's INTEGER range
+    (str(2 ** 63), float(2 ** 63)),  # one beyond: the nearest REAL (the exact digits are in the text column)
+    ("0.030", 0.03), ("49.51", 49.51),
+])
+def test_sqlite_binds_integers_exactly_and_others_as_real(value, stored):
+    from iij_xbrl.export.db import SQLite
+
+    bound = SQLite(Path("x.sqlite")).bind_decimal(D(value))
+    assert bound == stored and type(bound) is type(stored)
+
+
+@pytest.mark.parametrize("value, bound", [("0.030", "0.03"), ("5.1E+10", "51000000000"), ("-49.510", "-49.51")])
+def test_postgresql_binds_the_canonical_digits(value, bound):
+    from iij_xbrl.export.db import PostgreSQL
+
+    assert str(PostgreSQL("iij").bind_decimal(D(value))) == bound
+
+
+@pytest.mark.parametrize("fetched, plain", [
+    (D("0.030"), "0.03"), (D("100.00"), 100), (100.0, 100), (0.03, "0.03"), (49.51, "49.51"), (True, 1),
+    (False, 0), (7, 7), ("text", "text"), (None, None), (date(2012, 9, 30), "2012-09-30"),
+])
+def test_fetched_values_compare_alike_on_both_engines(fetched, plain):
+    from iij_xbrl.export.db import plain as as_plain
+
+    got = as_plain(fetched)
+    assert got == plain and type(got) is type(plain)
