@@ -69,8 +69,9 @@ def test_every_calc11_finding_in_full(tmp_path):
     facts = [
         # c0: 669 against 1000 - 333 = [666, 668]: inconsistent
         ("t1", "T1", "669", "0", "c0"), ("a1", "A", "1000", "0", "c0"), ("c1", "C", "333", "0", "c0"),
-        # c1: excess digits in A (1001 at decimals -1) stop the binding
-        ("a2", "A", "1001", "-1", "c1"), ("c2", "C", "1", "0", "c1"), ("t2", "T1", "5", "0", "c1"),
+        # c1: excess digits in A (1001 and 1003 at decimals -1) stop the binding
+        ("a2", "A", "1001", "-1", "c1"), ("a2b", "A", "1003", "-1", "c1"), ("c2", "C", "1", "0", "c1"),
+        ("t2", "T1", "5", "0", "c1"),
         # c2: duplicates 1000 [999.5, 1000.5] and 1010 [1005, 1015] do not meet
         ("a3", "A", "1000", "0", "c2"), ("a4", "A", "1010", "-1", "c2"), ("c3", "C", "1", "0", "c2"),
         ("t3", "T1", "5", "0", "c2"),
@@ -109,9 +110,10 @@ def test_every_calc11_finding_in_full(tmp_path):
          "values": {"reported": "[668.5, 669.5]", "computed": "[666, 668]", "linkrole": f"{R}r1", "arcrole": "2003"},
          "sources": src("t1", "a1", "c1"), "facts": ["t1", "a1", "c1"]},
         {"rule": "calc11e:excessDigits", "severity": "error",
-         "message": "g:A: Calculations check stopped for excess digits in fact values: 1001 (context c1, unit JPY)",
-         "filing": doc, "concepts": ["g:A"], "period": "2001-12-31", "values": {}, "sources": src("a2"),
-         "facts": ["a2"]},
+         "message": "g:A: Calculations check stopped for excess digits in fact values: 1001, 1003 (context c1, unit "
+                    "JPY)",
+         "filing": doc, "concepts": ["g:A"], "period": "2001-12-31", "values": {}, "sources": src("a2", "a2b"),
+         "facts": ["a2", "a2b"]},
         {"rule": "oime:disallowedDuplicateFacts", "severity": "error",
          "message": "g:A: Calculations check stopped for duplicate fact values: 1000, 1010 (context c2, unit JPY)",
          "filing": doc, "concepts": ["g:A"], "period": "2002-12-31", "values": {}, "sources": src("a3", "a4"),
@@ -176,14 +178,16 @@ def test_an_item_or_a_total_reported_nowhere(tmp_path):
     assert [f["rule"] for f in findings(tmp_path, path) if f["rule"].startswith(("calc11e:inc", "oime"))] == []
 
 
-def test_a_binding_of_nil_items_does_not_end_the_check(tmp_path):
-    """Bindings whose items are all nil are skipped one by one; the others are still checked."""
+def test_a_binding_of_nils_does_not_end_the_check(tmp_path):
+    """Bindings whose items are all nil, or whose total is nil, are skipped one by one; the others are still
+    checked (each odd context is inconsistent: 5 against 1 - 0)."""
     facts, contexts = [], {}
     for i in range(8):
         contexts[f"k{i}"] = 2000 + i
-        nil = i % 2 == 0
-        facts += [(f"a{i}", "A", None if nil else "1", None if nil else "0", f"k{i}"),
-                  (f"c{i}", "C", None if nil else "0", None if nil else "0", f"k{i}"), (f"t{i}", "T1", "5", "0", f"k{i}")]
+        nil_items, nil_total = i % 4 == 0, i % 4 == 2
+        facts += [(f"a{i}", "A", None if nil_items else "1", None if nil_items else "0", f"k{i}"),
+                  (f"c{i}", "C", None if nil_items else "0", None if nil_items else "0", f"k{i}"),
+                  (f"t{i}", "T1", None if nil_total else "5", None if nil_total else "0", f"k{i}")]
     path, _ = instance(tmp_path, facts, contexts)
     inconsistent = [f for f in findings(tmp_path, path) if f["rule"].startswith("calc11e:inconsistent")]
     assert sorted(f["facts"][0] for f in inconsistent) == ["t1", "t3", "t5", "t7"]
@@ -255,3 +259,21 @@ def test_excess_digits_at_the_limits(tmp_path, value, decimals, excess, duplicat
     rules = {f["rule"] for f in findings(tmp_path, path)}
     assert ("calc11e:excessDigits" in rules) is excess
     assert (calc11.insignificant_digits(Decimal(value), decimals) is not None) is excess
+
+
+def test_a_weight_of_30_digits_is_exact(tmp_path):
+    """T = 0.100000000000000000000000000001 x A with A = 10 exactly is 1.00000000000000000000000000001, not 1: a
+    weight rounded to 28 digits would make the exact total 1 consistent."""
+    weight = "0.100000000000000000000000000001"
+    calcgen.write_taxonomy(tmp_path, [("r1", calcgen.ARC2023, "T1", [("A", weight, 1)])], CONCEPTS)
+    path, _ = instance(tmp_path, [("t1", "T1", "1", None, "c0"), ("a1", "A", "10", None, "c0")], {"c0": 2000})
+    found = [f.to_dict() for f in calc11.check(read(path, DtsLoader(Resolver([]))))]
+    assert [(f["values"]["reported"], f["values"]["computed"]) for f in found] == [
+        ("[1, 1]", "[1.00000000000000000000000000001, 1.00000000000000000000000000001]")]
+
+
+def test_identical_duplicates_are_one_fact_without_a_finding(tmp_path):
+    facts = [("a1", "A", "100", "0", "c0"), ("a2", "A", "100", "0", "c0"), ("c1", "C", "0", "0", "c0"),
+             ("t1", "T1", "100", "0", "c0")]
+    path, _ = instance(tmp_path, facts, {"c0": 2000})
+    assert [f["rule"] for f in findings(tmp_path, path) if f["facts"]] == []

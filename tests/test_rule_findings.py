@@ -241,3 +241,75 @@ def test_three_formulas_deep_are_not_computed(taxonomy):
                    unit="pure", value=Decimal("9.000"), decimals=3,
                    provenance=Provenance(document=DOC, line=99, text="9.000"))
     assert ratios(taxonomy, *MARGINS, printed) == []
+
+
+# Two formula levels are computed and no more, on every path: each row prints some intermediate operands (exact and
+# right) so that exactly one operand of the printed top concept would need a third level. The top is printed
+# wrong: an error if it were computed, nothing as it is not. X0 = GrossMarginRatio, X1 = its YoYChangeAmount.
+X0, X1 = "GrossMarginRatio", "GrossMarginRatioYoYChangeAmount"
+E1 = "ShareholdersEquityRatioYoYChangeAmount"  # for balances: IIJShareholdersEquity / Assets, changed
+# margins (GrossProfit per 100 million of Revenues): X0 0.1, 0.2, 0.4, 0.8, 1.6 in 1H08 .. 1H12
+HALVES = {"1H08": "10", "1H09": "20", "1H10": "40", "1H11": "80", "1H12": "160"}
+INSTANTS = {"2011-03-31": "10", "2011-09-30": "20", "2012-03-31": "40", "2012-09-30": "80"}
+
+
+def _leaves(margins: dict[str, str], scenario: str | None = None,
+            names: tuple[str, str] = ("GrossProfit", "Revenues")) -> list[Fact]:
+    out = []
+    for i, (period, margin) in enumerate(margins.items()):
+        out += [fact(names[0], period, margin, line=200 + 2 * i, scenario=scenario),
+                fact(names[1], period, "100", line=201 + 2 * i, scenario=scenario)]
+    return out
+
+
+def _exact(concept: str, period: str, value: str, scenario: str | None = None) -> Fact:
+    from iij_xbrl.sources import calendar
+
+    return Fact(concept=concept, period=calendar.parse(period), unit="pure", value=Decimal(value),
+                dimensions={"ScenarioAxis": scenario + "Member"} if scenario else {},
+                provenance=Provenance(document=DOC, line=300, text=value))
+
+
+DEPTH = [  # (printed top, its period, intermediates printed, other leaves, computed with two levels?)
+    # a change of X2 = X1's change: X2 at 1H12 needs X1 at 1H12 (computed: X0 at level 3) unless printed
+    (X1 + "YoYChangeAmountYoYChangeAmount", [(X1, "1H11", "0.4"), (X1 + "YoYChangeAmount", "1H11", "0.2")], [], False),
+    (X1 + "YoYChangeAmountYoYChangeAmount", [(X1, "1H12", "0.8"), (X1 + "YoYChangeAmount", "1H11", "0.2")], [], False),
+    (X1 + "YoYChangeAmountYoYChangeAmount", [(X1, "1H12", "0.8"), (X1, "1H11", "0.4"),
+                                            (X1 + "YoYChangeAmount", "1H11", "0.2")], [], True),
+    # an increase of E1 between two instants, E1 from the equity ratio from the leaves: two levels
+    (E1 + "IncreaseDecrease", [], ["instants"], True),
+    # that increase's change: the increase over 1H12 needs E1 at both its instants
+    (E1 + "IncreaseDecreaseYoYChangeAmount", [(E1 + "IncreaseDecrease", "1H11", "0.1"), (E1, "2012-03-31", "0.3")],
+     ["instants"], False),
+    (E1 + "IncreaseDecreaseYoYChangeAmount", [(E1 + "IncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6")],
+     ["instants"], False),
+    (E1 + "IncreaseDecreaseYoYChangeAmount", [(E1 + "IncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6"),
+                                              (E1, "2012-03-31", "0.3")], ["instants"], True),
+    # X1 per 100 million of revenues, changed: the share needs X1 at 1H12
+    (X1 + "ToRevenuesRatioYoYChangeAmount", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004")], [], False),
+    (X1 + "ToRevenuesRatioYoYChangeAmount", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004"), (X1, "1H12", "0.8")],
+     [], True),
+    # X1 against its target, changed: actual X1 (revised target printed), then the target (actual printed)
+    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.4", "RevisedTarget")],
+     [], False),
+    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
+     ["RevisedTarget"], False),
+    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
+     ["InitialTarget"], False),
+    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8"),
+                                           (X1, "1H12", "0.4", "RevisedTarget")], [], True),
+]
+
+
+@pytest.mark.parametrize("top, printed, others, computed", DEPTH, ids=[f"{i}-{r[0]}" for i, r in enumerate(DEPTH)])
+def test_operands_are_computed_two_levels_deep_and_no_further(taxonomy, top, printed, others, computed):
+    period = "1H12"
+    facts = _leaves(HALVES) + [_exact(*p) for p in printed]
+    if "instants" in others:  # equity ratios 0.1, 0.2, 0.4, 0.8: E1 0.3 at 2012-03-31, 0.6 at 2012-09-30
+        facts += _leaves(INSTANTS, names=("IIJShareholdersEquity", "Assets"))
+    for scenario in ("RevisedTarget", "InitialTarget"):
+        if scenario in others:  # X0 targeted at 1H12: 120 / 100, so X1 targeted = 1.2 - 0.8 = 0.4
+            facts += _leaves({"1H12": "120"}, scenario=scenario)
+    wrong = _exact(top, period, "9")
+    found = [f for f in ratios(taxonomy, *facts, wrong) if f["concepts"][0] == top]
+    assert [f["severity"] for f in found] == (["error"] if computed else [])
