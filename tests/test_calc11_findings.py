@@ -277,3 +277,15 @@ def test_identical_duplicates_are_one_fact_without_a_finding(tmp_path):
              ("t1", "T1", "100", "0", "c0")]
     path, _ = instance(tmp_path, facts, {"c0": 2000})
     assert [f["rule"] for f in findings(tmp_path, path) if f["facts"]] == []
+
+
+def test_an_arc_to_an_undeclared_concept_is_skipped_not_the_rest(tmp_path):
+    """The first arc of T1's network points at g_Missing, which the schema does not declare: that arc is left out,
+    the others (A, C) are still checked."""
+    calcgen.write_taxonomy(tmp_path, [("r1", calcgen.ARC2003, "T1", [("Missing", "1", 1), ("A", "1", 2),
+                                                                     ("C", "-1", 3)])], CONCEPTS)
+    path, _ = instance(tmp_path, [("t1", "T1", "669", "0", "c0"), ("a1", "A", "1000", "0", "c0"),
+                                  ("c1", "C", "333", "0", "c0")], {"c0": 2000})
+    found = [f.to_dict() for f in calc11.check(read(path, DtsLoader(Resolver([]))))]
+    assert [(f["rule"], f["facts"]) for f in found] == [("calc11e:inconsistentCalculationUsingRounding",
+                                                         ["t1", "a1", "c1"])]
