@@ -279,13 +279,18 @@ def test_identical_duplicates_are_one_fact_without_a_finding(tmp_path):
     assert [f["rule"] for f in findings(tmp_path, path) if f["facts"]] == []
 
 
-def test_an_arc_to_an_undeclared_concept_is_skipped_not_the_rest(tmp_path):
-    """The first arc of T1's network points at g_Missing, which the schema does not declare: that arc is left out,
-    the others (A, C) are still checked."""
-    calcgen.write_taxonomy(tmp_path, [("r1", calcgen.ARC2003, "T1", [("Missing", "1", 1), ("A", "1", 2),
+def test_an_arc_to_an_element_that_is_no_concept_is_skipped_not_the_rest(tmp_path):
+    """The first arc of T1's network points at g_Plain, an element of no substitution group (not an item): that
+    arc is left out, the others (A, C) are still checked."""
+    calcgen.write_taxonomy(tmp_path, [("r1", calcgen.ARC2003, "T1", [("Plain", "1", 1), ("A", "1", 2),
                                                                      ("C", "-1", 3)])], CONCEPTS)
+    schema = tmp_path / "calcgen.xsd"
+    schema.write_text(schema.read_text(encoding="utf-8").replace(
+        "</xs:schema>", '  <xs:element id="g_Plain" name="Plain" type="xs:string"/>\n</xs:schema>'), encoding="utf-8")
     path, _ = instance(tmp_path, [("t1", "T1", "669", "0", "c0"), ("a1", "A", "1000", "0", "c0"),
                                   ("c1", "C", "333", "0", "c0")], {"c0": 2000})
-    found = [f.to_dict() for f in calc11.check(read(path, DtsLoader(Resolver([]))))]
+    report = read(path, DtsLoader(Resolver([])))
+    assert [r.target for r in next(iter(report.dts.networks.values()))][0] == f"{{{calcgen.NS}}}Plain"
+    found = [f.to_dict() for f in calc11.check(report)]
     assert [(f["rule"], f["facts"]) for f in found] == [("calc11e:inconsistentCalculationUsingRounding",
                                                          ["t1", "a1", "c1"])]
