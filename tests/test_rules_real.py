@@ -42,7 +42,7 @@ def at(findings, rule: str, concept: str, *sources: tuple[str, int]):
 
 @pytest.mark.parametrize("concept, sources", [
     ("OperatingIncomeLoss", [(D001, 751), (D001, 375)]),  # Tanshin 1H11 2,488 vs statement 2,448,207 thousand
-    ("ComprehensiveIncomeAttributableToIIJ", [(D001, 756), (D001, 415)]),  # 1,334 is the total, not IIJ's share
+    ("ComprehensiveIncomeAttributableToParent", [(D001, 756), (D001, 415)]),  # 1,334 is the total, not IIJ's share
     ("CostOfEquipmentSales", [(D001, 553), (D001, 630)]),  # 2Q12 277 vs 278,206 thousand
     ("EquityInNetIncomeOfEquityMethodInvestees", [(D002, 249), (D002, 230)]),  # 2Q08 "income 17" vs loss (17)
 ])
@@ -58,7 +58,7 @@ def test_dividends_on_pre_and_post_split_basis_are_warnings_not_errors(findings)
 
 def test_comprehensive_income_ratio_printed_against_the_mislabelled_figures(findings):
     # 49.8% = 1,998 / 1,334 - 1 (total comprehensive income); IIJ's share grew 44.4%
-    assert [f.severity for f in at(findings, "iij:ratio", "ComprehensiveIncomeAttributableToIIJYoYChangeRatio",
+    assert [f.severity for f in at(findings, "iij:ratio", "ComprehensiveIncomeAttributableToParentPercentageChangeFromPriorYear",
                                    (D001, 755))] == ["error"]
 
 
@@ -71,7 +71,7 @@ def test_prose_operating_income_increase_contradicts_the_table(filings, findings
 
 def test_one_unit_artefacts_are_never_errors(findings):
     # 001:199 "decreased by JPY1,315 million" vs 000:258 "(1,316)": 894,931 - 2,210,089 thousand = -1,315,158
-    assert [f.severity for f in at(findings, "iij:duplicate", "IncomeTaxesPayableIncreaseDecrease",
+    assert [f.severity for f in at(findings, "iij:duplicate", "IncomeTaxesPayablePeriodIncreaseDecrease",
                                    (D001, 199), (D000, 258))] == ["info"]
     for f in findings:  # every monetary duplicate error is more than one million (the coarsest unit) apart
         if f.rule == "iij:duplicate" and f.severity == "error" and abs(Decimal(f.values["kept"])) >= 10 ** 6:

@@ -76,7 +76,7 @@ def test_golden_facts_001(doc001) -> None:
     assert (target.value, target.decimals) == (Decimal("7500000000"), -6)
     (atm,) = _one(doc001, "OperatingIncomeLoss", H1_11, SegmentAxis="ATMOperationBusinessMember")[1:]
     assert (atm.value, atm.provenance.text) == (Decimal("-163814000"), "(163,814)")
-    (yoy,) = [f for f in _one(doc001, "RevenuesYoYChangeRatio", H1_12) if f.provenance.line == 49]
+    (yoy,) = [f for f in _one(doc001, "RevenuesPercentageChangeFromPriorYear", H1_12) if f.provenance.line == 49]
     assert (yoy.value, yoy.decimals, yoy.unit) == (Decimal("0.083"), 3, "pure")
     (bw,) = _one(doc001, "TotalContractedBandwidth", Period(end=date(2012, 9, 30)))
     assert (bw.value, bw.unit, bw.provenance.text) == (Decimal("1003.3"), "Gbps", "1,003.3Gbps")

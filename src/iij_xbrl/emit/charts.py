@@ -19,7 +19,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from ..model import Fact, Filing, Label  # noqa: E402
 from ..sources import calendar  # noqa: E402
 
-REVENUE_LINES = ("NetworkServicesRevenue", "ConnectivityAndOutsourcingServicesRevenue", "SystemsIntegrationRevenue",
+REVENUE_LINES = ("NetworkServicesRevenue", "SystemsIntegrationRevenue",
                  "EquipmentSalesRevenue", "ATMOperationRevenue")
 GROSS_MARGIN_LINES = ("GrossProfitNetworkServices", "GrossProfitSystemsIntegration", "GrossProfitEquipmentSales",
                       "GrossProfitATMOperation")
