@@ -50,7 +50,7 @@ def sample_filing() -> Filing:
         fact("TotalContractedBandwidth", SEP12, "588.1", unit="Gbps", decimals=1, line=44),
         fact("Assets", SEP12, "-1866000000", line=50),
         fact("Goodwill", SEP12, None, line=51),
-        fact("AccumulatedDeficit", SEP12, "-10990000", decimals=None, line=52),
+        fact("RetainedEarningsAccumulatedDeficit", SEP12, "-10990000", decimals=None, line=52),
     ]
     return Filing(**spec("fy2012h1", "1H FY2012 (sample)", ["001_5ab34944f22f6fd1.txt"], H1_12), facts=facts)
 

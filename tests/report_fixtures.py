@@ -61,7 +61,7 @@ def concepts() -> dict[str, Concept]:
             ("EarningsPerShareBasic", "perShare", "duration", "Basic net income per share", "1株当たり当期純利益"),
             ("Assets", "monetary", "instant", "Total assets", "総資産"),
             ("Goodwill", "monetary", "instant", "Goodwill", "のれん"),
-            ("AccumulatedDeficit", "monetary", "instant", "Accumulated deficit", "利益剰余金（欠損金）"),
+            ("RetainedEarningsAccumulatedDeficit", "monetary", "instant", "Accumulated deficit", "利益剰余金（欠損金）"),
             ("GrossMarginRatio", "percent", "duration", "Gross margin ratio", "売上総利益率"),
             ("GrossMarginRatioNetworkServices", "percent", "duration", "Gross margin ratio of network services",
              "ネットワークサービス売上総利益率"),
@@ -73,7 +73,7 @@ NETWORKS = [
     Network("IncomeStatement", Label(en="Consolidated statements of income", ja="連結損益計算書"),
             ("Revenues", "CostOfRevenue", "GrossProfit", "EarningsPerShareBasic")),
     Network("BalanceSheet", Label(en="Consolidated balance sheets", ja="連結貸借対照表"),
-            ("Assets", "Goodwill", "AccumulatedDeficit")),
+            ("Assets", "Goodwill", "RetainedEarningsAccumulatedDeficit")),
 ]
 
 

@@ -76,7 +76,7 @@ def test_every_fact_exactly_once_with_nil_and_exact_values():
     assert len(cells) == len(filing.facts)
     balance = _tables(files)["fy2012h1-BalanceSheet.csv"]
     assert {r["concept"]: r["I2012-09-30"] for r in balance} == {
-        "iij:Assets": "-1866000000d-6", "iij:Goodwill": "#nil", "iij:AccumulatedDeficit": "-10990000"}  # INF: no d
+        "iij:Assets": "-1866000000d-6", "iij:Goodwill": "#nil", "iij:RetainedEarningsAccumulatedDeficit": "-10990000"}  # INF: no d
 
 
 def test_periods_and_determinism():

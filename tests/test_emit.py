@@ -80,7 +80,7 @@ def test_xml_instance_structure():
     assert (target.text, target.get("decimals")) == ("2700000000", "-8")
     nil = root.find("iij:Goodwill", NS)
     assert nil.get(f"{{{NS['xsi']}}}nil") == "true" and nil.get("decimals") is None and nil.text is None
-    assert root.find("iij:AccumulatedDeficit", NS).get("decimals") == "INF"
+    assert root.find("iij:RetainedEarningsAccumulatedDeficit", NS).get("decimals") == "INF"
 
 
 def test_schema_ref_is_the_filing_extension_when_given():
@@ -114,7 +114,7 @@ def test_json_mirrors_xml_ids_and_values():
     assert atm["dimensions"]["iij:SegmentAxis"] == "iij:ATMOperationBusinessMember"
     assert doc["facts"]["f-Goodwill-I2012-09-30_JPY"] == {"value": None, "dimensions": {
         "concept": "iij:Goodwill", "entity": "tse:37740", "period": "2012-10-01T00:00:00", "unit": "iso4217:JPY"}}
-    assert "decimals" not in doc["facts"]["f-AccumulatedDeficit-I2012-09-30_JPY"]  # INF
+    assert "decimals" not in doc["facts"]["f-RetainedEarningsAccumulatedDeficit-I2012-09-30_JPY"]  # INF
     for fid, f in doc["facts"].items():
         assert f["value"] is None or isinstance(f["value"], str)
         assert xml_ids[fid].get("contextRef") in fid

@@ -44,8 +44,8 @@ GOLDEN = {
         ("InternetConnectivityHomeRevenuePercentageChangeFromPriorYear", Q2_12, {}, 109, "7.3 %", "-0.073", 3, "pure"),
         ("PersonnelRelatedCosts", Q1_11, {}, 186, "3,627", "3627000000", -6, "JPY"),
         ("OperatingIncomeLoss", Q2_12, ATM, 232, "67", "67000000", -6, "JPY"),
-        ("NetLossIncomeAttributableToNoncontrollingInterests", Q2_12, {}, 243, "(6)", "-6000000", -6, "JPY"),
-        ("AccumulatedDeficit", Period(end=date(2012, 3, 31)), {}, 261, "(10,990)", "-10990000000", -6, "JPY"),
+        ("NetIncomeLossAttributableToNoncontrollingInterests", Q2_12, {}, 243, "(6)", "6000000", -6, "JPY"),  # "Net loss (income)"
+        ("RetainedEarningsAccumulatedDeficit", Period(end=date(2012, 3, 31)), {}, 261, "(10,990)", "-10990000000", -6, "JPY"),
         ("NetIncreaseDecreaseInCash", H1_12, {}, 250, "(1,866)", "-1866000000", -6, "JPY"),
         ("NumberOfCloudProjects", Period(end=date(2011, 9, 30)), {}, 360, "830", "830", -1, "pure"),  # "approx. 830"
         ("EarningsPerShareBasic", FY12, INITIAL, 414, "98.68", "98.68", 2, "JPYPerShare"),
@@ -58,12 +58,12 @@ GOLDEN = {
         ("GrossProfitPercentageChangeFromPriorYear", H1_08, {}, 47, "(0.2%)", "-0.002", 3, "pure"),
         ("NetIncomeAttributableToParent", H1_07, {}, 51, "3.5", "3500000000", -8, "JPY"),  # printed "Net Income"
         ("IncomeTaxExpense", Q2_07, {}, 228, "(1,980)", "-1980000000", -6, "JPY"),
-        ("EquityInNetIncomeOfEquityMethodInvestees", Period(start=date(2007, 4, 1), end=date(2007, 6, 30)), {},
+        ("EquityInNetIncomeLossOfEquityMethodInvestees", Period(start=date(2007, 4, 1), end=date(2007, 6, 30)), {},
          230, "(20)", "20000000", -6, "JPY"),  # row printed as "net loss (income)"
         ("Revenues", FY08, REVISED, 311, "73.0", "73000000000", -8, "JPY"),
         ("OperatingIncomeLoss", FY08, INITIAL, 317, "5.2", "5200000000", -8, "JPY"),
-        ("AccumulatedOtherComprehensiveLoss", Period(end=date(2008, 3, 31)), {}, 405, "91", "91000000", -6, "JPY"),
-        ("NetCashUsedInFinancingActivities", H1_08, {}, 442, "1,405", "-1405000000", -6, "JPY"),
+        ("AccumulatedOtherComprehensiveIncomeLoss", Period(end=date(2008, 3, 31)), {}, 405, "91", "91000000", -6, "JPY"),
+        ("NetCashProvidedByUsedInFinancingActivities", H1_08, {}, 442, "1,405", "-1405000000", -6, "JPY"),
         ("NetIncomeAttributableToParent", Q2_07, {}, 503, "2.9", "2900000000", -8, "JPY"),
         ("EarningsPerShareBasic", FY07, {}, 517, "25,100", "25100", 0, "JPYPerShare"),
         ("DividendsPerSharePercentageChangeFromPriorYear", FY08, REVISED, 518, "14.3%", "0.143", 3, "pure"),

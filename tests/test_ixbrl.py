@@ -64,7 +64,7 @@ def test_scale_sign_and_format_as_printed(page):
     assert (revenues.text, revenues.get("scale"), revenues.get("format")) == ("51,109", "6", "ixt:num-dot-decimal")
     ratio = tag("f-GrossMarginRatio-D2012-04-01_2012-09-30_pure")
     assert (ratio.text, ratio.get("scale")) == ("20.0", "-2")  # 0.200 with decimals 3: 20.0 %
-    deficit = tag("f-AccumulatedDeficit-I2012-09-30_JPY")  # thousands in its table: -10,990,000 JPY
+    deficit = tag("f-RetainedEarningsAccumulatedDeficit-I2012-09-30_JPY")  # thousands in its table: -10,990,000 JPY
     assert (deficit.text, deficit.get("scale"), deficit.get("sign")) == ("10,990", "3", "-")
     cell = deficit.getparent()
     assert "".join(cell.itertext()) == "(10,990)"  # parentheses outside the tag: content stays unsigned

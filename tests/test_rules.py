@@ -152,7 +152,7 @@ def test_segments_plus_eliminations_make_consolidated(taxonomy):
         return run(taxonomy, filing(fact("Revenues", "1H12", value, line=68),
                                     fact("Revenues", "1H12", "900", line=69, segment="NetworkServicesAndSIBusiness"),
                                     fact("Revenues", "1H12", "150", line=70, segment="ATMOperationBusiness"),
-                                    fact("Revenues", "1H12", "50", line=71, segment="Elimination")),
+                                    fact("Revenues", "1H12", "-50", line=71, segment="Elimination")),  # the amount eliminated
                    rule="iij:segment-sum")
     assert consolidated("1,000") == []
     found = consolidated("1,100")
@@ -170,9 +170,9 @@ def test_cash_rollforward(taxonomy):
     assert [(f.severity, lines(f)) for f in closing("11,970")] == [("error", {250, 199, 251})]
     # from the activities (+ FX) when the net change is not printed
     found = run(taxonomy, filing(fact("CashAndCashEquivalents", "2012-03-31", "100", line=1),
-                                 fact("NetCashProvidedByOperatingActivities", "1H12", "50", line=2),
-                                 fact("NetCashUsedInInvestingActivities", "1H12", "-20", line=3),
-                                 fact("NetCashUsedInFinancingActivities", "1H12", "-10", line=4),
+                                 fact("NetCashProvidedByUsedInOperatingActivities", "1H12", "50", line=2),
+                                 fact("NetCashProvidedByUsedInInvestingActivities", "1H12", "-20", line=3),
+                                 fact("NetCashProvidedByUsedInFinancingActivities", "1H12", "-10", line=4),
                                  fact("EffectOfExchangeRateChangesOnCash", "1H12", "5", line=5),
                                  fact("CashAndCashEquivalents", "2012-09-30", "130", line=6)),
                 rule="iij:cash-rollforward")

@@ -44,7 +44,7 @@ def at(findings, rule: str, concept: str, *sources: tuple[str, int]):
     ("OperatingIncomeLoss", [(D001, 751), (D001, 375)]),  # Tanshin 1H11 2,488 vs statement 2,448,207 thousand
     ("ComprehensiveIncomeAttributableToParent", [(D001, 756), (D001, 415)]),  # 1,334 is the total, not IIJ's share
     ("CostOfEquipmentSales", [(D001, 553), (D001, 630)]),  # 2Q12 277 vs 278,206 thousand
-    ("EquityInNetIncomeOfEquityMethodInvestees", [(D002, 249), (D002, 230)]),  # 2Q08 "income 17" vs loss (17)
+    ("EquityInNetIncomeLossOfEquityMethodInvestees", [(D002, 249), (D002, 230)]),  # 2Q08 "income 17" vs loss (17)
 ])
 def test_genuine_duplicate_conflicts_are_errors_with_their_lines(findings, concept, sources):
     assert [f.severity for f in at(findings, "iij:duplicate", concept, *sources)] == ["error"]

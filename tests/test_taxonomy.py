@@ -76,7 +76,7 @@ def test_every_element_has_standard_labels_in_english_and_japanese(tax):
 def test_japanese_labels_are_japanese(tax):
     core = ["Revenues", "CostOfRevenue", "GrossProfit", "OperatingIncomeLoss", "IncomeBeforeIncomeTaxes",
             "IncomeTaxExpense", "NetIncome", "Assets", "Liabilities", "CashAndCashEquivalents",
-            "NetCashProvidedByOperatingActivities"]
+            "NetCashProvidedByUsedInOperatingActivities"]
     assert [tax.concepts[c].labels["label"].ja for c in core] == [
         "売上高", "売上原価", "売上総利益", "営業利益（損失）", "税引前当期純利益", "法人税等", "当期純利益",
         "資産合計", "負債合計", "現金及び現金同等物", "営業活動によるキャッシュ・フロー"]
@@ -150,7 +150,7 @@ def test_loader_reports_schema_error_with_file_and_line(tmp_path):
 def test_loader_rejects_duplicate_concept_with_both_places(tmp_path):
     root = _copy_source(tmp_path)
     (root / "src/concepts-extra-test.yaml").write_text(
-        "# test\n- {name: Revenues, type: monetary, period: duration, balance: credit, "
+        "# test\n- {name: Revenues, type: monetary, period: duration, balance: credit, sign: positive, "
         "label: {en: Revenues, ja: 売上高}}\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
         load(root)

@@ -4,8 +4,8 @@
   subtotals, breakdowns) on each filing's de-duplicated facts. A binding is a total fact and the item facts of
   the same period, dimensions and unit. Unlike Calculations 1.1, every item must be printed: the presentations
   print summaries with some lines left out, and a missing line is not a zero there.
-- iij:segment-sum — consolidated = Network services and SI business + ATM operation business - eliminations
-  (eliminations are printed positive and subtracted; an elimination not printed counts as none).
+- iij:segment-sum — consolidated = Network services and SI business + ATM operation business + eliminations
+  (an elimination is negative: the amount taken out of the segments' sum; one not printed counts as none).
 - iij:cash-rollforward — cash at the day before a period starts + net increase (decrease) in cash = cash at
   its end; where the net change is not printed, operating + investing + financing (+ FX effect when printed).
 Severities: error beyond IIJ's one-unit tolerance, info within it (a rounding artefact).
@@ -27,10 +27,10 @@ from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 CASH = "CashAndCashEquivalents"
 NET_CHANGE = "NetIncreaseDecreaseInCash"
-ACTIVITIES = ("NetCashProvidedByOperatingActivities", "NetCashUsedInInvestingActivities",
-              "NetCashUsedInFinancingActivities")
+ACTIVITIES = ("NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
+              "NetCashProvidedByUsedInFinancingActivities")
 FX = "EffectOfExchangeRateChangesOnCash"
-SEGMENTS = ((1, names.NETWORK_SERVICES_AND_SI), (1, names.ATM_OPERATION), (-1, names.ELIMINATION))
+SEGMENTS = ((1, names.NETWORK_SERVICES_AND_SI), (1, names.ATM_OPERATION), (1, names.ELIMINATION))
 
 
 def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact]], what: str) -> Finding | None:

@@ -94,8 +94,10 @@ def _label(raw: dict) -> Label:
 def _concept(raw: dict) -> Concept:
     labels = {"label": _label(raw["label"])}
     labels.update((role, _label(lab)) for role, lab in sorted(raw.get("labels", {}).items()))
-    return Concept(name=raw["name"], data_type=raw["type"], period_type=raw["period"], balance=raw.get("balance"),
-                   abstract=raw.get("abstract", False), labels=labels, usgaap=raw.get("usgaap"))
+    balance = raw.get("balance")
+    return Concept(name=raw["name"], data_type=raw["type"], period_type=raw["period"],
+                   balance=None if balance == "none" else balance, abstract=raw.get("abstract", False),
+                   labels=labels, usgaap=raw.get("usgaap"), sign=raw.get("sign"))
 
 
 class _Builder:
