@@ -70,7 +70,7 @@ def filings(revenue_1h12="51109001000"):
         fact("NetworkServicesRevenue", H1_12, "24500000000", -6, "000_a.txt", 4, "24,500"),
         fact("NetworkServicesRevenue", Q2_12, "12300000000", -8, "000_a.txt", 12, "12.3"),
         fact("SystemsIntegrationRevenue", Q2_12, "11000000000", -8, "000_a.txt", 12, "11.0"),
-        fact("Revenues", H1_12, "1082000000", -6, "000_a.txt", 5, "1,082", SegmentAxis="ATMOperationBusinessMember"),
+        fact("Revenues", H1_12, "1082000000", -6, "000_a.txt", 5, "1,082", BusinessSegmentsAxis="ATMOperationBusinessMember"),
         fact("Revenues", FY12, "115000000000", -9, "000_a.txt", 6, "115", ScenarioAxis="InitialTargetMember"),
         fact("GrossMarginRatio", H1_12, "0.083", 3, "000_a.txt", 8, "8.3%", unit="pure"),
         fact("EarningsPerShareBasic", H1_12, "49.51", 2, "001_b.txt", 9, "49.51", unit="JPYPerShare"),
@@ -267,9 +267,9 @@ def test_authoritative_facts_take_the_latest_filing_then_the_most_precise_source
     assert rows == [
         ("Revenues", "2011-04-01", "", "fy2012h1", "48000000000", "000_a.txt", 3),
         ("Revenues", "2012-04-01", "", "fy2013q3", "51500000000", "003_c.txt", 2),
-        ("Revenues", "2012-04-01", "ScenarioAxis=InitialTargetMember", "fy2012h1", "115000000000", "000_a.txt", 6),
-        ("Revenues", "2012-04-01", "SegmentAxis=ATMOperationBusinessMember", "fy2012h1", "1082000000",
+        ("Revenues", "2012-04-01", "BusinessSegmentsAxis=ATMOperationBusinessMember", "fy2012h1", "1082000000",
          "000_a.txt", 5),
+        ("Revenues", "2012-04-01", "ScenarioAxis=InitialTargetMember", "fy2012h1", "115000000000", "000_a.txt", 6),
     ]
     # Within fy2012h1 the thousands beat the billions.
     assert query(any_url, "SELECT value, decimals FROM filing_facts WHERE concept = 'Revenues' "

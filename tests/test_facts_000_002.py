@@ -22,7 +22,7 @@ H1_08, H1_07 = Period(start=date(2008, 4, 1), end=date(2008, 9, 30)), Period(sta
 Q2_08, Q2_07 = Period(start=date(2008, 7, 1), end=date(2008, 9, 30)), Period(start=date(2007, 7, 1), end=date(2007, 9, 30))
 FY07, FY08 = Period(start=date(2007, 4, 1), end=date(2008, 3, 31)), Period(start=date(2008, 4, 1), end=date(2009, 3, 31))
 INITIAL, REVISED = {"ScenarioAxis": "InitialTargetMember"}, {"ScenarioAxis": "RevisedTargetMember"}
-ATM = {"SegmentAxis": "ATMOperationBusinessMember"}
+ATM = {"BusinessSegmentsAxis": "ATMOperationBusinessMember", "ConsolidationItemsAxis": "OperatingSegmentsMember"}
 
 
 @pytest.fixture(scope="module")

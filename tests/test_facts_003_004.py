@@ -13,7 +13,7 @@ from iij_xbrl.taxonomy import source
 
 DOC003 = "003_aa7856c1736f7778.txt"
 DOC004 = "004_5e9b75ebd931438e.txt"
-ATM = {"SegmentAxis": "ATMOperationBusinessMember"}
+ATM = {"BusinessSegmentsAxis": "ATMOperationBusinessMember", "ConsolidationItemsAxis": "OperatingSegmentsMember"}
 REVISED = {"ScenarioAxis": "RevisedTargetMember"}
 INITIAL = {"ScenarioAxis": "InitialTargetMember"}
 

@@ -165,11 +165,11 @@ def test_every_segment_group_is_headed_by_its_member_label():
     from iij_xbrl.model import Label
 
     filing = report_filing().model_copy(update={"facts": [
-        fact("Revenues", H1_12, "1082000000", line=20, SegmentAxis="ATMOperationBusinessMember"),
-        fact("Revenues", H1_12, "50027000000", line=21, SegmentAxis="NetworkServicesAndSIBusinessMember"),
+        fact("Revenues", H1_12, "1082000000", line=20, BusinessSegmentsAxis="ATMOperationBusinessMember"),
+        fact("Revenues", H1_12, "50027000000", line=21, BusinessSegmentsAxis="NetworkServicesAndSystemsIntegrationBusinessMember"),
     ]})
     members = {"ATMOperationBusinessMember": Label(en="ATM operation business", ja="ATM運営事業"),
-               "NetworkServicesAndSIBusinessMember": Label(en="Network services and SI business", ja="ネットワーク")}
+               "NetworkServicesAndSystemsIntegrationBusinessMember": Label(en="Network services and SI business", ja="ネットワーク")}
     page = etree.fromstring(ixbrl.to_ixbrl(filing, concepts(), NETWORKS, [], members), xmlsafe.parser())
     assert [th.text for th in page.iterfind(".//h:tr[@class='group']/h:th", NS)] == [
         "ATM operation business", "Network services and SI business"]

@@ -10,6 +10,7 @@ import pytest
 from emit_fixtures import ROOT, spec
 from iij_xbrl.model import Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
+from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import load
 from iij_xbrl.xbrl.findings import to_json
 from iij_xbrl.checks import check
@@ -28,7 +29,7 @@ def fact(concept: str, period: str, value: str, decimals: int | None = MILLION, 
          unit: str = "JPY", segment: str | None = None, scenario: str | None = None) -> Fact:
     dims = {}
     if segment:
-        dims["SegmentAxis"] = segment + "Member"
+        dims.update(names.SEGMENTS[segment])
     if scenario:
         dims["ScenarioAxis"] = scenario + "Member"
     scale = {MILLION: Decimal("1e6"), THOUSAND: Decimal("1e3"), -8: Decimal("1e9")}.get(decimals, Decimal(1))
@@ -150,9 +151,9 @@ def test_calculation_network_with_iij_tolerance(taxonomy):
 def test_segments_plus_eliminations_make_consolidated(taxonomy):
     def consolidated(value):
         return run(taxonomy, filing(fact("Revenues", "1H12", value, line=68),
-                                    fact("Revenues", "1H12", "900", line=69, segment="NetworkServicesAndSIBusiness"),
+                                    fact("Revenues", "1H12", "900", line=69, segment="NetworkServicesAndSystemsIntegrationBusiness"),
                                     fact("Revenues", "1H12", "150", line=70, segment="ATMOperationBusiness"),
-                                    fact("Revenues", "1H12", "-50", line=71, segment="Elimination")),  # the amount eliminated
+                                    fact("Revenues", "1H12", "-50", line=71, segment="IntersegmentElimination")),  # the amount eliminated
                    rule="iij:segment-sum")
     assert consolidated("1,000") == []
     found = consolidated("1,100")

@@ -104,8 +104,8 @@ def test_segments_plus_eliminations_equal_consolidated_where_all_are_printed(pub
         for total in ff.facts:
             if total.dimensions or total.value is None:
                 continue
-            parts = [ff.get(total.concept, total.period, ((names.SEGMENT_AXIS, m),), total.unit)
-                     for m in (names.NETWORK_SERVICES_AND_SI, names.ATM_OPERATION, names.ELIMINATION)]
+            parts = [ff.get(total.concept, total.period, tuple(sorted(dims.items())), total.unit)
+                     for dims in names.SEGMENTS.values()]  # the two segments and the elimination
             if any(p is None or p.value is None for p in parts):
                 continue
             assert parts[2].value < 0

@@ -55,10 +55,8 @@ def test_build_is_deterministic(tax):
 
 
 def test_every_element_has_standard_labels_in_english_and_japanese(tax):
-    expected = set(tax.concepts) | {tax.dimensions.line_items.name}
-    expected.add(tax.dimensions.hypercube.name)
-    for axis in tax.dimensions.axes:
-        expected |= {axis.axis.name, *(m.name for m in axis.members)}
+    expected = set(tax.concepts) | set(tax.dimensions.elements())
+    assert {"SegmentsTable", "TargetsTable", "StatementsTable", "ScenarioDomain", "SegmentsLineItems"} <= expected
     for lang in ("en", "ja"):
         tree = xmlsafe.parse(GENERATED / f"iij-2025_lab-{lang}.xml")
         locs = _locs(tree.getroot())
@@ -103,16 +101,29 @@ def test_calculation_weights_agree_with_balances(tax):
 
 
 def test_core_structure(tax):
-    assert tax.dimensions.axis_members() == {
-        "SegmentAxis": ("ConsolidatedMember", "NetworkServicesAndSIBusinessMember", "ATMOperationBusinessMember",
-                        "EliminationMember"),
-        "ScenarioAxis": ("ActualMember", "InitialTargetMember", "RevisedTargetMember")}
-    assert tax.dimensions.container == "scenario"  # one container: representable in xBRL-JSON/CSV
-    assert naming.AXIS_CONTAINER == {axis: tax.dimensions.container for axis in tax.dimensions.axis_members()}
+    dims = tax.dimensions
+    assert dims.axis_members() == {  # domain first
+        "BusinessSegmentsAxis": ("BusinessSegmentsDomain", "NetworkServicesAndSystemsIntegrationBusinessMember",
+                                 "ATMOperationBusinessMember"),
+        "ConsolidationItemsAxis": ("ConsolidationItemsDomain", "OperatingSegmentsMember", "IntersegmentEliminationMember"),
+        "ScenarioAxis": ("ScenarioDomain", "ActualMember", "InitialTargetMember", "RevisedTargetMember")}
+    # targets are siblings of the actual figures under the scenario domain, the actual ones the default
+    assert dims.defaults() == {"BusinessSegmentsAxis": "BusinessSegmentsDomain",
+                               "ConsolidationItemsAxis": "ConsolidationItemsDomain", "ScenarioAxis": n.ACTUAL}
+    assert dims.container == "scenario"  # one container: representable in xBRL-JSON/CSV
+    assert naming.AXIS_CONTAINER == {axis: dims.container for axis in dims.axis_members()}
+    # one table per role: statements take no dimension, segments and targets their own axes
+    assert {t.role_id: t.axes for t in dims.tables} == {
+        "Statements": (), "SegmentInformation": (n.SEGMENT_AXIS, n.CONSOLIDATION_ITEMS_AXIS),
+        "FinancialTargets": (n.SCENARIO_AXIS, n.SEGMENT_AXIS, n.CONSOLIDATION_ITEMS_AXIS)}
+    tables = {t.role_id: set(t.concepts) for t in dims.tables}
+    assert "GrossProfit" in tables["Statements"] and "GrossProfit" not in tables["FinancialTargets"] | tables["SegmentInformation"]
+    assert "RevenuesTargetRevision" in tables["FinancialTargets"] and "RevenuesTargetRevision" not in tables["Statements"]
     # the names the code uses are the taxonomy's
-    axes = tax.dimensions.axis_members()
-    assert {n.NETWORK_SERVICES_AND_SI, n.ATM_OPERATION, n.ELIMINATION} <= set(axes[n.SEGMENT_AXIS])
-    assert {n.INITIAL_TARGET, n.REVISED_TARGET} <= set(axes[n.SCENARIO_AXIS])
+    axes = dims.axis_members()
+    for dimensions in n.SEGMENTS.values():
+        assert all(member in axes[axis] for axis, member in dimensions.items())
+    assert {n.INITIAL_TARGET, n.REVISED_TARGET, n.ACTUAL} <= set(axes[n.SCENARIO_AXIS])
     assert set(n.UNITS) == set(n.UnitId.__args__)
     income = {(a.total, a.item): a.weight for a in tax.calculations["IncomeStatement"]}
     assert income[("OperatingIncomeLoss", "CostsAndExpenses")] == -1
@@ -209,7 +220,7 @@ _INSTANCE = """<?xml version="1.0" encoding="UTF-8"?>
  <xbrli:context id="D_ATM_T"><xbrli:entity><xbrli:identifier scheme="http://www.tse.or.jp/sicc">37740</xbrli:identifier>
   </xbrli:entity><xbrli:period><xbrli:startDate>2012-04-01</xbrli:startDate>
   <xbrli:endDate>2012-09-30</xbrli:endDate></xbrli:period><xbrli:scenario><xbrldi:explicitMember
-  dimension="iij:SegmentAxis">iij:ATMOperationBusinessMember</xbrldi:explicitMember><xbrldi:explicitMember
+  dimension="iij:BusinessSegmentsAxis">iij:ATMOperationBusinessMember</xbrldi:explicitMember><xbrldi:explicitMember
   dimension="iij:ScenarioAxis">iij:InitialTargetMember</xbrldi:explicitMember></xbrli:scenario></xbrli:context>
  <xbrli:unit id="JPY"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit>
  <iij:Revenues contextRef="D" unitRef="JPY" decimals="-6">1000000000</iij:Revenues>
@@ -248,3 +259,45 @@ def test_arelle_validates_entry_points_package_and_instances(tmp_path):
     wrong = run(calc + [_instance(tmp_path / "wrong-all.xbrl", n.ALL_ENTRY_URL, "300000000")])
     assert [(e["code"], e["level"]) for e in problems(wrong)] == [
         ("calc11e:inconsistentCalculationUsingRounding", "inconsistency")], summary(problems(wrong))
+
+
+_CONTEXT = """ <xbrli:context id="{id}"><xbrli:entity><xbrli:identifier scheme="http://www.tse.or.jp/sicc">37740</xbrli:identifier>
+  </xbrli:entity><xbrli:period><xbrli:startDate>2012-04-01</xbrli:startDate><xbrli:endDate>2012-09-30</xbrli:endDate>
+  </xbrli:period><xbrli:scenario>{members}</xbrli:scenario></xbrli:context>
+"""
+
+
+def _members(**members: str) -> str:
+    return "".join(f'<xbrldi:explicitMember dimension="iij:{axis}">iij:{member}</xbrldi:explicitMember>'
+                   for axis, member in members.items())
+
+
+@pytest.mark.arelle
+def test_arelle_allows_a_concept_only_the_members_of_its_tables(tmp_path):
+    """Segments and eliminations for the segment note's line items, targets for the targets table's; a target of
+    gross profit (in no targets table), the scenario domain (not usable) or a segment of depreciation are invalid."""
+    cases = {  # context id -> (concept, members, valid)
+        "SEG": ("OperatingIncomeLoss", _members(BusinessSegmentsAxis="ATMOperationBusinessMember",
+                                                ConsolidationItemsAxis="OperatingSegmentsMember"), True),
+        "ELIM": ("Revenues", _members(ConsolidationItemsAxis="IntersegmentEliminationMember"), True),
+        "TGT": ("RevenuesTargetRevision", _members(ScenarioAxis="RevisedTargetMember"), True),
+        "TGTSEG": ("OperatingIncomeLossTargetRevision", _members(
+            ScenarioAxis="RevisedTargetMember", BusinessSegmentsAxis="ATMOperationBusinessMember",
+            ConsolidationItemsAxis="OperatingSegmentsMember"), True),
+        "GPTGT": ("GrossProfit", _members(ScenarioAxis="InitialTargetMember"), False),
+        "DOMAIN": ("Revenues", _members(ScenarioAxis="ScenarioDomain"), False),
+        "DASEG": ("DepreciationAndAmortization", _members(BusinessSegmentsAxis="ATMOperationBusinessMember"), False),
+    }
+    head, _, _ = _INSTANCE.partition(' <xbrli:context id="D">')
+    body = "".join(_CONTEXT.format(id=cid, members=members) for cid, (_, members, _) in cases.items())
+    body += ' <xbrli:unit id="JPY"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit>\n'
+    body += "".join(f' <iij:{concept} contextRef="{cid}" unitRef="JPY" decimals="-6">1000000</iij:{concept}>\n'
+                    for cid, (concept, _, _) in cases.items())
+    path = tmp_path / "members.xbrl"
+    path.write_text(head.format(schema=n.ENTRY_URL) + body + "</xbrli:xbrl>\n", encoding="utf-8")
+    entries = run(["--packages", str(TAXONOMY / n.PACKAGE_FILE), "-f", str(path), "-v"])
+    invalid = {e["message"]["text"].split("context ")[1].split()[0].strip(",") for e in problems(entries)
+               if e["code"] == "xbrldie:PrimaryItemDimensionallyInvalidError"}
+    assert invalid == {cid for cid, (_, _, valid) in cases.items() if not valid}, summary(problems(entries))
+    assert all(e["code"] == "xbrldie:PrimaryItemDimensionallyInvalidError" for e in problems(entries)), \
+        summary(problems(entries))

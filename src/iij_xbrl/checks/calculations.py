@@ -22,7 +22,7 @@ from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding
-from .facts import SEGMENT, dims_of, finding, with_member
+from .facts import SEGMENT, dims_of, finding
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 CASH = "CashAndCashEquivalents"
@@ -30,7 +30,7 @@ NET_CHANGE = "NetIncreaseDecreaseInCash"
 ACTIVITIES = ("NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
               "NetCashProvidedByUsedInFinancingActivities")
 FX = "EffectOfExchangeRateChangesOnCash"
-SEGMENTS = ((1, names.NETWORK_SERVICES_AND_SI), (1, names.ATM_OPERATION), (1, names.ELIMINATION))
+SEGMENTS = tuple(tuple(sorted(dims.items())) for dims in names.SEGMENTS.values())  # the segments and the elimination
 
 
 def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact]], what: str) -> Finding | None:
@@ -46,7 +46,7 @@ def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact
 
 
 def _member(f: Fact) -> str:
-    member = f.dimensions.get(SEGMENT)
+    member = f.dimensions.get(SEGMENT) or f.dimensions.get(names.CONSOLIDATION_ITEMS_AXIS)
     return f" [{member}]" if member else ""
 
 
@@ -72,11 +72,11 @@ def networks(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding
 def segments(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
         for total in ff.facts:
-            if SEGMENT in total.dimensions or total.value is None:
-                continue
             dims = dims_of(total)
-            parts = [(w, ff.get(total.concept, total.period, with_member(dims, SEGMENT, m), total.unit))
-                     for w, m in SEGMENTS]
+            if total.value is None or {SEGMENT, names.CONSOLIDATION_ITEMS_AXIS} & set(total.dimensions):
+                continue
+            parts = [(1, ff.get(total.concept, total.period, tuple(sorted(dims + part)), total.unit))
+                     for part in SEGMENTS]
             if any(f is None or f.value is None for _, f in parts[:2]):
                 continue
             items = [(w, f) for w, f in parts if f is not None and f.value is not None]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Fact, Filing, Label, Period
 from ..sources.calendar import is_quarter
-from ..taxonomy.names import SCENARIO_AXIS, SEGMENT_AXIS
+from ..taxonomy.names import CONSOLIDATION_ITEMS_AXIS, SCENARIO_AXIS, SEGMENT_AXIS
 from . import naming as n
 
 
@@ -90,6 +90,7 @@ def _table(table_id: str, title: Label, facts: list[Fact], row_axes: tuple[str, 
                  label_roles or {})
 
 
+SEGMENT_ROWS = (SEGMENT_AXIS, CONSOLIDATION_ITEMS_AXIS)  # a segment, its operating-segments item, an elimination
 TARGETS = Label(en="Targets", ja="業績目標")
 SEGMENTS = Label(en="Segment information", ja="セグメント情報")
 QUARTERLY = Label(en="Quarterly series", ja="四半期推移")
@@ -109,7 +110,7 @@ def arrange(filing: Filing, networks: list[Network]) -> list[Table]:
     for fact in sorted(filing.facts, key=n.fact_sort_key):
         if SCENARIO_AXIS in fact.dimensions:
             targets.append(fact)
-        elif SEGMENT_AXIS in fact.dimensions:
+        elif SEGMENT_AXIS in fact.dimensions or CONSOLIDATION_ITEMS_AXIS in fact.dimensions:
             segments.append(fact)
         elif is_quarter(fact.period):
             quarterly.append(fact)
@@ -119,9 +120,9 @@ def arrange(filing: Filing, networks: list[Network]) -> list[Table]:
             other.append(fact)
     tables = [_table(nw.id, nw.title, facts, (), order, dict(nw.label_roles)) for nw, facts in zip(networks, statements)]
     tables += [
-        _table("Segments", SEGMENTS, segments, (SEGMENT_AXIS,), order),
+        _table("Segments", SEGMENTS, segments, SEGMENT_ROWS, order),
         _table("QuarterlySeries", QUARTERLY, quarterly, (), order),
-        _table("Targets", TARGETS, targets, (SEGMENT_AXIS,), order),
+        _table("Targets", TARGETS, targets, SEGMENT_ROWS, order),
         _table("OtherFigures", OTHER, other, (), order),
     ]
     return [t for t in tables if t.rows]

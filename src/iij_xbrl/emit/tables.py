@@ -44,7 +44,7 @@ def taxonomy_json(publication: Publication) -> dict[str, bytes]:
 
 
 def dimensions_key(dimensions: dict[str, str]) -> str:
-    """'ScenarioAxis=InitialTargetMember;SegmentAxis=…', sorted by axis; '' for none."""
+    """'ScenarioAxis=InitialTargetMember;BusinessSegmentsAxis=…', sorted by axis; '' for none."""
     return ";".join(f"{axis}={member}" for axis, member in sorted(dimensions.items()))
 
 

@@ -80,9 +80,7 @@ class _Builder:
             raise self.error(f"line {number}: {exc}", yaml_line) from None
         if figure is None:
             return None
-        dimensions = {}
-        if attrs.get("segment", "Consolidated") != "Consolidated":
-            dimensions[names.SEGMENT_AXIS] = attrs["segment"] + names.MEMBER_SUFFIX
+        dimensions = dict(names.SEGMENTS.get(attrs.get("segment", "Consolidated"), {}))
         if attrs.get("scenario", "Actual") != "Actual":
             dimensions[names.SCENARIO_AXIS] = attrs["scenario"] + names.MEMBER_SUFFIX
         value, word, reason = figure.value, attrs.get("direction"), attrs.get("negate")

@@ -49,15 +49,31 @@ NS = {  # every namespace the publisher writes, by its usual prefix
     PREFIX: NAMESPACE,
 }
 
-# Axes and the members the rules and layouts name (the fact sheets' `segment: X` / `scenario: X` mean X + "Member")
-SEGMENT_AXIS = "SegmentAxis"
+# Axes and the members the rules and layouts name. Their labels, domains, defaults and the tables that use them
+# are data (taxonomy/src/networks.yaml); this is the one place the code spells them.
+# Business segments as us-gaap models them: a segment's amount is on its member of the segments axis and, being the
+# amount before eliminations, on the operating segments of the consolidation items axis; an elimination is on the
+# consolidation items axis alone, negative, so that segments and eliminations add up to the consolidated total
+# (both axes at their defaults).
+SEGMENT_AXIS = "BusinessSegmentsAxis"
+CONSOLIDATION_ITEMS_AXIS = "ConsolidationItemsAxis"
+NETWORK_SERVICES_AND_SI = "NetworkServicesAndSystemsIntegrationBusinessMember"
+ATM_OPERATION = "ATMOperationBusinessMember"
+OPERATING_SEGMENTS = "OperatingSegmentsMember"
+ELIMINATION = "IntersegmentEliminationMember"
+# Actual figures and targets (TDnet: 実績 / 前回発表予想 / 今回修正予想); the actual member is the default
 SCENARIO_AXIS = "ScenarioAxis"
-MEMBER_SUFFIX = "Member"
+ACTUAL = "ActualMember"
 INITIAL_TARGET = "InitialTargetMember"
 REVISED_TARGET = "RevisedTargetMember"
-NETWORK_SERVICES_AND_SI = "NetworkServicesAndSIBusinessMember"
-ATM_OPERATION = "ATMOperationBusinessMember"
-ELIMINATION = "EliminationMember"
+MEMBER_SUFFIX = "Member"
+# The fact sheets' `segment:` values and the dimensions they stand for (`scenario: X` means X + MEMBER_SUFFIX)
+SEGMENTS: dict[str, dict[str, str]] = {
+    "NetworkServicesAndSystemsIntegrationBusiness": {SEGMENT_AXIS: NETWORK_SERVICES_AND_SI,
+                                                     CONSOLIDATION_ITEMS_AXIS: OPERATING_SEGMENTS},
+    "ATMOperationBusiness": {SEGMENT_AXIS: ATM_OPERATION, CONSOLIDATION_ITEMS_AXIS: OPERATING_SEGMENTS},
+    "IntersegmentElimination": {CONSOLIDATION_ITEMS_AXIS: ELIMINATION},
+}
 
 # Units: code (the model's unit and the instances' unit id) -> (numerator measures, denominator measures)
 UnitId = Literal["JPY", "JPYPerShare", "shares", "pure", "Gbps"]
