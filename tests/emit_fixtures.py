@@ -47,7 +47,7 @@ def sample_filing() -> Filing:
         fact("WeightedAverageSharesBasic", H1_12, "204747", unit="shares", decimals=0, line=41),
         fact("GrossMarginRatio", H1_12, "0.200", unit="pure", decimals=3, line=42),
         fact("NumberOfEmployees", SEP12, "2345", unit="pure", decimals=0, line=43),
-        fact("TotalContractedBandwidth", SEP12, "588.1", unit="Gbps", decimals=1, line=44),
+        fact("ContractedBandwidth", SEP12, "588.1", unit="Gbps", decimals=1, line=44),
         fact("Assets", SEP12, "-1866000000", line=50),
         fact("Goodwill", SEP12, None, line=51),
         fact("RetainedEarningsAccumulatedDeficit", SEP12, "-10990000", decimals=None, line=52),

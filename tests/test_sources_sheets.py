@@ -89,7 +89,7 @@ def test_golden_facts_001(doc001) -> None:
     assert (atm.value, atm.provenance.text) == (Decimal("-163814000"), "(163,814)")
     (yoy,) = [f for f in _one(doc001, "RevenuesPercentageChangeFromPriorYear", H1_12) if f.provenance.line == 49]
     assert (yoy.value, yoy.decimals, yoy.unit) == (Decimal("0.083"), 3, "pure")
-    (bw,) = _one(doc001, "TotalContractedBandwidth", Period(end=date(2012, 9, 30)))
+    (bw,) = _one(doc001, "ContractedBandwidth", Period(end=date(2012, 9, 30)))
     assert (bw.value, bw.unit, bw.provenance.text) == (Decimal("1003.3"), "Gbps", "1,003.3Gbps")
     assert not _one(doc001, "IntersegmentRevenues", H1_12, BusinessSegmentsAxis="ATMOperationBusinessMember",
                   ConsolidationItemsAxis="OperatingSegmentsMember")  # printed "—"

@@ -1,6 +1,7 @@
 """The IIJ taxonomy: source checks, generated files in sync, Arelle validates entry point and package."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -76,8 +77,11 @@ def test_japanese_labels_are_japanese(tax):
             "IncomeTaxExpense", "NetIncome", "Assets", "Liabilities", "CashAndCashEquivalents",
             "NetCashProvidedByUsedInOperatingActivities"]
     assert [tax.concepts[c].labels["label"].ja for c in core] == [
-        "売上高", "売上原価", "売上総利益", "営業利益（損失）", "税引前当期純利益", "法人税等", "当期純利益",
-        "資産合計", "負債合計", "現金及び現金同等物", "営業活動によるキャッシュ・フロー"]
+        "売上高", "売上原価", "売上総利益", "営業利益（損失）", "税引前純利益", "法人税等", "純利益",
+        "総資産", "負債", "現金及び現金同等物", "営業活動によるキャッシュ・フロー"]
+    # totals as total labels, period-neutral (no 当期: quarterly and half-year facts carry these labels too)
+    assert [tax.concepts[c].labels["total"].ja for c in ("Revenues", "Assets", "Liabilities")] == [
+        "売上高合計", "資産合計", "負債合計"]
 
 
 def test_calculation_weights_agree_with_balances(tax):
@@ -301,3 +305,63 @@ def test_arelle_allows_a_concept_only_the_members_of_its_tables(tmp_path):
     assert invalid == {cid for cid, (_, _, valid) in cases.items() if not valid}, summary(problems(entries))
     assert all(e["code"] == "xbrldie:PrimaryItemDimensionallyInvalidError" for e in problems(entries)), \
         summary(problems(entries))
+
+
+# ---- names, labels and completeness ---------------------------------------------------------------------
+
+_DERIVED = (("PercentageChangeFromPriorYear", "percentage change from", "増減率）"),
+            ("PercentageChangeFromPriorQuarter", "percentage change from", "増減率）"),
+            ("PercentageChangeFromTwoYearsEarlier", "percentage change from two years earlier", "2年前同期末比増減率）"),
+            ("ChangeFromPriorYear", "change from", "比増減"), ("ChangeFromPriorQuarter", "change from the prior quarter", "前四半期"),
+            ("ChangeFromTwoYearsEarlier", "change from two years earlier", "2年前同期末比増減"),
+            ("PeriodIncreaseDecrease", "increase (decrease) during the period", "期中増減"),
+            ("TargetRevision", "revision of the forecast", "業績予想の修正額"))
+
+
+def test_names_and_labels_a_filer_could_stand_behind(tax):
+    concepts = [c for c in tax.concepts.values()]
+    # no company, no abbreviation the documents do not print, no sign only
+    bad_names = re.compile(r"IIJ|(?<![A-Z])SI(?![a-z])|SGA|SNS|ADS(?![a-z])|YoY|QoQ|LossIncome|DecreaseIncrease")
+    assert [c.name for c in concepts if bad_names.search(c.name)] == []
+    for c in concepts:
+        for role, label in c.labels.items():
+            for text in (label.en, label.ja):
+                assert not re.search(r"\(negative\)|負値|^Less:|営業外|当期", text), (c.name, role, text)
+        std = c.labels["label"]
+        assert not std.en.startswith("Total") and not std.ja.endswith("合計"), (c.name, std)
+        if "total" in c.labels:
+            assert not c.labels["total"].ja.endswith("合計合計")
+    # derived measures named one way, labelled with one template, their base's label first
+    for c in concepts:
+        for suffix, en, ja in _DERIVED:
+            if c.name.endswith(suffix):
+                assert en in c.labels["label"].en and ja in c.labels["label"].ja, (c.name, c.labels["label"])
+                base = tax.concepts.get(c.name[: -len(suffix)])
+                if base is not None:
+                    assert c.labels["label"].en.startswith(base.labels["label"].en), c.name
+                    assert c.labels["label"].ja.startswith(base.labels["label"].ja), c.name
+                assert c.sign == "increase" and c.balance is None
+                break
+    # the change of a ratio is in points, of an amount or count in its unit: one name, the label says which
+    assert tax.concepts["GrossMarginRatioChangeFromPriorYear"].labels["label"].en.endswith("(percentage points)")
+    assert tax.concepts["GrossMarginRatioChangeFromPriorYear"].labels["label"].ja.endswith("増減ポイント）")
+
+
+def test_every_concept_has_facts_and_a_place_in_a_statement(tax):
+    from iij_xbrl.sources.load import load_filings
+
+    with_facts = {f.concept for filing in load_filings(ROOT / "sources", tax) for f in filing.facts}
+    shown = set()
+
+    def walk(nodes):
+        for node in nodes:
+            shown.add(node.concept)
+            walk(node.children)
+
+    for nodes in tax.presentation.values():
+        walk(nodes)
+    concepts = {c.name for c in tax.concepts.values() if not c.abstract}
+    assert concepts - with_facts == set()  # no concept without a reason to exist
+    assert concepts - shown == set()
+    abstract = {c.name for c in tax.concepts.values() if c.abstract}
+    assert abstract - shown == set()
