@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from arelle_oracle import problems, run, summary
 
 from iij_xbrl.emit import naming
@@ -365,3 +367,63 @@ def test_every_concept_has_facts_and_a_place_in_a_statement(tax):
     assert concepts - shown == set()
     abstract = {c.name for c in tax.concepts.values() if c.abstract}
     assert abstract - shown == set()
+
+
+def test_us_gaap_anchors_name_the_release_the_element_and_how_they_differ(tax):
+    """Every anchor is a reference naming the us-gaap release, the element in that release's schema and, by its
+    role, the relation (the us-gaap element equivalent to, wider or narrower than the concept); a relation other
+    than equivalent or a negated value comes with a note. The issue's wrong anchors stay fixed."""
+    ref = etree.parse(str(GENERATED / "iij-2025_ref.xml"))
+    ns = {"link": n.NS["link"], "ref": n.NS["ref"], "xlink": n.NS["xlink"]}
+    roles = {n.role_uri(role_id): relation for relation, (role_id, _) in n.USGAAP_RELATIONS.items()}
+    anchored = {c.name: c for c in tax.concepts.values() if c.usgaap}
+    references = ref.findall(".//link:reference", ns)
+    assert len(references) == len(anchored) >= 190
+    for res in references:
+        name = res.get(f"{{{n.NS['xlink']}}}label").removeprefix("ref_")
+        c = anchored[name]
+        assert roles[res.get(f"{{{n.NS['xlink']}}}role")] == c.usgaap_relation
+        assert res.findtext("ref:Number", namespaces=ns) == n.USGAAP_VERSION == "2024"
+        assert res.findtext("ref:URI", namespaces=ns) == f"{n.USGAAP_SCHEMA}#us-gaap_{c.usgaap}"
+        if c.usgaap_relation != "equivalent" or c.usgaap_negated:
+            assert c.usgaap_note and res.findtext("ref:Note", namespaces=ns)
+    anchor = {name: (c.usgaap, c.usgaap_relation) for name, c in anchored.items()}
+    assert anchor["SellingGeneralAdministrativeAndResearchExpense"] == ("OperatingExpenses", "equivalent")
+    assert anchor["Licenses"] == ("FiniteLivedIntangibleAssetsNet", "wider")
+    assert anchor["Borrowings"] == ("DebtLongtermAndShorttermCombinedAmount", "equivalent")
+    assert anchor["IntersegmentRevenues"] == ("Revenues", "wider")
+    assert anchor["PrincipalPaymentsUnderCapitalLeases"] == ("FinanceLeasePrincipalPayments", "equivalent")
+    assert anchored["OtherInvestingActivities"].usgaap_negated
+    # an equivalent anchor shares the meaning: concepts that are one another's parts do not share one
+    equivalent = Counter(c.usgaap for c in anchored.values() if c.usgaap_relation == "equivalent")
+    assert {el for el, count in equivalent.items() if count > 1} == set(), equivalent.most_common(3)
+    # the statements' line items are anchored, but for the ADS figures and the non-GAAP measures
+    statements = ("IncomeStatement", "ComprehensiveIncome", "BalanceSheet", "CashFlowStatement")
+
+    def walk(nodes):
+        for node in nodes:
+            yield node.concept
+            yield from walk(node.children)
+    unanchored = {name for role in statements for name in walk(tax.presentation[role])
+                  if not tax.concepts[name].abstract and not tax.concepts[name].usgaap}
+    assert unanchored == {"WeightedAverageAmericanDepositarySharesBasic", "WeightedAverageAmericanDepositarySharesDiluted",
+                          "EarningsPerAmericanDepositaryShareBasic", "EarningsPerAmericanDepositaryShareDiluted",
+                          "BusinessAcquisitionNoncontrollingInterests"}
+
+
+def test_package_metadata_is_complete():
+    """Description, publisher, publication date, license and entry-point names in English and Japanese."""
+    import zipfile
+    from io import BytesIO
+    with zipfile.ZipFile(BytesIO((TAXONOMY / n.PACKAGE_FILE).read_bytes())) as z:
+        meta = etree.fromstring(z.read(f"{n.PACKAGE_NAME}/META-INF/taxonomyPackage.xml"))
+    tp = {"tp": "http://xbrl.org/2016/taxonomy-package"}
+
+    def langs(el, tag):
+        return {x.get(XML_LANG) or "en": x.text for x in el.findall(f"tp:{tag}", tp)}
+    assert set(langs(meta, "name")) == set(langs(meta, "description")) == set(langs(meta, "publisher")) == {"en", "ja"}
+    assert meta.findtext("tp:publicationDate", namespaces=tp) == n.PUBLICATION_DATE
+    assert meta.find("tp:license", tp).get("href") == n.LICENSE_URL
+    entries = meta.findall("tp:entryPoints/tp:entryPoint", tp)
+    assert len(entries) == 2
+    assert all(set(langs(e, "name")) == set(langs(e, "description")) == {"en", "ja"} for e in entries)

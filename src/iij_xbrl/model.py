@@ -34,7 +34,10 @@ class Concept(Frozen):
     balance: Balance | None = None
     abstract: bool = False
     labels: dict[str, Label]  # label role short name ("label", "total", "terse", "negated", …) -> en/ja
-    usgaap: str | None = None  # local name of the matching us-gaap element
+    usgaap: str | None = None  # local name of the us-gaap element it is anchored to (taxonomy.names.USGAAP_VERSION)
+    usgaap_relation: str | None = None  # equivalent | wider | narrower: the us-gaap element relative to this concept
+    usgaap_negated: bool = False  # the us-gaap element carries this concept's value with the opposite sign
+    usgaap_note: str | None = None  # how the two differ (scope, standard, sign)
     sign: str | None = None  # what a positive value means (taxonomy.signs): "positive", "income", "increase", …
 
 

@@ -173,16 +173,27 @@ def definition(tax: Taxonomy) -> bytes:
 # ---- references ---------------------------------------------------------------------------------------------
 
 def references(tax: Taxonomy) -> bytes:
-    """us-gaap correspondences as references: ref:Name is the us-gaap element (the taxonomy is not imported)."""
+    """US GAAP anchors as references (the us-gaap taxonomy is not imported): ref:Name is the us-gaap element,
+    ref:Number the release, ref:URI the element in that release's schema; the reference role states the relation
+    (taxonomy.names.USGAAP_RELATIONS) and ref:Note how the two differ, a negated value included."""
     root = _linkbase("ref")
+    for role_id, _ in n.USGAAP_RELATIONS.values():
+        _role_ref(root, n.role_uri(role_id), f"{n.ENTRY_POINT}#{role_id}")
     link = _link(root, "referenceLink", R + "link")
     for c in tax.concepts.values():
         if not c.usgaap:
             continue
         _loc(link, c.name, f"loc_{c.name}")
+        role_id = n.USGAAP_RELATIONS[c.usgaap_relation or "equivalent"][0]
         res = etree.SubElement(link, q("link", "reference"), attrs(type="resource", label=f"ref_{c.name}",
-                                                                   role=R + "reference"))
+                                                                   role=n.role_uri(role_id)))
         etree.SubElement(res, q("ref", "Publisher")).text = "FASB"
         etree.SubElement(res, q("ref", "Name")).text = f"us-gaap:{c.usgaap}"
+        etree.SubElement(res, q("ref", "Number")).text = n.USGAAP_VERSION
+        etree.SubElement(res, q("ref", "URI")).text = f"{n.USGAAP_SCHEMA}#us-gaap_{c.usgaap}"
+        notes = (["negated: the us-gaap element carries this value with the opposite sign"] if c.usgaap_negated
+                 else []) + ([c.usgaap_note] if c.usgaap_note else [])
+        if notes:
+            etree.SubElement(res, q("ref", "Note")).text = "; ".join(notes)
         _arc(link, "referenceArc", AR + "concept-reference", f"loc_{c.name}", f"ref_{c.name}")
     return serialize(root)

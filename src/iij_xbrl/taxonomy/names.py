@@ -22,6 +22,10 @@ ROLE_BASE = "http://www.iij.ad.jp/xbrl/iij/role/"
 OUTPUT_DIR = "iij-2025"  # under taxonomy/
 PACKAGE_NAME = "iij-taxonomy-2025"
 PACKAGE_FILE = PACKAGE_NAME + ".zip"
+PACKAGE_VERSION = "2025-01"
+PUBLICATION_DATE = "2025-01-31"
+LICENSE_NAME = "Creative Commons Attribution 4.0 International"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 LINKBASES = {  # file -> linkbaseRef role, as linked from ENTRY_POINT
     "iij-2025_lab-en.xml": "http://www.xbrl.org/2003/role/labelLinkbaseRef",
@@ -93,6 +97,18 @@ SCHEMA_LOCATIONS = {
     "xbrldt": "http://www.xbrl.org/2005/xbrldt-2005.xsd",
     "dtr-types": "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd",
     "ref": "http://www.xbrl.org/2006/ref-2006-02-27.xsd",
+}
+
+
+# US GAAP anchoring (references, not imports): the release the anchors are named against, and one reference role
+# per relation (the us-gaap element relative to the IIJ concept, as ESEF anchoring states wider/narrower).
+USGAAP_VERSION = "2024"
+USGAAP_NAMESPACE = "http://fasb.org/us-gaap/" + USGAAP_VERSION
+USGAAP_SCHEMA = f"https://xbrl.fasb.org/us-gaap/{USGAAP_VERSION}/elts/us-gaap-{USGAAP_VERSION}.xsd"
+USGAAP_RELATIONS = {  # relation -> (reference role id, definition)
+    "equivalent": ("UsGaapEquivalent", "US GAAP anchor: the us-gaap element has the meaning of this concept"),
+    "wider": ("UsGaapWider", "US GAAP anchor: the us-gaap element is wider than this concept (this concept is part of it)"),
+    "narrower": ("UsGaapNarrower", "US GAAP anchor: the us-gaap element is narrower than this concept (part of it)"),
 }
 
 

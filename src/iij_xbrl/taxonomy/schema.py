@@ -77,6 +77,8 @@ def schema(tax: Taxonomy) -> bytes:
     for table in dims.tables:
         if table.definition is not None:
             _role_type(appinfo, table.role_id, table.definition, ("link:definitionLink",))
+    for role_id, definition in n.USGAAP_RELATIONS.values():
+        _role_type(appinfo, role_id, definition, ("link:reference",))
     for prefix in ("xbrli", "xbrldt", "dtr-types"):
         etree.SubElement(root, q("xs", "import"), namespace=n.NS[prefix], schemaLocation=n.SCHEMA_LOCATIONS[prefix])
 

@@ -121,9 +121,15 @@ def _concept(raw: dict) -> Concept:
     labels = {"label": _label(raw["label"])}
     labels.update((role, _label(lab)) for role, lab in sorted(raw.get("labels", {}).items()))
     balance = raw.get("balance")
+    anchor = raw.get("usgaap")
+    if isinstance(anchor, str):
+        anchor = {"element": anchor, "relation": "equivalent"}
+    anchor = anchor or {}
     return Concept(name=raw["name"], data_type=raw["type"], period_type=raw["period"],
                    balance=None if balance == "none" else balance, abstract=raw.get("abstract", False),
-                   labels=labels, usgaap=raw.get("usgaap"), sign=raw.get("sign"))
+                   labels=labels, sign=raw.get("sign"), usgaap=anchor.get("element"),
+                   usgaap_relation=anchor.get("relation"), usgaap_negated=anchor.get("negated", False),
+                   usgaap_note=anchor.get("note"))
 
 
 class _Builder:
