@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from iij_xbrl.model import Period
+from iij_xbrl.sources import calendar
 
 from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import Block, Row, strip_bullet, token_spans
 from .proposal import Pending, Proposal
-from .vocabulary import norm
+from .vocabulary import Match, norm
 
 _YOY = re.compile(wording.YOY + r"|change in %|% change", re.I)
 _QOQ = re.compile(wording.QOQ, re.I)
@@ -47,6 +48,7 @@ class Column:
     share: bool = False  # "% of revenues": a percent figure is the row's share of revenues
     inherited: bool = False
     doubt: str = ""  # why this column's period is not trusted
+    corrected: str = ""  # how the printed header was read otherwise, and why
 
 
 @dataclass
@@ -168,10 +170,7 @@ class TableReader:
                 if len(instants) >= 2:
                     column.period = periods.between(instants[0].period, instants[-1].period)
                     if periods.token(column.period) is None:  # "March 31, 2009" beside "September 30, 2010"
-                        doubt = (f"the changes column would span {column.period}, no fiscal period: "
-                                 f"header {instants[0].text!r} doubtful")
-                        for c in (column, instants[0]):
-                            c.doubt = doubt
+                        self._misprinted(column, instants[0], instants[-1])
             elif column.role == "against" and main is not None:
                 column.period, column.scenario = main.period, scenario.ACTUAL
             elif column.role == "value" and column.period is None and column.scenario and main is not None:
@@ -180,6 +179,24 @@ class TableReader:
             for column in columns.values():
                 if column.unit == "percent" and column.role == "value":
                     column.role = "yoy"
+
+    def _misprinted(self, change: Column, earlier: Column, later: Column) -> None:
+        """A changes column spanning no fiscal period: when the later date closes the reporting period and the
+        earlier one is the fiscal year-end with another year, the header misprints the year of the year-end
+        the interim balance sheet compares with (the opening of the reporting fiscal year); otherwise doubt it."""
+        reporting = self.ctx.doc.reporting_period
+        opening = periods.opening(calendar.quarters(calendar.fiscal_year_of(later.period.end), 1, 4))
+        if reporting is not None and later.period.end == reporting.end and earlier.period.end != opening.end \
+                and (earlier.period.end.month, earlier.period.end.day) == (opening.end.month, opening.end.day):
+            earlier.period = opening
+            change.period = periods.between(opening, later.period)
+            note = (f"header {earlier.text!r} read as {opening.end}: a changes column to {later.period.end} runs from "
+                    f"the fiscal year-end before it, the printed year is not that one's")
+            earlier.corrected = change.corrected = note
+            return
+        doubt = f"the changes column would span {change.period}, no fiscal period: header {earlier.text!r} doubtful"
+        for c in (change, earlier):
+            c.doubt = doubt
 
     # ---- rows ----------------------------------------------------------------------------------
     def read(self, block: Block) -> Iterator[Proposal | Pending]:
@@ -310,6 +327,8 @@ class TableReader:
                                                  for line in caption_lines if not scale.unit_line(line))
                                      if m.concept and _confidence(m) >= 0.8), None)
                     match = fallback or match
+            if match.concept is None or _confidence(match) < 0.8:
+                match = self._by_structure(label, state) or match
             concept, confidence = match.concept, _confidence(match)
             why = f"row {label!r} {match.why()}"
             if concept is None or confidence < 0.5:
@@ -373,6 +392,37 @@ class TableReader:
                                     near=ctx.siblings(state.previous) & family if family else ctx.siblings(state.previous),
                                     family=family)
 
+    def _by_structure(self, label: str, state: "_RowState") -> Match | None:
+        """A generic row label the rows above explain: "Sum" (or "Total") under rows that are all the items of
+        one total is that total; "Expenses" under "Cost" is the other item, with that word in its label, of the
+        smallest total holding "Cost". In a segment's table a segment's line item ("Cost of ATM operation
+        business") stands for the total of such items (cost of revenues) too. One answer or none."""
+        ctx = self.ctx
+        words = norm(_clean_label(label)).split()
+        if state.previous is None or len(words) != 1:
+            return None
+        seen = {a for c in state.seen for a in self._standing_for(c, state)}
+        holding = [(total, {i for i, _ in items}) for total, items in ctx.calculations
+                   if self._standing_for(state.previous, state) & {i for i, _ in items}]
+        if words[0] in ("total", "sum", "subtotal"):
+            found = {total for total, items in holding if items <= seen}
+            why = "the total of the rows above"
+        else:
+            smallest = min((len(items) for _, items in holding), default=0)
+            found = {i for _, items in holding if len(items) == smallest for i in items - seen
+                     if words[0] in map(_singular, re.findall(r"[a-z]+", ctx.vocabulary.label(i).lower()))}
+            why = f"the item beside {state.previous} in its smallest total"
+        if len(found) != 1:
+            return None
+        concept = found.pop()
+        return Match(concept, 85.0, "structure", why, ((concept, 85.0),))
+
+    def _standing_for(self, concept: str, state: "_RowState") -> set[str]:
+        """`concept`, and in a table of a named segment the totals it is that segment's item of."""
+        if state.named_segment is None or not state.named_segment[1] <= set(norm(self.ctx.vocabulary.label(concept)).split()):
+            return {concept}
+        return {concept} | {total for total, items in self.ctx.calculations if concept in {i for i, _ in items}}
+
     def _segment_concept(self, label: str, state: "_RowState", columns: dict[int, Column]):
         """The concept a segment's own line item has ("ATM operation business revenues"), if any."""
         words = " ".join(sorted(state.named_segment[1]))
@@ -432,6 +482,8 @@ class TableReader:
             negative = not negative
             why += "; sign: label states the opposite polarity"
         col_why = f"column {column.text!r}" if column.text else "column (continued)"
+        if column.corrected:
+            col_why, confidence = f"{col_why}, {column.corrected}", confidence - 0.05
         return ctx.proposal(row.number, start, token, target, period, unit, negative, confidence,
                             f"{why}; {col_why}", scen, segment or "Consolidated")
 
@@ -481,6 +533,7 @@ class _RowState:
         self.named_segment: tuple[str, set[str]] | None = None
         self.votes: Counter[str] = Counter()  # calculation networks of the rows above: the table's statement
         self.run_on = ""
+        self.seen: set[str] = set()  # concepts of the rows above
 
     def caption(self, text: str, reader: TableReader) -> None:
         self.run_on = text
@@ -492,6 +545,7 @@ class _RowState:
     def after(self, concept: str, label: str, reader: TableReader) -> None:
         """A row with items of its own becomes the parent, unless it is itself an item of the parent."""
         self.previous = concept
+        self.seen.add(concept)
         self.votes.update(reader.ctx.networks.get(concept, ()))
         if concept == self.parent:
             if self.by_caption:  # "Total" under "Network services:" closes the group
@@ -528,6 +582,10 @@ def _row_units(label: str) -> list[str | None]:
     if m is None:
         return []
     return [scale.of_cell(part) or ("JPY" if re.search(r"\bJPY\b", part) else None) for part in m.group(1).split("/")]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _confidence(match) -> float:

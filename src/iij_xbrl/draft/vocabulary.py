@@ -78,6 +78,8 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 _CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the previous year|the previous quarter|a year"
                            r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
+# "loss (income)": a label naming both sides of an amount; its first side alone is a label too
+_ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((?:income|loss|losses|gains?|expenses?)\)", re.I)
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
 _STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated"
@@ -149,6 +151,9 @@ class Vocabulary:
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
+                one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
+                if one_sided != concept.labels["label"].en:  # "Net loss attributable to ..." of "Net loss (income) ..."
+                    self._add(one_sided, name, "label", seen)
                 if self.base_of(name) is None and name.endswith(SUFFIXES):
                     # a change whose base the taxonomy lacks ("Rent expenses - change from ..."): its base's words
                     self._add(_CHANGE_WORDS.sub("", concept.labels["label"].en), name, "change-only", seen)
