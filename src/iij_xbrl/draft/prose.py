@@ -12,7 +12,7 @@ in the sentence, the bullet, the slide's "YoY = 2Q12 compared to 2Q11", the capt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from iij_xbrl.model import Period
@@ -30,7 +30,7 @@ _SKIP = [
     (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
 ]
-_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!Approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
 _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
@@ -67,6 +67,8 @@ _TYPES = {
     ("percent", "change"): {"monetary", "perShare", "integer", "decimal"},
     ("points", ""): {"percent"},
 }
+_TARGET_CHANGE = re.compile(r"\bchange\s+from\s+(?:the\s+)?(?:previous|initial|original)\s+(?:target|plan|forecast)s?\b", re.I)
+_REVISION_TITLE = re.compile(r"\brevis(?:ed|ion)\b.*\b(?:target|plan|forecast)|\b(?:target|plan|forecast)s?\b.*\brevis", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrease\)", re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\b[^,.;()]{0,45}$", re.I)
 # what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
@@ -98,6 +100,7 @@ class _State:
     last_role: tuple = ()  # role and basis of the last figure of the line
     sentence_subjects: str = ""  # the subjects before, in the sentence ("Gross margin for network services ...")
     topic: str = ""  # the first subject of a paragraph ("Cost of Equipment Sales revenues was ... Gross margin was")
+    revised: set = field(default_factory=set)  # concepts whose previous target a revision slide printed
     used_periods: tuple = ()  # spans of periods that belong to figures before ("JPY3,234 million for 1H11")
 
 
@@ -231,6 +234,8 @@ class ProseReader:
                     subject, subject_from = state.carry, "line above"
                 elif state.table_caption and not _content(_blank_periods(text[:start], ctx.doc.fiscal_year)):
                     subject, subject_from = state.table_caption, "table caption"
+                elif state.subheading and not _BULLET.match(text) and _REVISION_TITLE.search(state.section):
+                    subject, subject_from = state.subheading, "sub-heading"  # a revision slide's bare amounts
                 elif state.head:
                     subject, subject_from = state.head, "bullet head"
                 elif state.subheading:
@@ -346,6 +351,12 @@ class ProseReader:
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
         role, basis = self._role(token, local, after, before_all, measure)
+        revision = bool(_TARGET_CHANGE.search(local))
+        if revision:  # "change from previous target: down JPY1.3 billion" under "Revenues"
+            subject, subject_from = (state.subheading, "sub-heading") if state.subheading else (state.head, "bullet head")
+            role, basis = "change", "target"
+            if not subject:
+                return Pending(number, start, token, "no subject for a target revision")
         listed = periods.find(local, ctx.doc.fiscal_year)
         if role == "level" and state.last_role and state.last_role[0] == "change" and subject_from == "sentence" \
                 and listed and re.fullmatch(r"[\s,;]*(?:and\s+)?:?\s*(?:approx(?:imately|\.)?\s*)?",
@@ -419,6 +430,16 @@ class ProseReader:
             negative = True  # "losses on write-down of other investments of JPY54 million": a negative amount
         in_cell = text[:start].count("\t")
         named = self._scenario(before_all, after, state, in_cell)
+        if revision:
+            named = scenario.REVISED
+        elif measure == "amount" and subject_from in ("sub-heading", "bullet head") \
+                and _REVISION_TITLE.search(state.section) and scenario.of_text(before_all + after[:30]) in (None, scenario.ACTUAL):
+            # a slide revising a target: under each subject the first bare amount is the previous target, the
+            # next one (once the factors are listed) the new one; a factor has words of its own
+            if role != "level" or _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
+                return Pending(number, start, token, f"a factor of the revision of the {subject!r} target", (concept,))
+            named = scenario.INITIAL if concept not in state.revised else scenario.REVISED
+            state.revised.add(concept)
         anchor = state.anchor
         if role == "change" and not period_why.startswith("'") and anchor and anchor[0] == in_cell and \
                 re.search(r"\(\s*(?:up|down)\s*$", local, re.I):
@@ -508,6 +529,8 @@ class ProseReader:
         if role == "share":
             return base if data_type == "percent" else vocabulary.derived(base, "ToRevenuesRatio")
         # changes
+        if basis == "target":
+            return vocabulary.derived(base, "TargetRevision")
         if basis == "other":
             return None
         if data_type == "percent":  # a ratio's change is in points
@@ -560,6 +583,9 @@ class ProseReader:
             last = ctx.doc.reporting_period.end
             period = next((f.period for f in periods.find(f"{_quarter_of(last)}", None)), None)
             why = "section compares quarters: the reporting period's last quarter"
+        titled = periods.find(_heading_words(state.section), ctx.doc.fiscal_year)
+        if period is None and len(titled) == 1:  # "-9. Revised Target for Full FY2008 Financial Results"
+            period, why = titled[0].period, f"{titled[0].text!r} of the slide title"
         if period is None and ctx.doc.reporting_period is not None:
             period, why = ctx.doc.reporting_period, "reporting period"
         if period is None:
