@@ -21,7 +21,7 @@ from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
-from .vocabulary import SUFFIXES as vocabulary_suffixes
+from .vocabulary import SUFFIXES as vocabulary_suffixes, norm
 
 _SKIP = [
     (re.compile(r"forward[- ]looking|statements made in this", re.I), "outlook"),
@@ -67,6 +67,7 @@ _TYPES = {
     ("percent", "change"): {"monetary", "perShare", "integer", "decimal"},
     ("points", ""): {"percent"},
 }
+_LIST_NUMBER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\))\s+(?=[A-Za-z])")
 _TARGET_CHANGE = re.compile(r"\bchange\s+from\s+(?:the\s+)?(?:previous|initial|original)\s+(?:target|plan|forecast)s?\b", re.I)
 _REVISION_TITLE = re.compile(r"\brevis(?:ed|ion)\b.*\b(?:target|plan|forecast)|\b(?:target|plan|forecast)s?\b.*\brevis", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrease\)", re.I)
@@ -146,6 +147,13 @@ class ProseReader:
                 for start, _, token in spans:
                     yield Pending(number, start, token, reason)
                 continue
+            listed = _LIST_NUMBER.match(text)
+            if listed and spans[0][0] < listed.end():  # "1) The number of treasury stock:": a list number
+                yield Pending(number, spans[0][0], spans[0][2], "page-or-section-number")
+                spans = spans[1:]
+                if not spans:
+                    self._note(number, text[listed.end():], text[listed.end():].strip(), state)
+                    continue
             offset, state.table_caption = from_offset.get(number, (0, ""))
             yield from self._line(number, text, [t for t in spans if t[0] >= offset], state, offset)
 
@@ -218,6 +226,9 @@ class ProseReader:
             found, own = self._subject_before(local, token.startswith("JPY"))
             if found:
                 subject, subject_from = found, "sentence"
+            elif not subject and state.head and state.head_indent == -2 and not _content(
+                    _blank_periods(before_all, ctx.doc.fiscal_year)) and [f for f in line_periods if f.end <= start]:
+                subject, subject_from = state.head, "bullet head"  # "As of March 31, 2012: 758,800 shares" under its head
             elif not subject and len(_content(_blank_periods(before_all, ctx.doc.fiscal_year))) <= 1:
                 counted = _COUNT_NOUN.match(after)
                 if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
@@ -291,6 +302,9 @@ class ProseReader:
 
         context = [state.head if subject_from == "sentence" else "", state.subheading, state.table_caption,
                    state.sentence_subjects, state.topic]
+        alone = vocabulary.match(subject, accept=accept, outright=False)
+        if alone.concept and alone.score >= 100 and alone.decisive:
+            context[3] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
         match = vocabulary.match(subject, context=context, background=[_heading_words(state.section)],
                                  accept=accept, outright=False)
         bare = re.sub(r"\([^()]*\)?", " ", subject)
@@ -590,13 +604,15 @@ class ProseReader:
             period, why = ctx.doc.reporting_period, "reporting period"
         if period is None:
             return None, ""
-        if role == "change" and basis == "" and instant and period.is_instant:
+        if role == "change" and basis == "" and period.is_instant:
+            # "increased by JPY2,230 million from the balance as of March 31, 2012": the change between the dates
             since = [f for f in periods.find(before_all + " " + after, ctx.doc.fiscal_year)
                      if f.period.is_instant and f.period.end < period.end]
-            if not since:
+            if since and not instant:
+                change = periods.between(since[0].period, period)
+                return change, f"from {since[0].text!r} to {period.end}"
+            if instant:
                 return None, ""
-            change = periods.between(since[0].period, period)
-            return change, f"from {since[0].text!r} to {period.end}"
         if instant and not period.is_instant:
             return periods.closing(period), why + " (its end)"
         if not instant and period.is_instant:
@@ -620,6 +636,14 @@ class ProseReader:
                 return state.caption_scenario
             return None
         return found
+
+
+def _related(earlier: str, subject: str) -> str:
+    """Subjects earlier in the sentence qualify this one when they share a word with it ("gross margin for
+    network services ..., gross margin ratio"); a parallel subject ("prepaid expenses ... and inventories")
+    does not."""
+    earlier = earlier.replace(subject, " ")
+    return earlier if set(norm(subject).split()) & set(norm(earlier).split()) else ""
 
 
 def _indent(text: str) -> int:
