@@ -300,7 +300,7 @@ class ProseReader:
             return allowed is None or ctx.concept(name).data_type in allowed or (
                 name.endswith(vocabulary_suffixes) and measure != "count")
 
-        context = [state.head if subject_from == "sentence" else "", state.subheading, state.table_caption,
+        context = [state.head if subject_from in ("sentence", "line above") else "", state.subheading, state.table_caption,
                    state.sentence_subjects, state.topic]
         alone = vocabulary.match(subject, accept=accept, outright=False)
         if alone.concept and alone.score >= 100 and alone.decisive:
@@ -346,6 +346,10 @@ class ProseReader:
             before = pieces[-1][: cause.start()]  # unless nothing else is ("mainly due to payments for ... of")
             pieces[-1] = before if _content(before) else pieces[-1][cause.end():]
         last = _subject(pieces[-1])
+        while not last and len(pieces) > 1 and re.fullmatch(r"[\s•·▪\-–]*(?:(?:end|as)\s+of\b)?\s*", pieces[-1]):
+            # "Equity ratio: • end of Sep 2010: 42.1%": a date between the subject and its figure
+            pieces.pop()
+            last = _subject(pieces[-1])
         if len(pieces) > 1 and last:
             # "Proceeds from issuance of common stock, net of issuance cost", "Connectivity services for
             # corporate use: Revenues": the piece before may complete the name

@@ -30,6 +30,8 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\binternet initiative japan inc\.?", " iij "),
     (r"\bij\b", " iij "),
     (r"\bnon[- ]?controlling\b", "noncontrolling"),
+    (r"\bnon[- ]current\b", "noncurrent"),
+    (r"\bsuch as\b.*$", " "),
     (r"\bminority interests?\b", "noncontrolling interests"),
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
@@ -80,6 +82,9 @@ _CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the 
                            r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
 # "loss (income)": a label naming both sides of an amount; its first side alone is a label too
 _ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((?:income|loss|losses|gains?|expenses?)\)", re.I)
+# "Non-amortized intangible assets including goodwill (excluding telephone rights)": "including ..." and
+# "(excluding ...)" qualify what the first words name
+_QUALIFIERS = re.compile(r"\((?:excluding|including|inclusive of|except)\b[^()]*\)|\s(?:including|excluding)\s[^()]*$", re.I)
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
 _STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated"
@@ -151,6 +156,9 @@ class Vocabulary:
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
+                core = _QUALIFIERS.sub(" ", concept.labels["label"].en).strip()
+                if core != concept.labels["label"].en and len(core.split()) >= 2:  # qualifiers a text may leave out
+                    self._add(core, name, "core", seen)
                 one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
                 if one_sided != concept.labels["label"].en:  # "Net loss attributable to ..." of "Net loss (income) ..."
                     self._add(one_sided, name, "label", seen)
