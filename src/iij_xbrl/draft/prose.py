@@ -234,9 +234,10 @@ class ProseReader:
                 if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
                     done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
                                     after[counted.end():]) or re.search(
-                        r"\b(placed|hired|acquired|introduced|opened)\s*\**\s*$", before_all, re.I)
+                        r"\b(placed|hired|acquired|introduced|opened)\b", before_all, re.I)
                     subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
-                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]):
+                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]) \
+                            and not periods.months(local):  # "(Apr. 2011: 44 newly graduates)"
                         yield Pending(number, start, token, "a count with no date of its own")
                         continue
                 elif _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
@@ -382,7 +383,8 @@ class ProseReader:
             role, basis = state.last_role  # "increasing by 4Q11: approx. 6,500, 1Q12: approx. 13,800": a list
         state.last_role = (role, basis)
         if measure == "percent" and role == "level" and subject_from == "line above" and state.carry_amount \
-                and re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after):
+                and (re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after)
+                     or token.startswith("(") and token.endswith(")") and not local.strip()):
             role = "share"  # "FY11: 13,635" then "(14.0%)": its share of revenues, as the slides print it
         if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
             basis = state.head_basis
@@ -439,6 +441,8 @@ class ProseReader:
         wording = local[self._link_at(local):] if subject_from == "sentence" else local
         negative = printed or signs.prose_negative(wording, local, token, outflow or concept.startswith("NetCashUsed"),
                                                    credit)
+        if role == "share" and token.startswith("("):
+            printed = negative = False  # "(14.0%)" under an amount: its share, in parentheses as slides print it
         if (role == "change" or match.role == "change-only" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
                 and not signs.has_direction(local, token):
             return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
@@ -680,7 +684,7 @@ def _remove_periods(text: str, found: list) -> str:
 
 def _blank_periods(text: str, fiscal_year: int | None) -> str:
     """Period expressions replaced by spaces of the same length (offsets stay)."""
-    for f in periods.find(text, fiscal_year):
+    for f in [*periods.find(text, fiscal_year), *periods.months(text)]:  # "1H12", "Apr. 2011"
         text = text[: f.start] + " " * (f.end - f.start) + text[f.end:]
     return text
 
