@@ -110,6 +110,9 @@ class TableReader:
         width = max((len(r) for r in header_rows + unit_rows), default=0)
         columns: dict[int, Column] = {}
         spanned = [_spanning(r, self.ctx.doc.fiscal_year) for r in header_rows]
+        for texts in spanned:  # "Major Breakdown of 3Q13 CAPEX" alone on the header row: the title of every column
+            if len(texts) > 1 and texts[0] and not any(texts[1:]):
+                texts[1:] = [texts[0]] * (width - 1)
         for j in range(width):
             text = " ".join(r[j] for r in spanned if j < len(r) and r[j]).strip()
             column = Column(j, text)
@@ -245,6 +248,12 @@ class TableReader:
             figures_ = [c for c in row_cells if c.kind in ("figure", "labelled")]
             texts = [c for c in row_cells if c.kind == "text"]
             if not figures_:
+                titled = periods.find(row_cells[0].text, ctx.doc.fiscal_year) if row_cells[0].kind == "text" else []
+                if len(texts) == 1 and len(row_cells) > 1 and len(titled) == 1 and previous_kind is None:
+                    header_rows, unit_rows = [row_cells], []  # "Major Breakdown of 3Q13 CAPEX": the columns' title
+                    columns = self._columns(header_rows, unit_rows, caption)
+                    previous_kind = "header"
+                    continue
                 if len(texts) == 1 and row_cells[0].kind == "text" and texts[0].index == 0:
                     state.caption(row_cells[0].text, self)  # "REVENUES:", "Network services:", a label run on
                     previous_kind = "caption"
@@ -294,6 +303,14 @@ class TableReader:
             row_period = found[0].period if found else None
         if row_period is not None and columns:
             yield from self._transposed(row, label, row_period, figure_cells, columns, table_scale, caption, heading)
+            return
+        if row_period is not None and state.parent and state.by_caption:
+            # "1H12<TAB>JPY1.6 billion" under "Domestic IIJ GIO related CAPEX": the caption's concept for that period
+            column = Column(1, label, row_period, scenario.of_text(label))
+            for cell in figure_cells:
+                for start, _, token in cell.tokens:
+                    yield self._cell(row, label, state.parent, None, column, token, start, cell.scale or table_scale,
+                                     0.9, f"caption {state.parent_label!r} = {state.parent}; row {label!r}", None)
             return
         if not label:
             label = next((t for t in self.ctx.doc.title_above(row.number if row.number == 1 else _first(row, self))

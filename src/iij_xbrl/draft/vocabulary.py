@@ -36,6 +36,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
     (r"\bnw\b", " network services "),
+    (r"\bhq\b", " headquarters "),
     (r"\batm(?: operation)?(?: business)?\b", " atm operation business "),
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
