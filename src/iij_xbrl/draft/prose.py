@@ -110,6 +110,36 @@ class ProseReader:
         self.ctx = ctx
         self._section_periods = self._section_defaults()
 
+    def _listed_labels(self, table_lines: set[int]) -> dict[int, str]:
+        """A slide flattened to text: k label lines in a row (no figures), then k lines holding one bare amount
+        each ("- New subsidiaries related:" ... "JPY585 million"): the amounts in the labels' order."""
+        doc, out = self.ctx.doc, {}
+        number, last = 1, len(doc.lines)
+        while number <= last:
+            run = []
+            while number <= last and number not in table_lines and doc.text(number).strip() \
+                    and not token_spans(doc.text(number)) and not doc.is_heading(number):
+                run.append(number)
+                number += 1
+            amounts = []
+            n = number
+            while n <= last and n not in table_lines and len(amounts) < len(run):
+                text = doc.text(n)
+                spans = token_spans(text)
+                if not text.strip():
+                    n += 1
+                    continue
+                bare = len(spans) == 1 and not _content(text[:spans[0][0]] + text[spans[0][1]:]) \
+                    and re.match(r"^\s*(?:million|billion|thousand)\b", text[spans[0][1]:])
+                if not bare:
+                    break
+                amounts.append(n)
+                n += 1
+            if len(run) >= 2 and len(amounts) == len(run):
+                out.update((a, strip_bullet(doc.text(r))) for r, a in zip(run, amounts))
+            number = max(number + 1, n if len(amounts) == len(run) and run else number + 1)
+        return out
+
     def _section_defaults(self) -> dict[str, tuple[Period | None, bool]]:
         """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, and whether it compares QoQ."""
         found: dict[str, tuple[Period | None, bool]] = {}
@@ -129,6 +159,7 @@ class ProseReader:
         skip = set(table_lines) - set(from_offset)
         doc = self.ctx.doc
         state = _State()
+        self._listed = self._listed_labels(set(table_lines))
         for number, text in enumerate(doc.lines, start=1):
             section = doc.heading(number)
             if section != state.section:
@@ -224,7 +255,9 @@ class ProseReader:
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
             found, own = self._subject_before(local, token.startswith("JPY"))
-            if found:
+            if number in self._listed:
+                subject, subject_from = _subject(self._listed[number]), "listed label"
+            elif found:
                 subject, subject_from = found, "sentence"
             elif not subject and state.head and state.head_indent == -2 and not _content(
                     _blank_periods(before_all, ctx.doc.fiscal_year)) and [f for f in line_periods if f.end <= start]:
