@@ -700,7 +700,7 @@ def _basis_of(text: str) -> str:
 
 def _heading_words(section: str) -> str:
     """A slide title without its number: "II - 11. SG&A Expenses/R&D" -> "SG&A Expenses/R&D"."""
-    return re.sub(r"^[\sIVXⅠ-Ⅻ.]*-?\s*\d+\s*\.\s*|\(\d\)", " ", section).strip()
+    return re.sub(r"^[\sIVXⅠ-Ⅻ.]*-?\s*\d+\s*\.(?:\d+\.?)?\s*|\(\d\)", " ", section).strip()
 
 
 def _quarter_of(day) -> str:

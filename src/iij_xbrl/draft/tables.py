@@ -427,7 +427,8 @@ class TableReader:
         else:
             smallest = min((len(items) for _, items in holding), default=0)
             found = {i for _, items in holding if len(items) == smallest for i in items - seen
-                     if words[0] in map(_singular, re.findall(r"[a-z]+", ctx.vocabulary.label(i).lower()))}
+                     if words[0] in map(_singular, re.findall(r"[a-z]+", ctx.vocabulary.label(i).lower()))
+                     and not re.match(r"total\b", ctx.vocabulary.label(i), re.I)}  # a total is "Sum" or "Total"
             why = f"the item beside {state.previous} in its smallest total"
         if len(found) != 1:
             return None
