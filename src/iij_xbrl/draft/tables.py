@@ -33,6 +33,7 @@ _SHARE = re.compile(r"%\s*of\s*(?:total\s+)?revenues?", re.I)
 _DECORATION = re.compile(r"^[\s()+\-–—_/~]*(?:JPY|yen)?[\s()]*(?:(?:million|billion|thousand)s?(?:\s+yen)?)?[\s()]*"
                          r"(?:\((?:annual|approx\.?)\))?[\s()]*$", re.I)
 _NOTHING = re.compile(r"^[-—–―_－‐]$")
+_SHARE_BAR = re.compile(r"^[\d,]+(?:\.\d+)?\s*\(\d+(?:\.\d+)?%\)$")
 _PLAN_ROW = re.compile(r"(?:original|initial|previous|revised|new|current)?\s*(?:plan|planned|target|forecast|actual)s?", re.I)
 _AMOUNT_WORDS = re.compile(r"\b(?:up|down|YoY|QoQ|increased|decreased)\b|%\s*\(|\bJPY\s?[\d,.]+\s*(?:million|billion)", re.I)
 
@@ -204,6 +205,10 @@ class TableReader:
     # ---- rows ----------------------------------------------------------------------------------
     def read(self, block: Block) -> Iterator[Proposal | Pending]:
         ctx = self.ctx
+        series = self._share_series(block)
+        if series is not None:
+            yield from series
+            return
         caption_lines = ctx.doc.title_above(block.first)
         caption = " ".join(caption_lines[:3])
         heading = ctx.doc.heading(block.first)
@@ -266,6 +271,40 @@ class TableReader:
                 continue
             previous_kind = "body"
             yield from self._body(row, row_cells, columns, state, table_scale, caption_lines, heading, segment_mode)
+
+    def _share_series(self, block: Block) -> list[Proposal | Pending] | None:
+        """A chart flattened to one row of "3,627 (15.5%)" bars without period labels, captioned (just above or
+        below) "Personnel related costs and expenses (% of revenue)": IIJ's quarterly trend charts end with the
+        reporting quarter, so the bars are the quarters up to it, oldest first. Anything else: not a series."""
+        ctx, doc = self.ctx, self.ctx.doc
+        row_cells = cells(block.rows[0])
+        if len(block.rows) != 1 or len(row_cells) < 3 or not all(_SHARE_BAR.match(c.text) for c in row_cells):
+            return None
+        reporting = doc.reporting_period
+        last = reporting and periods.quarter_ending(reporting.end)
+        numbers = [n for n in (*range(block.first - 4, block.first), *range(block.last + 1, block.last + 5))
+                   if _SHARE.search(doc.text(n)) and not token_spans(doc.text(n))]
+        if last is None or len(numbers) != 1:
+            return None
+        label = re.sub(r"\(?%\s*of\s+(?:total\s+)?revenues?\)?", " ", doc.text(numbers[0]), flags=re.I)
+        match = ctx.vocabulary.match(_clean_label(label), accept=lambda n: ctx.vocabulary.base_of(n) is None
+                                     and ctx.concept(n).data_type == "monetary" and not ctx.is_instant(n))
+        share = match.concept and ctx.vocabulary.derived(match.concept, "ToRevenuesRatio")
+        if not share or _confidence(match) < 0.9:
+            return None
+        out: list[Proposal | Pending] = []
+        scale_ = self._table_scale(block)
+        for k, cell in enumerate(row_cells):
+            period = calendar.shift(last, -3 * (len(row_cells) - 1 - k))
+            column = Column(k, f"bar {k + 1} of {len(row_cells)}", period)
+            why = (f"chart without period labels, caption {label.strip()!r} {match.why()}: bar {k + 1} of "
+                   f"{len(row_cells)} read as the quarters up to the reporting quarter")
+            for start, _, token in cell.tokens:
+                percent = "%" in token
+                out.append(self._cell(block.rows[0], label, share if percent else match.concept, None,  # "(15.5%)":
+                                      replace(column, unit="percent" if percent else None),  # a share, not negative
+                                      token.strip("()"), start, scale_, 0.85, why, None))
+        return out
 
     def _table_scale(self, block: Block) -> str | None:
         """The unit line above a table (up to the previous table), or just below it ("(JPY in millions)")."""
