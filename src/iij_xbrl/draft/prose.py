@@ -67,6 +67,8 @@ _TYPES = {
     ("percent", "change"): {"monetary", "perShare", "integer", "decimal"},
     ("points", ""): {"percent"},
 }
+_PLANNED = re.compile(r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+hire\s*$", re.I)  # "Planning to hire 130 ..."
+_BOLD_TOPIC = re.compile(r"^[\s\-–•·▪●◆◇■□➤➢>▶✓※]*\*\*(?P<topic>[^*\d]+?)\*\*(?=\s+\S)")
 _LIST_NUMBER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\))\s+(?=[A-Za-z])")
 _TARGET_CHANGE = re.compile(r"\bchange\s+from\s+(?:the\s+)?(?:previous|initial|original)\s+(?:target|plan|forecast)s?\b", re.I)
 _REVISION_TITLE = re.compile(r"\brevis(?:ed|ion)\b.*\b(?:target|plan|forecast)|\b(?:target|plan|forecast)s?\b.*\brevis", re.I)
@@ -240,6 +242,9 @@ class ProseReader:
         line_subject = ""
         previous_end = offset
         state.anchor, state.used_periods, state.sentence_subjects, state.topic = None, (), "", ""
+        bold = _BOLD_TOPIC.match(text)
+        if bold:  # "- **Strong systems construction** 1Q-3Q FY13 revenue +19.8% YoY": the topic of the line
+            state.topic = bold["topic"]
         continuing = text.lstrip().startswith("(")
         state.last_period = state.carry_period if continuing else None
         state.last_amount = state.carry_amount if continuing else False
@@ -254,7 +259,7 @@ class ProseReader:
             after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
-            found, own = self._subject_before(local, token.startswith("JPY"))
+            found, own = self._subject_before(local, token.startswith(("JPY", "+")))
             if number in self._listed:
                 subject, subject_from = _subject(self._listed[number]), "listed label"
             elif found:
@@ -262,13 +267,15 @@ class ProseReader:
             elif not subject and state.head and state.head_indent == -2 and not _content(
                     _blank_periods(before_all, ctx.doc.fiscal_year)) and [f for f in line_periods if f.end <= start]:
                 subject, subject_from = state.head, "bullet head"  # "As of March 31, 2012: 758,800 shares" under its head
-            elif not subject and len(_content(_blank_periods(before_all, ctx.doc.fiscal_year))) <= 1:
+            elif not subject and len(_content(_PLANNED.sub(" ", _blank_periods(before_all, ctx.doc.fiscal_year)))) <= 1:
                 counted = _COUNT_NOUN.match(after)
                 if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
                     done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
                                     after[counted.end():]) or re.search(
-                        r"\b(placed|hired|acquired|introduced|opened)\b", before_all, re.I)
+                        r"\b(placed|hired|acquired|introduced|opened)\b", before_all, re.I) or re.search(
+                        r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+(hire)\s*$", before_all, re.I)
                     subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
+                    subject = re.sub(r"\bhire$", "hired", subject)  # "planning to hire 130 newly graduates"
                     if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]) \
                             and not periods.months(local):  # "(Apr. 2011: 44 newly graduates)"
                         yield Pending(number, start, token, "a count with no date of its own")
@@ -339,8 +346,15 @@ class ProseReader:
         alone = vocabulary.match(subject, accept=accept, outright=False)
         if alone.concept and alone.score >= 100 and alone.decisive:
             context[3] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
-        match = vocabulary.match(subject, context=context, background=[_heading_words(state.section)],
-                                 accept=accept, outright=False)
+        # a bare counted noun ("Approx. 119,000 contracts") may be what the line above counts
+        background = [_heading_words(state.section), state.carry if subject_from == "counted" else ""]
+        match = vocabulary.match(subject, context=context, background=background, accept=accept, outright=False)
+        moved = re.match(r"^\s*(?:increase|decrease|change)s?\s+in\s+(?P<rest>.+)$", subject, re.I)
+        if (match.concept is None or match.score < 80) and moved and role == "change":
+            # "Increase in depreciation and amortization: plus JPY961 million": a change of what follows
+            second = self._match(moved["rest"], subject_from, state, measure, role, unit)
+            if second.concept and second.score > match.score:
+                return second
         bare = re.sub(r"\([^()]*\)?", " ", subject)
         if (match.concept is None or match.score < 80) and bare.strip() and bare != subject:
             # "Cloud related (Matsue Container DC)": the parenthesis qualifies, the words before name it
@@ -360,6 +374,8 @@ class ProseReader:
         """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
         "increased by", a tab, or the "JPY" itself), and whether the clause has words of its own."""
         text = re.sub(r"\([^()]*\d[^()]*\)", " ", local)  # closed parentheses with figures: other figures' notes
+        text = _BOLD_TOPIC.sub(lambda m: m.group()[: m.start("topic") - m.start() - 2] + " " * (len(m["topic"]) + 4),
+                               text)  # a bold topic heads the line; it is context, not the subject
         if text.count("(") > text.count(")"):
             outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
             text = inside if _content(_DIRECTION.sub(" ", inside)) else outside  # "(Gross margin ratio: 21.2%)"
@@ -508,7 +524,7 @@ class ProseReader:
             period = periods.calendar.quarters(ctx.doc.fiscal_year, 1, 4)  # "JPY117-> 114 billion": a revised
             period_why = "the fiscal year (a target revised)"            # full-year target
         past = "(past)" in period_why or (named is None and _PAST.search(before_all + " " + after[:40]))
-        scen = named or scenario.ACTUAL if past else ctx.settle(period, named)
+        scen = scenario.ACTUAL if past and named in (None, scenario.ACTUAL) else ctx.settle(period, named)
         if scen is None:
             return Pending(number, start, token, "an actual printed for a period after the reporting period", (concept,))
         confidence = match.score / 100 - (0 if match.decisive else 0.25) - (0.05 if subject_from != "sentence" else 0)
