@@ -27,7 +27,7 @@ PROJECT = find()
 SOURCES = PROJECT.sources
 DOCUMENTS = sorted(p.name for p in SOURCES.glob("*.txt"))
 # Measured recall of each seed (README "Drafting a fact sheet"); a change that loses facts must say so.
-RECALL = {"000": 0.92, "001": 0.95, "002": 0.86, "003": 0.90, "004": 0.76}
+RECALL = {"000": 0.92, "001": 0.95, "002": 0.87, "003": 0.90, "004": 0.76}
 PRECISION = 0.95
 
 

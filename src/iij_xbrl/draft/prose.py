@@ -419,6 +419,12 @@ class ProseReader:
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
         role, basis = self._role(token, local, after, before_all, measure)
+        if basis == "other":  # "up JPY1,324 million compared to 2Q06" in a 2Q08 document: a two-year change
+            since = re.search(r"\bcompared\s+(?:to|with)\s+(.{0,24})", after[:40] + " " + local[-40:], re.I)
+            found = periods.find(since[1], ctx.doc.fiscal_year) if since else []
+            reporting = ctx.doc.reporting_period
+            if found and reporting and periods.calendar.shift(found[0].period, 24).end == reporting.end:
+                basis = "TwoYear"
         revision = bool(_TARGET_CHANGE.search(local))
         if revision:  # "change from previous target: down JPY1.3 billion" under "Revenues"
             subject, subject_from = (state.subheading, "sub-heading") if state.subheading else (state.head, "bullet head")

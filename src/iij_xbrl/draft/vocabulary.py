@@ -157,6 +157,9 @@ class Vocabulary:
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
+                item = re.match(r"^[^:]+:\s*(?P<item>\S.*)$", concept.labels["label"].en)
+                if item and concept.period_type == "instant" and len(item["item"].split()) >= 2:
+                    self._add(item["item"], name, "core", seen)  # "Other investments: available-for-sale securities"
                 core = _QUALIFIERS.sub(" ", concept.labels["label"].en).strip()
                 if core != concept.labels["label"].en and len(core.split()) >= 2:  # qualifiers a text may leave out
                     self._add(core, name, "core", seen)
