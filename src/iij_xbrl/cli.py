@@ -52,8 +52,8 @@ def taxonomy_build() -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="A new or empty folder, or an earlier publication (anything else is refused, nothing touched).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when findings include errors.")
 @click.option("--db", "db_url", default=None, help="Database URL (default: sqlite:///<out>/iij.sqlite).")
 def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:

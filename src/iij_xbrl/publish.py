@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
 import sys
@@ -19,6 +20,7 @@ from typing import Callable, Iterable
 
 from . import atomic
 from .emit import naming
+from .emit.manifest import MANIFEST
 from .emit.registry import EMITTERS
 from .publication import Publication
 from .xbrl.errors import InputError
@@ -37,6 +39,42 @@ def _staged_db_url(db_url: str | None, stage_dir: Path, out_dir: Path) -> str:
         if path.is_relative_to(out_dir):
             return f"sqlite:///{stage_dir / path.relative_to(out_dir)}"
     return db_url
+
+
+def own_extras(filings) -> set[str]:
+    """Files publish writes beside the manifest's list (not in it: they are not deterministic bytes): the
+    database and, with --viewer, each filing's viewer page and script."""
+    return {DATABASE, *(f"{f}/{name}" for f in filings for name in viewer_files(f))}
+
+
+def viewer_files(filing: str) -> tuple[str, str]:
+    return (f"{filing}-viewer.html", "ixbrlviewer.js")
+
+
+def check_out(out_dir: Path) -> None:
+    """Refuse (InputError, nothing touched) an out_dir publish may not replace: only a missing or empty folder,
+    or an earlier publication holding nothing but what its manifest lists and publish's own extras, is ours."""
+    if not out_dir.exists() and not out_dir.is_symlink():
+        return
+    if out_dir.is_symlink() or not out_dir.is_dir():
+        raise InputError(str(out_dir), "exists and is not a folder: choose a new or empty folder for --out")
+    entries = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*"))
+    if not entries:
+        return
+    manifest = out_dir / MANIFEST
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        ours = set(listed["files"]) | own_extras(listed["filings"]) | {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(str(out_dir), "is not empty and holds no publication (no readable manifest.json); "
+                         "publish replaces only its own output: choose a new or empty folder for --out") from None
+    folders = {parent.as_posix() for rel in ours for parent in Path(rel).parents} - {"."}
+    foreign = [rel for rel in entries if not (rel in ours and (out_dir / rel).is_file()
+                                              and not (out_dir / rel).is_symlink()) and rel not in folders]
+    if foreign:
+        more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+        raise InputError(str(out_dir), f"holds {foreign[0]}{more}, which publish did not write; publish replaces "
+                         "only its own output: move it away or choose another folder for --out")
 
 
 def print_summary(publication: Publication, out_dir: Path, stream=None) -> None:
@@ -102,8 +140,7 @@ def publish(out_dir: Path, publication: Publication, strict: bool = False, db_ur
     from .export.command import load_published
 
     out_dir = Path(out_dir).absolute()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(str(out_dir), "output path exists and is not a directory")
+    check_out(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
