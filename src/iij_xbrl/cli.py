@@ -56,12 +56,15 @@ def taxonomy_build() -> None:
               help="A new or empty folder, or an earlier publication (anything else is refused, nothing touched).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when findings include errors.")
 @click.option("--db", "db_url", default=None, help="Database URL (default: sqlite:///<out>/iij.sqlite).")
-def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
+@click.option("--viewer", "with_viewer", is_flag=True,
+              help="Also write each report inside Arelle's ixbrl-viewer (<filing>/<filing>-viewer.html, offline; "
+                   "needs pip install 'iij-xbrl[viewer]').")
+def publish(out_dir: Path, strict: bool, db_url: str | None, with_viewer: bool) -> None:
     """Publish every filing (instances, reports, packages, findings) and load the database."""
     from .publication import load
     from .publish import publish as run
 
-    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url))
+    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url, with_viewer=with_viewer))
 
 
 @main.command()

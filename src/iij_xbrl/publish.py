@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import atomic
-from .emit import naming
+from .emit import naming, viewer
 from .emit.manifest import MANIFEST
+from .taxonomy.names import PACKAGE_FILE
 from .emit.registry import EMITTERS
 from .publication import Publication
 from .xbrl.errors import InputError
@@ -133,25 +134,40 @@ def _make_readable(directory: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+def _write_viewers(stage_dir: Path, publication: Publication) -> None:
+    """Each filing's report inside Arelle's ixbrl-viewer, beside the report (its links to ../documents/ work)."""
+    for f in publication.filings:
+        page, _ = viewer_files(f.id)
+        viewer.write_viewer(stage_dir / f.id / f"{f.id}.xhtml", stage_dir / PACKAGE_FILE, stage_dir / f.id, page)
+
+
 def publish(out_dir: Path, publication: Publication, strict: bool = False, db_url: str | None = None,
-            emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None) -> int:
+            emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None,
+            with_viewer: bool = False) -> int:
     """Write every emitter's files into a fresh directory, load the database from it, swap it in for out_dir;
-    return the exit code (1 with `strict` when a finding is an error)."""
+    return the exit code (1 with `strict` when a finding is an error). `with_viewer` adds each report inside
+    Arelle's ixbrl-viewer (optional extra `viewer`)."""
     from .export.command import load_published
 
     out_dir = Path(out_dir).absolute()
     check_out(out_dir)
+    if with_viewer and not viewer.available():
+        raise InputError("--viewer", "needs Arelle's ixbrl-viewer: pip install 'iij-xbrl[viewer]'")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         chosen = list(EMITTERS.items() if emitters is None else emitters)
         for number, (name, emit) in enumerate(chosen, start=1):
-            _progress(number, len(chosen) + load_database, name)
+            _progress(number, len(chosen) + load_database + with_viewer, name)
             for rel, data in emit(publication).items():
                 atomic.write_bytes(stage_dir / rel, data)
+        steps = len(chosen) + load_database + with_viewer
         if load_database:
-            _progress(len(chosen) + 1, len(chosen) + 1, "database")
+            _progress(len(chosen) + 1, steps, "database")
             load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
+        if with_viewer:
+            _progress(steps, steps, "ixbrl-viewer")
+            _write_viewers(stage_dir, publication)
         _make_readable(stage_dir)
         swap_in(stage_dir, out_dir)
     finally:
