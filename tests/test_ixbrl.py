@@ -69,15 +69,15 @@ def test_every_fact_is_tagged_once_with_its_exact_value(page):
     filing = report_filing()
     tagged = {el.get("id"): el for el in page.iterfind(".//ix:nonFraction", NS)}
     assert len(tagged) == len(page.findall(".//ix:nonFraction", NS)) == len(filing.facts)
-    for fact in filing.facts:
-        el = tagged[n.fact_id(fact)]
-        assert el.get("name") == n.qname(fact.concept)
-        assert el.get("contextRef") == n.fact_context_id(fact)
-        if fact.value is None:
+    for one in filing.facts:
+        el = tagged[n.fact_id(one)]
+        assert el.get("name") == n.qname(one.concept)
+        assert el.get("contextRef") == n.fact_context_id(one)
+        if one.value is None:
             assert el.get(f"{{{n.XML_NAMESPACES['xsi']}}}nil") == "true" and el.get("decimals") is None
         else:
-            assert _value(el) == fact.value, n.fact_id(fact)
-            assert el.get("decimals") == n.decimals_attr(fact.decimals)
+            assert _value(el) == one.value, n.fact_id(one)
+            assert el.get("decimals") == n.decimals_attr(one.decimals)
 
 
 def test_contexts_and_units_are_the_instances(page):

@@ -27,7 +27,7 @@ from ..xbrl.findings import SEVERITIES, Finding
 from . import charts, figures, layout, statements, xbrl_xml
 from . import naming as n
 from .tables import DOCUMENTS
-from .wording import Wording, instant_text, location, period_text
+from .wording import Wording, instant_text, period_text
 
 XHTML, IX, IXT = tn.NS["xhtml"], tn.NS["ix"], tn.NS["ixt"]
 NSMAP = {None: XHTML, "ix": IX, "ixt": IXT, **n.XML_NAMESPACES}
@@ -128,7 +128,6 @@ class Findings:
     def __init__(self, findings: list[Finding], wording: Wording, tagged: set[str]):
         ordered = sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
         self.items = [(i, f, wording.finding(f)) for i, f in enumerate(ordered, 1)]
-        self.wording = wording
         self.flags: dict[str, list[int]] = {}  # tagged fact id -> the numbers of the findings naming it
         self.anchor: dict[int, str] = {}  # finding number -> the tagged fact its note follows (the first named)
         for number, finding, _ in self.items:
@@ -237,14 +236,14 @@ def _table(body, table: statements.Table, concepts: dict[str, Concept], members:
             _lang(_el(_el(tbody, "tr", class_="heading"), "th", class_=depth, colspan=str(width)),
                   _row_label(row, concepts))
             continue
-        total = statements._is(row.line.role, "total")
+        total = statements.has_role(row.line.role, "total")
         tr = _el(tbody, "tr", **({"class": "total"} if total else {}))
         item = _el(tr, "td", class_=f"item {depth}")
         label, note = _row_label(row, concepts), _unit_note(row, concepts)
         if note is not None:
             label = Label(en=f"{label.en} ({note.en})", ja=f"{label.ja}（{note.ja}）")
         _lang(item, label)
-        negated = statements._is(row.line.role, "negated")
+        negated = statements.has_role(row.line.role, "negated")
         concept = concepts.get(row.line.concept)
         flagged_here = []
         for column in table.columns:

@@ -64,7 +64,9 @@ TARGETS = Label(en="Targets, initial and revised", ja="業績目標（期初・�
 OTHER = Label(en="Other figures", ja="その他の数値")
 
 
-def _is(role: str | None, kind: str) -> bool:
+def has_role(role: str | None, kind: str) -> bool:
+    """Whether a preferred label role is of a kind (`total` matches total, negatedTotal, …): generic over the
+    roles a taxonomy uses."""
     return role is not None and kind.lower() in role.lower()
 
 
@@ -72,15 +74,15 @@ def _period_at(line: Line, column: Column) -> Period | None:
     """The instant a periodStart / periodEnd line shows in a duration column; None for other lines."""
     if column.period.start is None:
         return None
-    if _is(line.role, "periodStart"):
+    if has_role(line.role, "periodStart"):
         return Period(end=column.period.start - timedelta(days=1))
-    if _is(line.role, "periodEnd"):
+    if has_role(line.role, "periodEnd"):
         return Period(end=column.period.end)
     return None
 
 
 def _moved(line: Line) -> bool:
-    return _is(line.role, "periodStart") or _is(line.role, "periodEnd")
+    return has_role(line.role, "periodStart") or has_role(line.role, "periodEnd")
 
 
 def _figures_under(rows: list[Row], i: int) -> bool:

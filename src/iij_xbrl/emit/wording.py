@@ -32,13 +32,6 @@ def instant_text(day: date) -> str:
     return f"{month} {day.day}, {day.year}"
 
 
-def parse_period(text: str) -> Period:
-    start, _, end = text.partition("..")
-    if not end:
-        return Period(end=date.fromisoformat(start))
-    return Period(start=date.fromisoformat(start), end=date.fromisoformat(end))
-
-
 def location(fact: Fact) -> str:
     """`001:751`: the document's number and the line, as the findings and the database cite prints."""
     return f"{fact.provenance.document.split('_', 1)[0]}:{fact.provenance.line}"
