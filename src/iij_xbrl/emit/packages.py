@@ -11,7 +11,6 @@ import json
 import tempfile
 from pathlib import Path
 
-from .. import atomic
 from ..publication import Publication
 from ..taxonomy import build, package
 from ..taxonomy.names import PACKAGE_FILE
@@ -121,8 +120,9 @@ def database(files: dict[str, bytes]) -> bytes:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "published"
-        for rel, data in files.items():
-            atomic.write_bytes(folder / rel, data)
+        for rel, data in files.items():  # a scratch copy: no need for atomic, synced writes
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_bytes(data)
         load_published(f"sqlite:///{Path(tmp) / DATABASE}", folder)
         return (Path(tmp) / DATABASE).read_bytes()
 
