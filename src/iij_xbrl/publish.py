@@ -8,11 +8,13 @@ taxonomy files are rendered in memory (only `iij-xbrl taxonomy build` writes tax
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -32,14 +34,26 @@ Emitter = Callable[[Publication], dict[str, bytes]]
 
 
 def _staged_db_url(db_url: str | None, stage_dir: Path, out_dir: Path) -> str:
-    """The database URL to load; a SQLite file inside out/ is written in the stage so it is swapped in with it."""
-    if db_url is None:
-        return f"sqlite:///{stage_dir / DATABASE}"
-    if db_url.startswith("sqlite:///"):
+    """The database URL to load; a SQLite file inside out/ is written in the stage so it is swapped in with it,
+    starting from a copy of the previous one so its history of loads goes on."""
+    path = out_dir / DATABASE if db_url is None else None
+    if db_url is not None and db_url.startswith("sqlite:///"):
         path = Path(db_url[len("sqlite:///"):]).absolute()
-        if path.is_relative_to(out_dir):
-            return f"sqlite:///{stage_dir / path.relative_to(out_dir)}"
-    return db_url
+    if path is None or not path.is_relative_to(out_dir):
+        return str(db_url)
+    staged = stage_dir / path.relative_to(out_dir)
+    if path.is_file():
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        # SQLite's backup: a consistent copy even of a file another process is writing (a copy of the bytes
+        # could miss a journal)
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as source, \
+                    contextlib.closing(sqlite3.connect(staged)) as copy:
+                source.backup(copy)
+        except sqlite3.Error as exc:
+            raise InputError(str(path), f"cannot read the previous database to continue its history: {exc}") \
+                from None
+    return f"sqlite:///{staged}"
 
 
 def own_extras(filings) -> set[str]:

@@ -21,11 +21,11 @@ def _summary(filing) -> dict:
 def manifest(publication: Publication) -> dict[str, bytes]:
     from .registry import outputs
 
-    return {MANIFEST: document(publication, outputs(publication, exclude=("manifest",)))}
+    return describe(publication, outputs(publication, exclude=("manifest",)))
 
 
-def document(publication: Publication, outputs: dict[str, bytes]) -> bytes:
-    """The manifest of `outputs` (relative path -> bytes): out/'s, or the data package's own."""
+def describe(publication: Publication, outputs: dict[str, bytes]) -> dict[str, bytes]:
+    """The manifest of `outputs` (relative path -> bytes) published from `publication`."""
     files = {rel: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
              for rel, data in sorted(outputs.items())}
     filings = {}
@@ -39,8 +39,8 @@ def document(publication: Publication, outputs: dict[str, bytes]) -> bytes:
         }
     documents = {d.file: {"filing": f.id, "title": d.title, "kind": d.kind, "released": d.released.isoformat()}
                  for f in publication.filings for d in f.spec.documents}
-    content = {"taxonomy": {"package": PACKAGE_FILE, "entryPoint": naming.SCHEMA_URL},
-               "entity": publication.filings[0].spec.entity.model_dump(),
-               "sources": {"sha256": publication.sources_digest},
-               "filings": filings, "documents": documents, "files": files}
-    return (json.dumps(content, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    document = {"taxonomy": {"package": PACKAGE_FILE, "entryPoint": naming.SCHEMA_URL},
+                "entity": publication.filings[0].spec.entity.model_dump(mode="json"),
+                "sources": {"sha256": publication.sources_digest},
+                "filings": filings, "documents": documents, "files": files}
+    return {MANIFEST: (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()}

@@ -6,8 +6,10 @@ the copy inside. Zips are deterministic: entries sorted, fixed timestamps and pe
 """
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import json
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -59,6 +61,7 @@ def report_packages(publication: Publication) -> dict[str, bytes]:
 
 DATABASE = "iij.sqlite"
 README = "README.md"
+EPOCH = "1980-01-01 00:00:00"  # the zip entries' time (zips.zip_bytes), also the packaged database's load time
 # What each file of the data package is, by name pattern (first match); every file must match one.
 DESCRIPTIONS: tuple[tuple[str, str], ...] = (
     (README, "this file: what every file of the package is"),
@@ -66,9 +69,12 @@ DESCRIPTIONS: tuple[tuple[str, str], ...] = (
                       "(period, release date, documents, counts), the documents' titles and release dates, and a sha256 "
                       "of the sources the publication was built from (the format of `out/manifest.json`)"),
     (DATABASE, "SQLite database loaded from this package's files by `iij-xbrl export` (tables and views: see the "
-               "project's README, section Database); not in the manifest, as it is made from what the manifest lists"),
+               "project's README, section Database); not in the manifest, as it is made from what the manifest lists; "
+               f"its one load is dated {EPOCH} UTC, the package's fixed time, not the moment it was made"),
     ("facts.csv", "every printed figure, one row per print (long form): filing, concept, period, dimensions, unit, "
-                  "exact value, decimals, document, line, printed text, print id, fact id, in_instance"),
+                  "exact value, decimals, document, line, printed text, print, fact and context ids, in_instance, "
+                  "authoritative, split basis, release date"),
+    ("facts.parquet", "the same rows as facts.csv in Parquet (exact decimals), for pandas, Polars or DuckDB"),
     ("findings.json", "the consistency findings (schemas/findings.schema.json), each naming its facts and source lines"),
     ("taxonomy.json", "the taxonomy's concepts (types, labels in English and Japanese, US-GAAP names) and calculation "
                       "arcs as plain JSON"),
@@ -84,9 +90,9 @@ DESCRIPTIONS: tuple[tuple[str, str], ...] = (
     ("*/*_cal.xml", "the filing's calculation linkbase: the summations it reports in full"),
     ("*/*.xbr", "the filing's XBRL report package (instance, extension and taxonomy in one zip)"),
 )
-ZIP_NOTE = ("Zip entries are sorted by name and all carry the timestamp 1980-01-01 00:00:00 (the earliest a zip can "
-            "record) and mode 0644, so the package's bytes depend on its content only: the same sources give the same "
-            "zip.")
+ZIP_NOTE = (f"Zip entries are sorted by name and all carry the timestamp {EPOCH} (the earliest a zip can record) "
+            "and mode 0644, and the database's load is dated the same, so the package's bytes depend on its content "
+            "only: the same sources give the same zip.")
 
 
 def describe(rel: str) -> str:
@@ -123,8 +129,15 @@ def database(files: dict[str, bytes]) -> bytes:
         for rel, data in files.items():  # a scratch copy: no need for atomic, synced writes
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).write_bytes(data)
-        load_published(f"sqlite:///{Path(tmp) / DATABASE}", folder)
-        return (Path(tmp) / DATABASE).read_bytes()
+        path = Path(tmp) / DATABASE
+        load_published(f"sqlite:///{path}", folder)
+        # the one thing that would differ between two runs is the load's clock time: the package's fixed time
+        # instead (said in the README), then VACUUM so the file's pages do not remember the update
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            with db:
+                db.execute("UPDATE loads SET loaded_at = ?", (EPOCH,))
+            db.execute("VACUUM")
+        return path.read_bytes()
 
 
 def data_package(publication: Publication) -> dict[str, bytes]:
@@ -135,6 +148,6 @@ def data_package(publication: Publication) -> dict[str, bytes]:
 
     files = outputs(publication, exclude=("data package", "manifest"))
     files[README] = readme(publication, {**files, README: b"", MANIFEST: b"", DATABASE: b""})
-    files[MANIFEST] = manifest.document(publication, files)
+    files.update(manifest.describe(publication, files))
     files[DATABASE] = database(files)
     return {DATA_PACKAGE: zip_bytes({f"{DATA_PACKAGE_TOP}/{name}": data for name, data in files.items()})}
