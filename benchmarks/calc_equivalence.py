@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import calcgen  # noqa: E402
 import formatgen  # noqa: E402
 
-from iij_xbrl.xbrl.command import validate  # noqa: E402
+from iij_xbrl.xbrl.command import validate, validate_files  # noqa: E402
 
 
 def compare(paths: list[Path]) -> tuple[Counter, list[str]]:
@@ -37,21 +37,26 @@ def compare(paths: list[Path]) -> tuple[Counter, list[str]]:
 
 
 def compare_format(xmls: list[Path], fmt: str, seed: int) -> tuple[Counter, list[str]]:
-    """Ours on the converted file vs ours on the XML and vs Arelle on the converted file."""
+    """Ours on the converted file vs ours on the XML, and vs Arelle on the converted file (findings and verdict)."""
     converted = [formatgen.write_formats(x, seed)[fmt] for x in xmls]
     logs = calcgen.arelle_batch(converted)
     counts, disagreements = Counter(), []
     for xml, path in zip(xmls, converted):
-        ours = formatgen.our_keys(validate([path], []))
-        reference = formatgen.our_keys(validate([xml], []))
+        [result], [base] = validate_files([path], []), validate_files([xml], [])
+        ours, reference = formatgen.our_keys(result.findings), formatgen.our_keys(base.findings)
         theirs = formatgen.arelle_keys(logs[str(path)])
+        arelle_invalid = bool(formatgen.arelle_errors(logs[str(path)]))
         counts.update(key[0] for key in theirs)
         counts["instances"] += 1
-        if ours != reference:
+        counts["invalid (both)"] += result.invalid and arelle_invalid
+        if ours != reference or result.exit_code() != base.exit_code():
             disagreements.append(f"{path.name}: differs from its XML: only XML {sorted(reference - ours)}; "
                                  f"only {fmt} {sorted(ours - reference)}")
         if ours != theirs:
             disagreements.append(f"{path.name}: only Arelle {sorted(theirs - ours)}; only ours {sorted(ours - theirs)}")
+        if result.invalid != arelle_invalid:
+            disagreements.append(f"{path.name}: verdict: ours {'invalid' if result.invalid else 'valid'}, Arelle's "
+                                 f"errors {formatgen.arelle_errors(logs[str(path)])}")
     return counts, disagreements
 
 

@@ -9,6 +9,7 @@ A document set is read as one report: resources and continuations may sit in any
 """
 from __future__ import annotations
 
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
@@ -28,6 +29,9 @@ _NON_FRACTION, _NON_NUMERIC, _FRACTION, _TUPLE = f"{_IX}nonFraction", f"{_IX}non
 _CONTINUATION, _EXCLUDE, _FOOTNOTE = f"{_IX}continuation", f"{_IX}exclude", f"{_IX}footnote"
 _TEXT_HOLDERS = (_NON_NUMERIC, _CONTINUATION, _FOOTNOTE)
 _REFS = (f"{{{LINK}}}schemaRef", f"{{{LINK}}}linkbaseRef")
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # scaling is exact, never rounded
+_ONE = Decimal(1)
+_FRACTIONAL = frozenset(("decimal", "float", "double"))
 
 
 def read_inline(srcs: list[Input], loader: DtsLoader) -> Report:
@@ -207,16 +211,20 @@ class _Reader:
         value = lexical.numeric(lexical.collapse(text), "decimal")
         if value is None or not value.is_finite():
             return text  # the fact table reports it
-        if scale is not None:
-            shift = int(lexical.collapse(scale))
-            if abs(shift) > 1000:
-                self.problems.add("xmlSchema:valueError", line, f"{concept.qname}: scale {shift} is beyond "
-                                  "what this validator reads; the fact is left out")
-                return None
-            value = value.scaleb(shift)
-        if sign == "-":
-            value = -value
-        return format(value, "f") if value else ("-0" if sign == "-" else "0")
+        with localcontext(_EXACT):
+            if scale is not None:
+                shift = int(lexical.collapse(scale))
+                if abs(shift) > 1000:
+                    self.problems.add("xmlSchema:valueError", line, f"{concept.qname}: scale {shift} is beyond "
+                                      "what this validator reads; the fact is left out")
+                    return None
+                value = value.scaleb(shift)
+            if sign == "-":
+                value = -value
+            # as Arelle: an integral result drops its fraction zeros unless the text wrote ".0" for a decimal type
+            if value == value.to_integral_value() and (".0" not in text or concept.base not in _FRACTIONAL):
+                value = value.quantize(_ONE)
+            return format(value, "f")
 
     def _transform(self, el: etree._Element, fmt: str, text: str, what: str) -> str | None:
         line = el.sourceline
