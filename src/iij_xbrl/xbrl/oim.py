@@ -169,8 +169,9 @@ def read_json(src: Input, loader: DtsLoader, doc: object) -> Report:
 class FactReader:
     """OIM facts (xBRL-JSON's, or xBRL-CSV's turned into the same form) into the fact table."""
 
-    def __init__(self, shown: str, dts: Dts, namespaces: dict[str, str]):
+    def __init__(self, shown: str, dts: Dts, namespaces: dict[str, str], codes: str = "xbrlje"):
         self.shown, self.dts, self.ns = shown, dts, namespaces
+        self.codes = codes  # the syntax's error-code prefix: xbrlje (xBRL-JSON) or xbrlce (xBRL-CSV)
         self.problems = Problems()
         self.table = FactTable(self.problems)
         self.checks = FactChecks(dts, self.problems)
@@ -222,7 +223,7 @@ class FactReader:
                               "non-numeric fact")
         language = dims.pop("language", None)
         if language is not None and language != language.lower():
-            self.problems.add("xbrlje:invalidLanguageCodeCase", None, f"fact {fid}: language {language!r} must be "
+            self.problems.add(f"{self.codes}:invalidLanguageCodeCase", None, f"fact {fid}: language {language!r} must be "
                               "lower case")
         ctx = self._context(fid, concept, dims)
         if ctx is None:
@@ -234,7 +235,7 @@ class FactReader:
             if value is not None and not lexical.valid_text(value, concept.base):
                 self.problems.add("xmlSchema:valueError", None, f"fact {fid}: {value[:40]!r} is not a valid "
                                   f"{concept.base}")
-                self.problems.add("xbrlje:invalidFactValue", None, f"fact {fid}: invalid value")
+                self.problems.add(f"{self.codes}:invalidFactValue", None, f"fact {fid}: invalid value")
             self.checks.other_facts += 1
             self.checks._deferred.append((concept, fid, None))
             return 0
@@ -242,7 +243,7 @@ class FactReader:
         if unit is None:
             return 0
         if value is not None and lexical.numeric(lexical.collapse(value), concept.base) is None:
-            self.problems.add("xbrlje:invalidFactValue", None, f"fact {fid}: {value[:40]!r} is not a valid "
+            self.problems.add(f"{self.codes}:invalidFactValue", None, f"fact {fid}: {value[:40]!r} is not a valid "
                               f"{concept.base}")
         dec = None if value is None else INF if decimals is None else _decimals(decimals)
         self.table.add(concept, (ctx.cls, fid), (unit.cls, unit_text or "xbrli:pure"), value, dec, None, None)
@@ -289,7 +290,7 @@ class FactReader:
                 if base not in ("string", "other") and not lexical.valid(member, base):
                     self.problems.add("xmlSchema:valueError", None, f"fact {fid}: {member[:40]!r} is not a valid "
                                       f"{base} for {dim_name}")
-                    self.problems.add("xbrlje:invalidDimensionValue", None, f"fact {fid}: invalid value of {dim_name}")
+                    self.problems.add(f"{self.codes}:invalidDimensionValue", None, f"fact {fid}: invalid value of {dim_name}")
                     return None
                 values[dim] = ("t", element, lexical.value_key(member, base))
         key = ((self.ns[m.group(1)], lexical.collapse(m.group(2))), pkey, tuple(sorted(values.items(), key=repr)),

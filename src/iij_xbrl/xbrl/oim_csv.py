@@ -48,7 +48,7 @@ def read_csv(src: Input, loader: DtsLoader, doc: object) -> Report:
                          code="xbrlce:invalidJSONStructure")
     info = doc["documentInfo"]
     dts = load_taxonomy(src, loader, info)
-    reader = FactReader(shown, dts, info.get("namespaces", {}))
+    reader = FactReader(shown, dts, info.get("namespaces", {}), codes="xbrlce")
     facts: dict[str, dict] = {}
     templates = doc.get("tableTemplates", {})
     report_params = doc.get("parameters", {})

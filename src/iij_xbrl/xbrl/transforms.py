@@ -208,6 +208,17 @@ def _date(pattern: re.Pattern[str], dy: int, mo: int, yr: int, digits: bool = Fa
     return transform
 
 
+def _date_text(pattern: re.Pattern[str], dy: int, mo: int, yr: int) -> Callable[[str], str]:
+    """TR1's slash and dot dates: the text rearranged unchecked (31/12 under "us" gives month 31); the
+    value's type then rejects an impossible date (xmlSchema:valueError), as in Arelle."""
+    def transform(arg: str) -> str:
+        m = pattern.match(arg)
+        if m is None:
+            raise TransformError(arg)
+        return f"{_yr4(m.group(yr))}-{_z2(m.group(mo))}-{_z2(m.group(dy))}"
+    return transform
+
+
 def _month_day(pattern: re.Pattern[str], dy: int, mo: int) -> Callable[[str], str]:
     def transform(arg: str) -> str:
         m = pattern.match(arg)
@@ -259,8 +270,8 @@ def _cjk(pattern: re.Pattern[str], with_day: bool) -> Callable[[str], str]:
 
 
 _TR1 = {
-    "dateslashus": _date(_DATE_SLASH, 2, 1, 3), "dateslasheu": _date(_DATE_SLASH, 1, 2, 3),
-    "datedotus": _date(_DATE_DOT, 2, 1, 3), "datedoteu": _date(_DATE_DOT, 1, 2, 3),
+    "dateslashus": _date_text(_DATE_SLASH, 2, 1, 3), "dateslasheu": _date_text(_DATE_SLASH, 1, 2, 3),
+    "datedotus": _date_text(_DATE_DOT, 2, 1, 3), "datedoteu": _date_text(_DATE_DOT, 1, 2, 3),
     "datelongus": _date(_LONG_US_TR1, 2, 1, 3), "dateshortus": _date(_SHORT_US_TR1, 2, 1, 3),
     "datelonguk": _date(_LONG_UK_TR1, 1, 2, 3), "dateshortuk": _date(_SHORT_UK_TR1, 1, 2, 3),
     "numcommadot": numcommadot, "numdash": numdash, "numspacedot": numspacedot, "numdotcomma": numdotcomma,
