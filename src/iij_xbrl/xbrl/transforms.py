@@ -242,30 +242,21 @@ def _year_month(pattern: re.Pattern[str], yr: int, mo: int, digits: bool = False
     return transform
 
 
-def _era(pattern: re.Pattern[str], with_day: bool) -> Callable[[str], str]:
+def _kanji(pattern: re.Pattern[str], era: bool, with_day: bool) -> Callable[[str], str]:
+    """年月(日) dates, full-width digits allowed; with `era` the year counts from a Japanese era (元 = 1)."""
+    first = 3 if era else 2  # the group of the month: an era pattern has one more group before it
+
     def transform(arg: str) -> str:
         m = pattern.match(arg.translate(_FULL_WIDTH))
         if m is None:
             raise TransformError(arg)
-        year = _ERA[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))
+        year = str(_ERA[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))) if era else _yr4(m.group(1))
+        month = m.group(first + 1)
         if with_day:
-            return _ymd(year, m.group(4), m.group(6))
-        if not 1 <= int(m.group(4)) <= 12:
+            return _ymd(year, month, m.group(first + 3))
+        if not 1 <= int(month) <= 12:
             raise TransformError(arg)
-        return f"{year}-{int(m.group(4)):02}"
-    return transform
-
-
-def _cjk(pattern: re.Pattern[str], with_day: bool) -> Callable[[str], str]:
-    def transform(arg: str) -> str:
-        m = pattern.match(arg.translate(_FULL_WIDTH))
-        if m is None:
-            raise TransformError(arg)
-        if with_day:
-            return _ymd(_yr4(m.group(1)), m.group(3), m.group(5))
-        if not 1 <= int(m.group(3)) <= 12:
-            raise TransformError(arg)
-        return f"{_yr4(m.group(1))}-{int(m.group(3)):02}"
+        return f"{year}-{int(month):02}"
     return transform
 
 
@@ -284,11 +275,11 @@ _TR2 = {
     "booleanfalse": fixed("false"), "booleantrue": fixed("true"),
     "datedaymonth": _month_day(_DM, 1, 2), "datedaymonthen": _month_day(_DM_EN, 1, 2),
     "datedaymonthyear": _date(_DMY, 1, 2, 3), "datedaymonthyearen": _date(_DMY_EN, 1, 2, 3),
-    "dateerayearmonthdayjp": _era(_ERA_YMD, True), "dateerayearmonthjp": _era(_ERA_YM, False),
+    "dateerayearmonthdayjp": _kanji(_ERA_YMD, True, True), "dateerayearmonthjp": _kanji(_ERA_YM, True, False),
     "datemonthday": _month_day(_MD, 2, 1), "datemonthdayen": _month_day(_MD_EN, 2, 1),
     "datemonthdayyear": _date(_DMY, 2, 1, 3), "datemonthdayyearen": _date(_MDY_EN, 2, 1, 3),
-    "datemonthyearen": _year_month(_MY_EN, 2, 1), "dateyearmonthdaycjk": _cjk(_CJK_YMD, True),
-    "dateyearmonthen": _year_month(_YM_EN, 1, 2), "dateyearmonthcjk": _cjk(_CJK_YM, False),
+    "datemonthyearen": _year_month(_MY_EN, 2, 1), "dateyearmonthdaycjk": _kanji(_CJK_YMD, False, True),
+    "dateyearmonthen": _year_month(_YM_EN, 1, 2), "dateyearmonthcjk": _kanji(_CJK_YM, False, False),
     "nocontent": fixed(""), "numcommadecimal": numcommadecimal, "zerodash": zerodash,
     "numdotdecimal": numdotdecimal, "numunitdecimal": numunitdecimal,
 }
@@ -299,7 +290,7 @@ _TR3_NAMES = ("calindaymonthyear", "datedaymonthdk", "datedaymonthyeardk", "date
 _TR4 = {
     "date-day-month": _month_day(_DM, 1, 2), "date-day-monthname-en": _month_day(_DM_EN, 1, 2),
     "date-day-month-year": _date(_DMY, 1, 2, 3), "date-day-monthname-year-en": _date(_DMY_EN, 1, 2, 3),
-    "date-jpn-era-year-month-day": _era(_ERA_YMD, True), "date-jpn-era-year-month": _era(_ERA_YM, False),
+    "date-jpn-era-year-month-day": _kanji(_ERA_YMD, True, True), "date-jpn-era-year-month": _kanji(_ERA_YM, True, False),
     "date-monthname-day-en": _month_day(_MD_EN, 2, 1), "date-monthname-day-year-en": _date(_MDY_EN, 2, 1, 3),
     "date-month-day": _month_day(_MD, 2, 1), "date-month-day-year": _date(_DMY, 2, 1, 3),
     "date-month-year": _year_month(_MY, 2, 1), "date-monthname-year-en": _year_month(_MY_EN, 2, 1),
