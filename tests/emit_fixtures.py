@@ -7,13 +7,24 @@ from decimal import Decimal
 
 from pathlib import Path
 
-from iij_xbrl.model import Fact, Filing, Period, Provenance
+from iij_xbrl.sources.filings import load_specs
+from iij_xbrl.model import Document, Entity, Fact, Filing, Period, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
+# The filings sources/filings.yaml lists: tests iterate over the data, they do not spell the ids.
+FILINGS = tuple(s.id for s in load_specs(ROOT / "sources"))
 
 H1_12 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
 H1_11 = Period(start=date(2011, 4, 1), end=date(2011, 9, 30))
 SEP12 = Period(end=date(2012, 9, 30))
+ENTITY = Entity(scheme="http://www.tse.or.jp/sicc", identifier="37740", name="Internet Initiative Japan Inc.", prefix="tse")
+
+
+def spec(id: str, title: str, files: list[str], period: Period, released: date = date(2012, 11, 8)) -> dict:
+    """The FilingSpec fields of a hand-built filing: `Filing(**spec(...), facts=[...])`."""
+    return {"id": id, "title": title, "period": period, "released": released, "entity": ENTITY,
+            "documents": tuple(Document(file=f, title=f"Document {f}", kind="presentation", released=released)
+                               for f in files)}
 
 
 def fact(concept, period, value, unit="JPY", decimals=-6, line=1, **dimensions) -> Fact:
@@ -41,8 +52,7 @@ def sample_filing() -> Filing:
         fact("Goodwill", SEP12, None, line=51),
         fact("AccumulatedDeficit", SEP12, "-10990000", decimals=None, line=52),
     ]
-    return Filing(id="fy2012h1", title="1H FY2012 (sample)", documents=["001_5ab34944f22f6fd1.txt"],
-                  period=H1_12, facts=facts)
+    return Filing(**spec("fy2012h1", "1H FY2012 (sample)", ["001_5ab34944f22f6fd1.txt"], H1_12), facts=facts)
 
 
 def project_copy(dest: Path) -> Path:
@@ -50,3 +60,15 @@ def project_copy(dest: Path) -> Path:
     shutil.copytree(ROOT / "taxonomy", dest / "taxonomy")
     shutil.copytree(ROOT / "sources", dest / "sources")
     return dest
+
+
+def sample_publication(filing: Filing | None = None, findings=()):
+    """A publication of one hand-built filing (default `sample_filing()`) over the real taxonomy."""
+    from iij_xbrl.paths import Project
+    from iij_xbrl.publication import FilingFacts, Publication
+    from iij_xbrl.taxonomy.source import load
+
+    filing = filing or sample_filing()
+    documents = {name: (ROOT / "sources" / name).read_bytes() for name in filing.files}
+    return Publication(Project(ROOT), load(ROOT / "taxonomy"), (FilingFacts.of(filing, filing.facts),),
+                       tuple(findings), documents, "0" * 64)

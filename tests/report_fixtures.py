@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from emit_fixtures import fact, sample_filing
+from emit_fixtures import FILINGS, ROOT, fact, sample_filing
 from iij_xbrl.emit.layout import Network
 from iij_xbrl.model import Concept, Filing, Label, Period
 
@@ -40,7 +40,8 @@ def findings() -> list[dict]:
          "message": "Revenues minus cost of revenues differs from gross profit", "filing": "fy2012h1",
          "concepts": ["iij:GrossProfit", "iij:Revenues", "iij:CostOfRevenue"], "period": H1_12,
          "values": {"reported": "10227000000", "computed": "10227000001"},
-         "sources": [{"document": "001_5ab34944f22f6fd1.txt", "line": 12}]},
+         "sources": [{"document": "001_5ab34944f22f6fd1.txt", "line": 12}],
+         "facts": ["f-GrossProfit-D2012-04-01_2012-09-30_JPY", "f-Revenues-D2012-04-01_2012-09-30_JPY"]},
         {"rule": "iij:restated", "severity": "info", "message": "Total assets as restated later",
          "concepts": ["Assets"], "period": "2012-09-30", "values": {}, "sources": []},
         {"rule": "iij:orphan", "severity": "warning", "message": "Concerns no figure of this report",
@@ -78,8 +79,6 @@ NETWORKS = [
 
 # ---- the real filings, published once per test session for the Arelle tests ----------------------------
 
-FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -100,26 +99,32 @@ def reports(tmp_path_factory) -> Reports:
 
 
 def _build_reports(tmp_path_factory) -> Reports:
-    from iij_xbrl.emit import extension, ixbrl, naming, oim_csv, oim_json, xbrl_xml
-    from iij_xbrl.sources import dedupe
-    from iij_xbrl.sources.load import load_filings
-    from iij_xbrl.taxonomy import build, source
+    """`publish` of the real project, plus every report of the hand-built sample (with its findings) beside it."""
+    import io
 
-    work = tmp_path_factory.mktemp("reports")
-    package = next(p for p in build.build(ROOT / "taxonomy", out=work / "taxonomy") if p.suffix == ".zip")
-    taxonomy = source.load(ROOT / "taxonomy")
-    filings = [f.model_copy(update={"facts": dedupe.dedupe(f.facts)[0]}) for f in load_filings(ROOT / "sources")]
+    from iij_xbrl import publication
+    from iij_xbrl.emit import extension, ixbrl, layout, naming, oim_csv, oim_json, xbrl_xml
+    from iij_xbrl.paths import Project
+    from iij_xbrl.publish import publish
+    from iij_xbrl.taxonomy.names import PACKAGE_FILE
+
+    out = tmp_path_factory.mktemp("reports") / "out"
+    published = publication.load(Project(ROOT))
+    publish(out, published, load_database=False, stream=io.StringIO())
+    taxonomy = published.taxonomy
     sample = report_filing().model_copy(update={"id": "sample"})
-    for filing, found in [*((f, []) for f in filings), (sample, findings())]:
-        out = work / filing.id
-        out.mkdir(parents=True)
-        extension.write_extension(filing, taxonomy, out)  # every report cites it, as `iij-xbrl publish` writes them
-        schema = naming.extension_schema(filing.id)
-        (out / f"{filing.id}.xbrl").write_bytes(xbrl_xml.to_xml(filing, schema))
-        (out / f"{filing.id}.json").write_bytes(oim_json.to_json(filing, schema))
-        oim_csv.write_csv(filing, taxonomy, out, schema)
-        ixbrl.write_ixbrl(filing, taxonomy, found, out, schema)
-    return Reports(package, work, tuple(f.id for f in filings) + ("sample",))
+    folder = out / "sample"
+    schema = naming.extension_schema(sample.id)
+    files = {**extension.extension(sample, taxonomy),  # every report cites it, as `iij-xbrl publish` writes them
+             "sample.xbrl": xbrl_xml.to_xml(sample, schema), "sample.json": oim_json.to_json(sample, schema),
+             **{name: text.encode() for name, text in oim_csv.to_csv(sample, taxonomy.concepts,
+                                                                      layout.networks(taxonomy), schema).items()},
+             "sample.xhtml": ixbrl.to_ixbrl(sample, taxonomy.concepts, layout.networks(taxonomy), findings(),
+                                            layout.member_labels(taxonomy), schema)}
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return Reports(out / PACKAGE_FILE, out, tuple(f.id for f in published.filings) + ("sample",))
 
 
 def _resolve(value: str, namespaces: dict[str, str]) -> str:

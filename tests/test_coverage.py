@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import pytest
 
+from emit_fixtures import ROOT
 from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.sources import coverage
 
 
 @pytest.fixture(scope="module")
 def audit() -> coverage.Audit:
-    return coverage.audit()
+    return coverage.audit(ROOT / "sources")
 
 
 def test_every_figure_is_cited_or_excluded(audit) -> None:

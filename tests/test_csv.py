@@ -6,8 +6,10 @@ import io
 import json
 from datetime import date
 
+from emit_fixtures import ROOT
 from report_fixtures import NETWORKS, concepts, report_filing
 from iij_xbrl.emit import layout, oim_csv
+from iij_xbrl.sources import calendar
 from iij_xbrl.model import Period
 
 
@@ -84,7 +86,7 @@ def test_periods_and_determinism():
 
 
 def test_period_labels_follow_the_fiscal_calendar():
-    label = layout.period_label
+    label = calendar.label
     assert label(Period(start=date(2012, 4, 1), end=date(2013, 3, 31))) == "FY2012"
     assert label(Period(start=date(2012, 10, 1), end=date(2013, 3, 31))) == "2H FY2012"
     assert label(Period(start=date(2013, 1, 1), end=date(2013, 3, 31))) == "4Q FY2012"
@@ -96,7 +98,7 @@ def test_period_labels_follow_the_fiscal_calendar():
 def test_statement_networks_and_member_labels_from_the_taxonomy():
     from iij_xbrl.taxonomy import source
 
-    taxonomy = source.load()
+    taxonomy = source.load(ROOT / "taxonomy")
     networks = {nw.id: nw for nw in layout.networks(taxonomy)}
     income = networks["IncomeStatement"]
     assert income.title.ja == "連結損益計算書" or income.title.en.startswith("Consolidated")

@@ -43,9 +43,11 @@ def test_units_and_their_oim_measures():
 
 
 def test_decimals_never_use_exponents():
-    assert naming.format_decimal(Decimal("5.1E+10")) == "51000000000"
-    assert naming.format_decimal(Decimal("0.083")) == "0.083"
-    assert naming.format_decimal(Decimal("-1866E6")) == "-1866000000"
+    from iij_xbrl.xbrl.decimals import plain
+
+    assert plain(Decimal("5.1E+10")) == "51000000000"
+    assert plain(Decimal("0.083")) == "0.083"
+    assert plain(Decimal("-1866E6")) == "-1866000000"
 
 
 def test_axes_have_their_containers():
@@ -132,3 +134,15 @@ def test_duplicate_facts_are_refused():
         to_xml(twice)
     with pytest.raises(ValueError, match="de-duplicated"):
         to_json(twice)
+
+
+def test_fact_values_must_be_decimals():
+    from pydantic import ValidationError
+
+    from iij_xbrl.model import Fact
+
+    good = fact("Revenues", H1_12, "51109000000")
+    assert good.value == Decimal("51109000000")
+    for wrong in (51109000000.0, 51109000000, "51109000000"):
+        with pytest.raises(ValidationError, match="Decimal"):
+            Fact(**{**good.model_dump(), "value": wrong})

@@ -5,7 +5,6 @@ One publish into a temp project copy (the shared taxonomy/ is never rewritten by
 """
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -16,23 +15,20 @@ from pathlib import Path
 import pytest
 
 import arelle_oracle
-from emit_fixtures import project_copy, sample_filing
-from iij_xbrl import publish as pub
+from emit_fixtures import FILINGS, sample_filing
+from report_fixtures import reports
+from iij_xbrl.taxonomy.names import PACKAGE_FILE
 from iij_xbrl.emit.oim_json import to_json
 from iij_xbrl.emit.xbrl_xml import to_xml
 from iij_xbrl.xbrl.command import validate
 
-FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
 
 pytestmark = pytest.mark.arelle
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
-    root = project_copy(tmp_path_factory.mktemp("project"))
-    out = tmp_path_factory.mktemp("publish") / "out"
-    assert pub.publish(out, root=root, stream=io.StringIO()) == 0
-    return out
+    return reports(tmp_path_factory).dir  # the real project, published
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +46,7 @@ def arelle_run(published, tmp_path_factory) -> tuple[list[dict], Path]:
             shutil.copy(published / f / name, work / name)
     inputs = [*xml, str(work / "sample_xml.xbrl"), *(str(published / f / f"{f}.json") for f in FILINGS),
               str(work / "sample.json")]
-    entries = arelle_oracle.run(["--packages", str(published / pub.TAXONOMY_PACKAGE), "-f", "|".join(map(str, inputs)),
+    entries = arelle_oracle.run(["--packages", str(published / PACKAGE_FILE), "-f", "|".join(map(str, inputs)),
                                  "-v", "--plugins", "saveLoadableOIM", "--saveLoadableOIMDirectory", str(work / "oim")])
     return entries, work / "oim"
 
@@ -126,7 +122,7 @@ def test_arelle_calc11_inconsistencies_equal_ours(published):
     """Arelle `--calc c11r` on the published XML instances (each citing its extension schema) reports the same
     (filing, total, context) inconsistencies as `iij-xbrl validate`, and nothing else."""
     instances = [published / f / f"{f}.xbrl" for f in FILINGS]
-    package = published / pub.TAXONOMY_PACKAGE
+    package = published / PACKAGE_FILE
     entries = arelle_oracle.run(["--packages", str(package), "-f", "|".join(map(str, instances)), "-v",
                                  "--calc", "c11r"])
     others = arelle_oracle.problems(entries, levels=("error", "critical", "warning"))

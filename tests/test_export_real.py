@@ -1,51 +1,53 @@
-"""`iij-xbrl export` on the real taxonomy, sources and a findings file: SQLite and PostgreSQL
-hold identical rows, a second export changes nothing, and the figures are the printed ones."""
+"""`iij-xbrl export` of the real publication (what `publish` wrote): SQLite and PostgreSQL hold identical rows, the
+same rows as loading the publication object itself, a second export changes nothing, and the figures are the
+printed ones."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
 from pg import pg_url  # noqa: F401  (fixture)
+from report_fixtures import reports
 from test_export import dump, query
 
+from emit_fixtures import ROOT
+from iij_xbrl import publication
 from iij_xbrl.export import command
 from iij_xbrl.export.load import export_to
-from iij_xbrl.export.rows import calc_relationships_of
-from iij_xbrl.xbrl.findings import Finding, Source, to_json
+from iij_xbrl.export.published import read
+from iij_xbrl.paths import Project
+from iij_xbrl.xbrl.errors import InputError
 
-pytest.importorskip("iij_xbrl.taxonomy.source", reason="taxonomy loader not written yet")
-
-# One real discrepancy of doc 000 as the validators report it; the database stores findings as given.
-FINDING = Finding(rule="iij:duplicate-mismatch", severity="error", message="1H12 revenue printed twice",
-                  filing="fy2012h1", concepts=["Revenues"], period="2012-04-01..2012-09-30",
-                  values={"reported": "51109000000"},
-                  sources=[Source(document="000_1e0a72612b28a18d.txt", line=25)])
-
-
-@pytest.fixture
-def out_dir(tmp_path):
-    (tmp_path / "findings.json").write_text(to_json([FINDING]), encoding="utf-8")
-    return tmp_path
+PROJECT = Project(ROOT)
+D001 = "001_5ab34944f22f6fd1.txt"
 
 
 @pytest.fixture(scope="module")
-def reexport():
-    """export_to with the inputs `command.run` reads, loaded once (loading them takes seconds)."""
-    from iij_xbrl.sources.load import load_filings
-    from iij_xbrl.taxonomy import source
+def out_dir(tmp_path_factory):
+    return reports(tmp_path_factory).dir  # the real project, published
 
-    taxonomy, filings = source.load(command.PROJECT_ROOT / "taxonomy"), load_filings(command.PROJECT_ROOT / "sources")
 
+@pytest.fixture(scope="module")
+def reexport(out_dir):
     def run(url):
-        export_to(url, taxonomy, filings, [FINDING], calc_relationships_of(taxonomy),
-                  documents_dir=command.PROJECT_ROOT / "sources")
+        command.load_published(url, out_dir)
     return run
+
+
+def test_published_rows_are_the_publications_rows(out_dir, tmp_path):
+    """Loading out/ gives exactly the rows of loading the in-memory publication from the sources."""
+    published = publication.load(PROJECT)
+    direct, loaded = f"sqlite:///{tmp_path}/direct.sqlite", f"sqlite:///{tmp_path}/loaded.sqlite"
+    export_to(direct, published.taxonomy, published.filings, published.findings, read(out_dir).calculations,
+              documents_dir=PROJECT.sources)
+    command.load_published(loaded, out_dir)
+    assert dump(loaded) == dump(direct)
 
 
 def test_sqlite_and_postgresql_hold_identical_rows_and_reloading_changes_nothing(out_dir, tmp_path, pg_url,
                                                                                    reexport, capsys):
     sqlite_url = f"sqlite:///{tmp_path}/iij.sqlite"
-    assert command.run(sqlite_url, out_dir) == 0
+    assert command.run(sqlite_url, out_dir, PROJECT) == 0
     assert "facts" in capsys.readouterr().out
     first = dump(sqlite_url)
     reexport(pg_url)
@@ -58,13 +60,12 @@ def test_sqlite_and_postgresql_hold_identical_rows_and_reloading_changes_nothing
 
 def test_real_figures_are_exact(out_dir, tmp_path):
     url = f"sqlite:///{tmp_path}/iij.sqlite"
-    command.run(url, out_dir)
+    command.run(url, out_dir, PROJECT)
     # The press release's thousands (001) beat the presentation's millions and billions (000).
     revenue = query(url, "SELECT value, decimals, document FROM filing_facts WHERE concept = 'Revenues' "
                          "AND period_start = '2012-04-01' AND period_end = '2012-09-30' AND dimensions = '' "
-                         "AND filing = 'fy2012h1'")
-    assert [(Decimal(v), d, doc) for v, d, doc in revenue] == [(Decimal("51109001000"), -3,
-                                                                "001_5ab34944f22f6fd1.txt")]
+                         f"AND filing = (SELECT filing FROM documents WHERE name = '{D001}')")
+    assert [(Decimal(v), d, doc) for v, d, doc in revenue] == [(Decimal("51109001000"), -3, D001)]
     eps = query(url, "SELECT DISTINCT value FROM facts WHERE printed_text = '49.51' AND unit = 'JPYPerShare'")
     assert [Decimal(v) for v, in eps] == [Decimal("49.51")]
     labels = query(url, "SELECT label_en, label_ja, period_type, balance FROM concepts WHERE name = 'Revenues'")
@@ -74,8 +75,6 @@ def test_real_figures_are_exact(out_dir, tmp_path):
                       "ON l.document = s.document AND l.line = s.line")[0][0].strip()
 
 
-def test_missing_findings_file_is_an_input_error(tmp_path):
-    from iij_xbrl.xbrl.errors import InputError
-
+def test_an_out_without_manifest_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="run `iij-xbrl publish` first"):
-        command.run(f"sqlite:///{tmp_path}/iij.sqlite", tmp_path)
+        command.run(f"sqlite:///{tmp_path}/iij.sqlite", tmp_path, PROJECT)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from emit_fixtures import ROOT
 from iij_xbrl.model import Period
 from iij_xbrl.sources import load
 from iij_xbrl.taxonomy import source
@@ -26,11 +27,8 @@ ATM = {"SegmentAxis": "ATMOperationBusinessMember"}
 
 @pytest.fixture(scope="module")
 def facts():
-    filings = {f.id: f for f in load.load_filings()}
-    return {
-        DOC000: [f for f in filings["fy2012h1"].facts if f.provenance.document == DOC000],
-        DOC002: [f for f in filings["fy2008h1"].facts if f.provenance.document == DOC002],
-    }
+    every = [f for filing in load.load_filings(ROOT / "sources") for f in filing.facts]
+    return {doc: [f for f in every if f.provenance.document == doc] for doc in (DOC000, DOC002)}
 
 
 # (concept, period, dimensions, source line, printed text, value, decimals, unit)
@@ -92,7 +90,7 @@ def test_sheet_sizes(facts) -> None:
 
 
 def test_concepts_exist_with_matching_period_type(facts) -> None:
-    concepts = source.load().concepts
+    concepts = source.load(ROOT / "taxonomy").concepts
     for fact in facts[DOC000] + facts[DOC002]:
         concept = concepts[fact.concept]
         assert (concept.period_type == "instant") == (fact.period.start is None), (fact.concept, fact.provenance)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from emit_fixtures import ROOT
 from iij_xbrl.model import Period
 from iij_xbrl.sources import calendar, load
 from iij_xbrl.taxonomy import source
@@ -19,7 +20,7 @@ INITIAL = {"ScenarioAxis": "InitialTargetMember"}
 
 @pytest.fixture(scope="module")
 def facts():
-    return [f for filing in load.load_filings() for f in filing.facts
+    return [f for filing in load.load_filings(ROOT / "sources") for f in filing.facts
             if f.provenance.document in (DOC003, DOC004)]
 
 
@@ -80,7 +81,7 @@ def test_both_documents_fully_curated(facts) -> None:
 
 
 def test_concepts_exist_with_matching_period_type(facts) -> None:
-    concepts = source.load().concepts
+    concepts = source.load(ROOT / "taxonomy").concepts
     for fact in facts:
         concept = concepts.get(fact.concept)
         assert concept is not None, fact.concept

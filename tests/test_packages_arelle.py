@@ -3,13 +3,14 @@ XML instance of each real filing, and an `.xbri` with one Inline XBRL report; ea
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 
 import arelle_oracle
-from report_fixtures import FILINGS, reports
-from iij_xbrl.emit import extension, packages
+from report_fixtures import FILINGS, ROOT, reports
+from iij_xbrl.emit import packages
+from iij_xbrl.taxonomy import build, package
+from iij_xbrl.taxonomy.source import load
 
 pytestmark = pytest.mark.arelle
 
@@ -19,13 +20,12 @@ def built(tmp_path_factory):
     rep = reports(tmp_path_factory)
     out = tmp_path_factory.mktemp("packages")
 
-    def report(f: str, suffix: str) -> list[Path]:  # the report, then the extension schema it cites
-        return [rep.dir / f / f"{f}{suffix}", rep.dir / f / f"{f}.xsd", rep.dir / f / extension.calculation_name(f)]
-
-    made = {f: packages.write_report_package(report(f, ".xbrl"), rep.taxonomy_package, out / f"iij-{f}.xbr")
-            for f in FILINGS}
-    made["inline"] = packages.write_report_package(report("fy2012h1", ".xhtml"), rep.taxonomy_package,
-                                                   out / "iij-fy2012h1.xbri")
+    made = {f: rep.dir / f / f"{f}.xbr" for f in FILINGS}  # as publish wrote them
+    f = FILINGS[-1]
+    inline = {name: (rep.dir / f / name).read_bytes() for name in (f"{f}.xhtml", f"{f}.xsd", f"{f}_cal.xml")}
+    made["inline"] = out / f"{f}.xbri"
+    made["inline"].write_bytes(packages.report_package_bytes(inline, package.content(build.render(
+        load(ROOT / "taxonomy"))), f, ".xbri"))
     return rep, made
 
 
@@ -50,4 +50,4 @@ def test_packaged_report_is_the_published_report(built):
     for f in FILINGS:
         with zipfile.ZipFile(made[f]) as archive:
             for name in (f"{f}.xbrl", f"{f}.xsd", f"{f}_cal.xml"):
-                assert archive.read(f"iij-{f}/reports/{name}") == (rep.dir / f / name).read_bytes()
+                assert archive.read(f"{f}/reports/{name}") == (rep.dir / f / name).read_bytes()

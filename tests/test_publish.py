@@ -5,26 +5,24 @@ import hashlib
 import io
 import json
 import re
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from emit_fixtures import project_copy, sample_filing
+from emit_fixtures import FILINGS, ROOT, project_copy, sample_filing, sample_publication
+from iij_xbrl import publication
 from iij_xbrl import publish as pub
+from iij_xbrl.emit.registry import EMITTERS
 from iij_xbrl.xbrl import xmlsafe
 from iij_xbrl.cli import main
+from iij_xbrl.paths import Project
 from iij_xbrl.emit import naming
-from iij_xbrl.taxonomy.names import ALL_ENTRY_URL, ROLE_BASE
+from iij_xbrl.taxonomy.names import ALL_ENTRY_URL, PACKAGE_FILE, ROLE_BASE
 from iij_xbrl.taxonomy.source import load as load_taxonomy
 from iij_xbrl.xbrl.command import validate
-
-
-def _load_sample(ctx: pub.PublishContext) -> None:
-    ctx.filings = [sample_filing()]
-
-
-STAGES = [_load_sample, pub.emit_instances, pub.write_manifest]
 
 
 LINK = "{http://www.xbrl.org/2003/linkbase}"
@@ -35,19 +33,26 @@ def _snapshot(directory: Path) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
-def test_publish_writes_instances_and_manifest(tmp_path):
+@pytest.fixture(scope="module")
+def sample():
+    return sample_publication()
+
+
+def test_publish_writes_every_output_and_a_true_manifest(tmp_path, sample):
     out = tmp_path / "out"
     stream = io.StringIO()
-    assert pub.publish(out, stages=STAGES, stream=stream) == 0
+    assert pub.publish(out, sample, stream=stream) == 0
     files = _snapshot(out)
-    assert set(files) == {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "fy2012h1/fy2012h1.xsd",
-                          "fy2012h1/fy2012h1_cal.xml", "manifest.json"}
+    assert {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "fy2012h1/fy2012h1.xsd", "fy2012h1/fy2012h1_cal.xml",
+            "fy2012h1/fy2012h1.xhtml", "fy2012h1/fy2012h1.xbr", "fy2012h1/fy2012h1-metadata.json", "facts.csv",
+            "findings.json", "taxonomy.json", "documents/001_5ab34944f22f6fd1.txt", "iij-taxonomy-2025.zip",
+            "iij-xbrl-data.zip", "manifest.json", "iij.sqlite"} <= set(files)
     manifest = json.loads(files["manifest.json"])
+    assert set(manifest["files"]) == set(files) - {"manifest.json", "iij.sqlite"}  # the database is loaded from it
     for rel, entry in manifest["files"].items():
         assert entry["sha256"] == hashlib.sha256(files[rel]).hexdigest()
     assert manifest["filings"]["fy2012h1"]["facts"] == len(sample_filing().facts)
-    assert manifest["filings"]["fy2012h1"]["files"] == ["fy2012h1/fy2012h1.json", "fy2012h1/fy2012h1.xbrl",
-                                                        "fy2012h1/fy2012h1.xsd", "fy2012h1/fy2012h1_cal.xml"]
+    assert manifest["sources"] == {"sha256": sample.sources_digest}
     instance = files["fy2012h1/fy2012h1.xbrl"].decode()
     assert '<link:schemaRef xlink:type="simple" xlink:href="fy2012h1.xsd"/>' in instance
     assert json.loads(files["fy2012h1/fy2012h1.json"])["documentInfo"]["taxonomy"] == ["fy2012h1.xsd"]
@@ -57,57 +62,63 @@ def test_publish_writes_instances_and_manifest(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging leftovers
 
 
-def test_publish_is_byte_deterministic(tmp_path):
-    pub.publish(tmp_path / "a", stages=STAGES, stream=io.StringIO())
-    pub.publish(tmp_path / "b", stages=STAGES, stream=io.StringIO())
+def test_publish_is_byte_deterministic(tmp_path, sample):
+    pub.publish(tmp_path / "a", sample, load_database=False, stream=io.StringIO())
+    pub.publish(tmp_path / "b", sample_publication(), load_database=False, stream=io.StringIO())
     assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+
+
+def test_every_emitter_returns_files_under_relative_paths(sample):
+    for name, emit in EMITTERS.items():
+        files = emit(sample)
+        assert files and all(isinstance(data, bytes) for data in files.values()), name
+        assert all(not rel.startswith("/") and ".." not in rel.split("/") for rel in files), name
 
 
 class Boom(Exception):
     pass
 
 
-def _fail(ctx: pub.PublishContext) -> None:
+def _fail(publication) -> dict[str, bytes]:
     raise Boom("injected failure")
 
 
 @pytest.mark.parametrize("failing", [
-    [_load_sample, pub.emit_instances, _fail, pub.write_manifest],  # after instances, before the manifest
-    [_load_sample, _fail],  # before anything was written
+    [*list(EMITTERS.items())[:3], ("boom", _fail)],  # after some outputs were written
+    [("boom", _fail)],  # before anything was written
 ])
-def test_failure_mid_publish_keeps_previous_output(tmp_path, failing):
+def test_failure_mid_publish_keeps_previous_output(tmp_path, failing, sample):
     out = tmp_path / "out"
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, sample, load_database=False, stream=io.StringIO())
     (out / "marker").write_text("previous run")
     before = _snapshot(out)
     with pytest.raises(Boom):
-        pub.publish(out, stages=failing, stream=io.StringIO())
+        pub.publish(out, sample, emitters=failing, stream=io.StringIO())
     assert _snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
-def test_republish_replaces_output_as_a_whole(tmp_path):
+def test_republish_replaces_output_as_a_whole(tmp_path, sample):
     out = tmp_path / "out"
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, sample, load_database=False, stream=io.StringIO())
     (out / "stale.txt").write_text("from an older run")
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
+    pub.publish(out, sample, load_database=False, stream=io.StringIO())
     assert not (out / "stale.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
-def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch):
+def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch, sample):
     monkeypatch.setattr(pub, "_exchange", lambda a, b: False)  # platforms without renameat2
     out = tmp_path / "out"
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
-    pub.publish(out, stages=STAGES, stream=io.StringIO())
-    assert set(_snapshot(out)) == {"fy2012h1/fy2012h1.xbrl", "fy2012h1/fy2012h1.json", "fy2012h1/fy2012h1.xsd",
-                                "fy2012h1/fy2012h1_cal.xml", "manifest.json"}
+    pub.publish(out, sample, load_database=False, stream=io.StringIO())
+    first = _snapshot(out)
+    pub.publish(out, sample, load_database=False, stream=io.StringIO())
+    assert _snapshot(out) == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 # ---- the real pipeline: taxonomy build + fact sheets of sources/, in a temp copy of the project ----------
 
-FILINGS = ("fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3")
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +127,7 @@ def real(tmp_path_factory) -> tuple[Path, Path, Path]:
     work = tmp_path_factory.mktemp("real")
     root = project_copy(work / "project")
     for name in ("a", "b"):
-        assert pub.publish(work / name, root=root, stream=io.StringIO()) == 0
+        assert pub.publish(work / name, publication.load(Project(root)), stream=io.StringIO()) == 0
     return root, work / "a", work / "b"
 
 
@@ -125,7 +136,7 @@ def test_real_publish_is_byte_deterministic(real):
     first, second = _snapshot(a), _snapshot(b)
     assert first == second
     assert {f"{f}/{f}{ext}" for f in FILINGS for ext in (".xbrl", ".json", ".xsd", "_cal.xml")} <= set(first)
-    assert first[pub.TAXONOMY_PACKAGE] == (root / "taxonomy" / pub.TAXONOMY_PACKAGE).read_bytes()
+    assert first[PACKAGE_FILE] == (root / "taxonomy" / PACKAGE_FILE).read_bytes()  # as `taxonomy build` wrote it
 
 
 def _binding(finding) -> tuple:
@@ -148,7 +159,7 @@ def test_published_calculations_flag_only_complete_bindings(real, tmp_path):
     of their total under the taxonomy's complete networks; a complete binding goes unchecked only when the
     filing prints the same total elsewhere with part of its items (the extension keeps or drops whole totals)."""
     root, out, _ = real
-    package = out / pub.TAXONOMY_PACKAGE
+    package = out / PACKAGE_FILE
     published = [out / f / f"{f}.xbrl" for f in FILINGS]
     ours = validate(published, [package])
     assert {f.rule for f in ours} == {"calc11e:inconsistentCalculationUsingRounding"}
@@ -185,15 +196,109 @@ facts:
 def test_bad_fact_sheet_is_one_line_exit_2_and_keeps_out(tmp_path, monkeypatch):
     root = project_copy(tmp_path / "project")
     out = tmp_path / "out"
-    assert pub.publish(out, root=root, stream=io.StringIO()) == 0
+    assert pub.publish(out, publication.load(Project(root)), stream=io.StringIO()) == 0
     before = _snapshot(out)
     sheet = root / "sources" / "facts" / "000_1e0a72612b28a18d.yaml"
     sheet.parent.mkdir(exist_ok=True)
     sheet.write_text(BROKEN_SHEET, encoding="utf-8")
-    monkeypatch.setattr(pub, "PROJECT_ROOT", root)
-    result = CliRunner().invoke(main, ["publish", "--out", str(out)])
+    result = CliRunner().invoke(main, ["--project", str(root), "publish", "--out", str(out)])
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and re.match(rf"error: \S*{sheet.name}:4: ", lines[0]), lines
     assert _snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "project"]
+
+
+def _tree(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_publish_writes_only_its_output_folder(real):
+    """Nothing in the project changes (in a checkout: `git status` stays clean): the taxonomy is rendered in
+    memory, only `iij-xbrl taxonomy build` writes taxonomy/."""
+    root, _, _ = real
+    before = _tree(root)
+    result = CliRunner().invoke(main, ["--project", str(root), "publish", "--out", str(root / "out")])
+    assert result.exit_code == 0, result.output
+    after = _tree(root)
+    assert {k: v for k, v in after.items() if not k.startswith("out/")} == before
+
+
+def test_export_loads_what_was_published_and_refuses_a_stale_or_incomplete_out(real, tmp_path):
+    root, out, _ = real
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    url = f"sqlite:///{tmp_path / 'export.sqlite'}"
+    result = CliRunner().invoke(main, ["--project", str(root), "export", "--out", str(copy), "--db", url])
+    assert result.exit_code == 0, result.output
+    dump = sqlite3.connect(tmp_path / "export.sqlite").execute("SELECT count(*), sum(in_instance) FROM facts").fetchone()
+    assert dump == (sum(1 for _ in (copy / "facts.csv").open()) - 1, sum(json.loads(
+        (copy / "manifest.json").read_text())["filings"][f]["facts"] for f in FILINGS))
+
+    def refused(message: str) -> None:
+        result = CliRunner().invoke(main, ["--project", str(root), "export", "--out", str(copy), "--db", url])
+        assert result.exit_code == 2 and message in result.stderr, result.output
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: ")
+
+    (copy / "findings.json").write_text("[]\n", encoding="utf-8")
+    refused("findings.json differs from the published file")
+    shutil.copy(out / "findings.json", copy / "findings.json")
+    (copy / "facts.csv").unlink()
+    refused("facts.csv is listed but missing")
+    shutil.copy(out / "facts.csv", copy / "facts.csv")
+    changed = tmp_path / "project"
+    shutil.copytree(root / "sources", changed / "sources")
+    shutil.copytree(root / "taxonomy" / "src", changed / "taxonomy" / "src")
+    (changed / "sources" / "README.md").write_text("edited\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(changed), "export", "--out", str(copy), "--db", url])
+    assert result.exit_code == 2 and "built from other sources" in result.stderr, result.output
+
+
+SYNTHETIC_DOCUMENT = """Example Corp. results, 1H FY2020
+Revenues\t1,234\t1,100
+Operating income\t120\t110
+"""
+SYNTHETIC_SHEET = """document: 900_synthetic.txt
+filing: fy2020h1
+tables:
+  - lines: [2, 3]
+    unit: JPY million
+    columns: [1H20, 1H19]
+    rows:
+      2: Revenues
+      3: OperatingIncomeLoss
+"""
+SYNTHETIC_FILINGS = """entity: {scheme: "http://example.com/ids", identifier: "E1", name: Example Corp., prefix: ex}
+filings:
+  - id: fy2020h1
+    title: Example Corp. results, 1H FY2020
+    period: 1H20
+    released: 2020-11-10
+    documents:
+      - {file: 900_synthetic.txt, title: Results, kind: presentation, released: 2020-11-10}
+"""
+
+
+def test_a_new_filing_needs_only_sources(tmp_path):
+    """A filing of its own (document, sheet, filings.yaml entry) over the real taxonomy: published without a
+    line of Python."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "taxonomy" / "src", root / "taxonomy" / "src")
+    (root / "sources" / "facts").mkdir(parents=True)
+    shutil.copy(ROOT / "sources" / "mapping.yaml", root / "sources" / "mapping.yaml")
+    (root / "sources" / "900_synthetic.txt").write_text(SYNTHETIC_DOCUMENT, encoding="utf-8")
+    (root / "sources" / "facts" / "900_synthetic.yaml").write_text(SYNTHETIC_SHEET, encoding="utf-8")
+    (root / "sources" / "filings.yaml").write_text(SYNTHETIC_FILINGS, encoding="utf-8")
+    published = publication.load(Project(root))
+    (filing,) = published.filings
+    assert (filing.id, len(filing.prints), len(filing.facts)) == ("fy2020h1", 4, 4)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["--project", str(root), "publish", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    instance = (out / "fy2020h1" / "fy2020h1.xbrl").read_text(encoding="utf-8")
+    assert '<xbrli:identifier scheme="http://example.com/ids">E1</xbrli:identifier>' in instance
+    assert '<iij:Revenues id="f-Revenues-D2020-04-01_2020-09-30_JPY"' in instance and ">1234000000<" in instance
+    assert json.loads((out / "fy2020h1" / "fy2020h1.json").read_text())["facts"][
+        "f-Revenues-D2020-04-01_2020-09-30_JPY"]["dimensions"]["entity"] == "ex:E1"
+    assert (out / "documents" / "900_synthetic.txt").read_text(encoding="utf-8") == SYNTHETIC_DOCUMENT

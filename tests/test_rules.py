@@ -7,11 +7,13 @@ from decimal import Decimal
 
 import pytest
 
+from emit_fixtures import ROOT, spec
 from iij_xbrl.model import Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
 from iij_xbrl.taxonomy.source import load
 from iij_xbrl.xbrl.findings import to_json
-from iij_xbrl.checks import check_filings
+from iij_xbrl.checks import check
+from iij_xbrl.publication import FilingFacts
 
 DOC = "900_test.txt"
 MILLION, THOUSAND = -6, -3
@@ -19,7 +21,7 @@ MILLION, THOUSAND = -6, -3
 
 @pytest.fixture(scope="module")
 def taxonomy():
-    return load()
+    return load(ROOT / "taxonomy")
 
 
 def fact(concept: str, period: str, value: str, decimals: int | None = MILLION, line: int = 1, doc: str = DOC,
@@ -47,11 +49,11 @@ def pct(concept: str, period: str, text: str, line: int = 1, **kw) -> Fact:
 
 
 def filing(*facts: Fact, id: str = "fy2012h1", period: str = "1H12") -> Filing:
-    return Filing(id=id, title=id, documents=[DOC], period=calendar.parse(period), facts=list(facts))
+    return Filing(**spec(id, id, [DOC], calendar.parse(period)), facts=list(facts))
 
 
 def run(taxonomy, *filings: Filing, rule: str | None = None):
-    found = check_filings(list(filings), taxonomy)
+    found = check([FilingFacts.of(f, f.facts) for f in filings], taxonomy)
     return [f for f in found if rule is None or f.rule == rule]
 
 

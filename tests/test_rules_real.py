@@ -9,23 +9,29 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from iij_xbrl.sources.load import load_filings
-from iij_xbrl.taxonomy.source import load
+from iij_xbrl import publication
+from iij_xbrl.checks import check
+from iij_xbrl.emit import naming
+from iij_xbrl.paths import Project
 from iij_xbrl.xbrl.findings import to_json
-from iij_xbrl.checks import check_filings
 
 ROOT = Path(__file__).resolve().parents[1]
 D000, D001, D002 = "000_1e0a72612b28a18d.txt", "001_5ab34944f22f6fd1.txt", "002_391ff04abc0b0380.txt"
 
 
 @pytest.fixture(scope="module")
-def filings():
-    return load_filings()
+def published() -> publication.Publication:
+    return publication.load(Project(ROOT))
 
 
 @pytest.fixture(scope="module")
-def findings(filings):
-    return check_filings(filings, load())
+def filings(published):
+    return published.filings
+
+
+@pytest.fixture(scope="module")
+def findings(published):
+    return list(published.findings)
 
 
 def at(findings, rule: str, concept: str, *sources: tuple[str, int]):
@@ -58,7 +64,7 @@ def test_comprehensive_income_ratio_printed_against_the_mislabelled_figures(find
 
 def test_prose_operating_income_increase_contradicts_the_table(filings, findings):
     # doc 002 line 23 "Operating income increased by 10.9% YoY" vs line 22 "(down 44.6% YoY)"
-    if not any(f.provenance.document == D002 and f.provenance.line == 23 for x in filings for f in x.facts):
+    if not any(f.provenance.document == D002 and f.provenance.line == 23 for x in filings for f in x.prints):
         pytest.skip("doc 002 line 23 is not (yet) a fact of the sheet")
     assert any(f.severity == "error" and (D002, 23) in {(s.document, s.line) for s in f.sources} for f in findings)
 
@@ -72,20 +78,62 @@ def test_one_unit_artefacts_are_never_errors(findings):
             assert abs(Decimal(f.values["reported"]) - Decimal(f.values["kept"])) > 10 ** 6, f.text()
 
 
-def test_findings_json_validates_and_is_deterministic(filings, findings):
+def test_findings_json_validates_and_is_deterministic(published, findings):
     schema = json.loads((ROOT / "schemas" / "findings.schema.json").read_text(encoding="utf-8"))
     text = to_json(findings)
     jsonschema.validate(json.loads(text), schema)
-    assert to_json(check_filings(filings, load())) == text
+    assert to_json(check(published.filings, published.taxonomy)) == text
     assert all(f.sources and all(s.line for s in f.sources) for f in findings)
 
 
-def test_publish_writes_findings_json_and_strict_fails_on_errors(tmp_path, findings):
+def test_publish_writes_findings_json_and_strict_fails_on_errors(tmp_path, published, findings):
     import io
 
     from iij_xbrl import publish
 
-    stages = [publish.load_sources, publish.write_findings]
-    assert publish.publish(tmp_path / "out", stages=stages, stream=io.StringIO()) == 0
+    from iij_xbrl.emit import tables
+
+    emitters = [("findings", tables.findings_json)]
+    assert publish.publish(tmp_path / "out", published, emitters=emitters, load_database=False,
+                           stream=io.StringIO()) == 0
     assert (tmp_path / "out" / "findings.json").read_text(encoding="utf-8") == to_json(findings)
-    assert publish.publish(tmp_path / "out", strict=True, stages=stages, stream=io.StringIO()) == 1
+    assert publish.publish(tmp_path / "out", published, strict=True, emitters=emitters, load_database=False,
+                           stream=io.StringIO()) == 1
+
+
+@pytest.fixture(scope="module")
+def filing_001(published):
+    """The filing the press release (doc 001) belongs to."""
+    return next(f for f in published.filings if D001 in f.spec.files)
+
+
+def test_findings_name_their_facts_accused_first(published, findings):
+    held = {f.id: {naming.fact_id(x) for x in f.facts} for f in published.filings}
+    prints = {naming.print_id(x) for f in published.filings for x in f.prints}
+    for f in findings:
+        assert f.facts and all(i in held[f.filing] or i in prints for i in f.facts), f.text()
+    (error,) = at(findings, "iij:duplicate", "OperatingIncomeLoss", (D001, 751), (D001, 375))
+    # accused: the Tanshin's 2,488 (001:751), a print kept out of the instance; then the statement's figure
+    assert error.facts == ["p-001_5ab34944f22f6fd1-L751-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY",
+                           "f-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY"]
+
+
+def test_inline_report_marks_exactly_the_cells_a_finding_names(published, filing_001):
+    """The consolidated 1H FY2011 operating-income error flags the consolidated cell, not the segments' cells
+    of the same concept and period."""
+    from lxml import etree
+
+    from iij_xbrl.emit import ixbrl, layout
+
+    tax = published.taxonomy
+    page = etree.fromstring(ixbrl.to_ixbrl(filing_001.instance, tax.concepts, layout.networks(tax),
+                                           published.findings_of(filing_001.id), layout.member_labels(tax)))
+    ns = {"ix": ixbrl.IX}
+    cells = {el.get("id"): el.getparent().get("class") for el in page.iterfind(".//ix:nonFraction", ns)}
+    consolidated = "f-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY"
+    segments = [i for i in cells if i.startswith("f-OperatingIncomeLoss-D2011-04-01_2011-09-30_") and i != consolidated
+                and "Target" not in i]
+    assert cells[consolidated] == "num flagged-error"
+    assert len(segments) >= 2 and all(cells[i] == "num" for i in segments), {i: cells[i] for i in segments}
+    named = {i for f in published.findings_of(filing_001.id) for i in f.facts}
+    assert {i for i, c in cells.items() if c != "num"} == named & set(cells)

@@ -9,30 +9,34 @@ import pytest
 
 from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Fact, Period, Provenance
-from iij_xbrl.sources import dedupe, factsheet, figures, load, yamlines
+from iij_xbrl.sources import calendar, dedupe, factsheet, figures, load, yamlines
 from iij_xbrl.sources.mapping import LabelMap
 
-SOURCES = load.SOURCES
-SHEETS = load.sheet_paths()
+SOURCES = Path(__file__).resolve().parents[1] / "sources"
+SHEETS = load.sheet_paths(SOURCES)
 DOC001 = "001_5ab34944f22f6fd1.txt"
 
 
 @pytest.fixture(scope="module")
 def filings():
-    return load.load_filings()
+    return load.load_filings(SOURCES)
 
 
 @pytest.fixture(scope="module")
 def doc001(filings):
-    return [f for f in filings[2].facts if f.provenance.document == DOC001]
+    return [f for filing in filings for f in filing.facts if f.provenance.document == DOC001]
 
 
-def test_filings_per_contract(filings) -> None:
-    assert [f.id for f in filings] == ["fy2008h1", "fy2010h1", "fy2012h1", "fy2013q3"]
-    fy2012 = filings[2]
-    assert fy2012.documents == ["000_1e0a72612b28a18d.txt", DOC001]
-    assert (fy2012.period.start, fy2012.period.end) == (date(2012, 4, 1), date(2012, 9, 30))
-    assert filings[3].period.start == date(2013, 4, 1) and filings[3].period.end == date(2013, 12, 31)
+def test_filings_as_listed(filings) -> None:
+    """Filings in sources/filings.yaml order, each with the facts of exactly its own documents' sheets."""
+    listed = yamlines.load(SOURCES / "filings.yaml")["filings"]
+    assert [f.id for f in filings] == [raw["id"] for raw in listed]
+    for filing, raw in zip(filings, listed):
+        assert filing.files == [d["file"] for d in raw["documents"]]
+        assert filing.period == calendar.parse(raw["period"]) and str(filing.released) == raw["released"]
+        assert {f.provenance.document for f in filing.facts} <= set(filing.files)
+    # IIJ's fiscal year starts in April: the half-year 1H12 is April..September 2012
+    assert calendar.parse("1H12") == Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.name)
@@ -174,8 +178,46 @@ def test_sheet_errors_name_yaml_line(tmp_path: Path, body: str, message: str, li
 def test_doc001_concepts_in_taxonomy(doc001) -> None:
     from iij_xbrl.taxonomy.source import load as load_taxonomy
 
-    concepts = load_taxonomy().concepts
+    concepts = load_taxonomy(SOURCES.parent / "taxonomy").concepts
     for fact in doc001:
         concept = concepts.get(fact.concept)
         assert concept is not None, fact.concept
         assert (concept.period_type == "instant") == fact.period.is_instant, (fact.concept, str(fact.period))
+
+
+FILINGS_YAML = """entity: {scheme: "http://www.tse.or.jp/sicc", identifier: "37740", name: IIJ, prefix: tse}
+filings:
+  - id: fy2012h1
+    title: 1H FY2012
+    period: 1H12
+    released: 2012-11-08
+    documents:
+      - {file: %s, title: Press release, kind: press-release, released: 2012-11-08}
+"""
+
+
+@pytest.mark.parametrize("edit, message, line", [
+    (lambda t: t.replace("period: 1H12", "period: 1H2012"), "schema: '1H2012' does not match", 5),
+    (lambda t: t.replace(DOC001, "999_missing.txt"), "document 999_missing.txt not found", 8),
+    (lambda t: t.replace("released: 2012-11-08\n", "released: 2012-13-08\n", 1), "not a date: '2012-13-08'", 3),
+    (lambda t: t + t[t.index("  - id"):], "filing fy2012h1 is listed twice", 9),
+    (lambda t: t + t[t.index("  - id"):].replace("fy2012h1", "fy2012q2"), "already belongs to filing fy2012h1", 14),
+])
+def test_filings_file_errors_name_the_line(tmp_path: Path, edit, message: str, line: int) -> None:
+    from iij_xbrl.sources.filings import load_specs
+
+    (tmp_path / DOC001).write_text("x\n", encoding="utf-8")
+    path = tmp_path / "filings.yaml"
+    path.write_text(edit(FILINGS_YAML % DOC001), encoding="utf-8")
+    with pytest.raises(InputError, match=message) as err:
+        load_specs(tmp_path)
+    assert (err.value.path, err.value.line) == (str(path), line)
+
+
+def test_a_sheet_of_a_document_no_filing_lists_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "filings.yaml").write_text(FILINGS_YAML % DOC001, encoding="utf-8")
+    (tmp_path / "mapping.yaml").write_text((SOURCES / "mapping.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    sheet = _write(tmp_path, "facts:\n  - {line: 22, concept: Revenues, period: 1H12, text: '51,109', unit: JPY million}\n")
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("filing: fy2012h1", "filing: fy2013q3"), encoding="utf-8")
+    with pytest.raises(InputError, match="belongs to filing fy2012h1, not fy2013q3"):
+        load.load_filings(tmp_path)

@@ -109,6 +109,11 @@ def test_core_structure(tax):
         "ScenarioAxis": ("ActualMember", "InitialTargetMember", "RevisedTargetMember")}
     assert tax.dimensions.container == "scenario"  # one container: representable in xBRL-JSON/CSV
     assert naming.AXIS_CONTAINER == {axis: tax.dimensions.container for axis in tax.dimensions.axis_members()}
+    # the names the code uses are the taxonomy's
+    axes = tax.dimensions.axis_members()
+    assert {n.NETWORK_SERVICES_AND_SI, n.ATM_OPERATION, n.ELIMINATION} <= set(axes[n.SEGMENT_AXIS])
+    assert {n.INITIAL_TARGET, n.REVISED_TARGET} <= set(axes[n.SCENARIO_AXIS])
+    assert set(n.UNITS) == set(n.UnitId.__args__)
     income = {(a.total, a.item): a.weight for a in tax.calculations["IncomeStatement"]}
     assert income[("OperatingIncomeLoss", "CostsAndExpenses")] == -1
     summary_calc = {(a.total, a.item): a.weight for a in tax.calculations["OperatingResultsSummary"]}

@@ -1,4 +1,4 @@
-"""Command line: `iij-xbrl taxonomy build | publish | validate | export`.
+"""Command line: `iij-xbrl [--project DIR] taxonomy build | publish | validate | export`.
 
 Commands only parse options and call into the modules that do the work, so each
 stage stays usable as a library. Bad input becomes one line on stderr and exit 2.
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
+from .paths import ENV, Project, find
 from .xbrl.errors import InputError
-from .paths import TAXONOMY
 
 
 class _Group(click.Group):
@@ -23,9 +23,17 @@ class _Group(click.Group):
             sys.exit(2)
 
 
+def _project() -> Project:
+    """The project folder: --project, else IIJ_XBRL_PROJECT, else the current directory or the checkout."""
+    return find(click.get_current_context().find_root().params.get("project"))
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="iij-xbrl")
-def main() -> None:
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), envvar=ENV, default=None,
+              help=f"Project folder holding sources/ and taxonomy/src/ [default: ${ENV}, else the current "
+                   "directory or the checkout this program runs from].")
+def main(project: Path | None) -> None:
     """Publish IIJ's investor-relations figures as XBRL, validate and export them."""
 
 
@@ -35,13 +43,11 @@ def taxonomy() -> None:
 
 
 @taxonomy.command("build")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=TAXONOMY,
-              show_default=True, help="Taxonomy folder: reads src/, writes the XBRL files and the package.")
-def taxonomy_build(root: Path) -> None:
-    """Generate schema, linkbases and the taxonomy package from taxonomy/src."""
+def taxonomy_build() -> None:
+    """Generate schema, linkbases and the taxonomy package from the project's taxonomy/src into taxonomy/."""
     from .taxonomy.build import build
 
-    for path in build(root):
+    for path in build(_project().taxonomy):
         click.echo(str(path))
 
 
@@ -51,10 +57,11 @@ def taxonomy_build(root: Path) -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero when findings include errors.")
 @click.option("--db", "db_url", default=None, help="Database URL (default: sqlite:///<out>/iij.sqlite).")
 def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
-    """Build the taxonomy, publish every filing, validate, export."""
+    """Publish every filing (instances, reports, packages, findings) and load the database."""
+    from .publication import load
     from .publish import publish as run
 
-    sys.exit(run(out_dir=out_dir, strict=strict, db_url=db_url))
+    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url))
 
 
 @main.command()
@@ -64,7 +71,8 @@ def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
                    "(validity errors included) as in schemas/findings.schema.json.")
 @click.option("--strict", is_flag=True, help="Treat warnings as failures (exit 1).")
 @click.option("--packages", "packages", multiple=True, type=click.Path(exists=True, path_type=Path),
-              help="Taxonomy package zip(s) to resolve URLs offline (repeatable).")
+              help="Taxonomy package zip(s) to resolve URLs offline (repeatable) [default: the project's "
+                   "taxonomy/iij-taxonomy-2025.zip, when there is one].")
 def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
     """Validate XBRL reports: XBRL 2.1, Dimensions, Inline XBRL and OIM validity, then XBRL Calculations
     1.1 (round-to-nearest). Each PATH is judged on its own; a summary line per file tells what was checked.
@@ -85,9 +93,13 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Pa
     from .taxonomy.names import PACKAGE_FILE
     from .xbrl.command import run
 
-    own = TAXONOMY / PACKAGE_FILE
-    if not packages and own.exists():
-        packages = (own,)  # our own instances cite the published URL of the IIJ taxonomy
+    if not packages:
+        try:  # our own instances cite the published URL of the IIJ taxonomy; any other report needs no project
+            own = _project().taxonomy / PACKAGE_FILE
+        except InputError:
+            own = None
+        if own is not None and own.exists():
+            packages = (own,)
     sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages)))
 
 
@@ -99,4 +111,4 @@ def export(db_url: str, out_dir: Path) -> None:
     """Load concepts, facts, calculation trees and findings into SQLite or PostgreSQL."""
     from .export.command import run
 
-    sys.exit(run(db_url=db_url, out_dir=out_dir))
+    sys.exit(run(db_url=db_url, out_dir=out_dir, project=_project()))

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Strict, model_validator
 
-ENTITY_SCHEME = "http://www.tse.or.jp/sicc"
-ENTITY_ID = "37740"  # TSE code 3774 with its check digit, as TDnet writes it
+from .taxonomy.names import UnitId
 
 PeriodType = Literal["duration", "instant"]
 Balance = Literal["debit", "credit"]
@@ -64,7 +63,6 @@ class Provenance(Frozen):
     text: str  # the figure exactly as printed on that line, e.g. "(1,866)" or "51.1"
 
 
-UnitId = Literal["JPY", "JPYPerShare", "shares", "pure", "Gbps"]
 
 
 class Fact(Frozen):
@@ -72,15 +70,10 @@ class Fact(Frozen):
     period: Period
     dimensions: dict[str, str] = {}  # axis local name -> member local name; default members omitted
     unit: UnitId | None = None  # None for non-numeric facts
-    value: Decimal | None  # None = nil
+    # strict: a float (or int, or str) is refused, not converted; a float would change printed figures
+    value: Annotated[Decimal, Strict()] | None  # None = nil
     decimals: int | None = None  # None = INF (exact); ignored when value is None
     provenance: Provenance
-
-    @model_validator(mode="after")
-    def _no_float(self) -> "Fact":
-        if self.value is not None and not isinstance(self.value, Decimal):
-            raise TypeError("fact values must be Decimal")
-        return self
 
     @property
     def key(self) -> tuple:
@@ -88,9 +81,42 @@ class Fact(Frozen):
         return (self.concept, self.period, tuple(sorted(self.dimensions.items())), self.unit)
 
 
-class Filing(Frozen):
-    id: str  # e.g. "fy2012h1"
+class Entity(Frozen):
+    """The reporting entity, as sources/filings.yaml names it."""
+
+    scheme: str  # identifier scheme URI
+    identifier: str
+    name: str
+    prefix: str  # bound to `scheme` where OIM writes the entity as prefix:identifier
+
+
+class Document(Frozen):
+    file: str  # file name in sources/, e.g. "001_5ab34944f22f6fd1.txt"
     title: str
-    documents: list[str]
+    kind: Literal["presentation", "press-release"]
+    released: date
+
+
+class FilingSpec(Frozen):
+    """A filing as sources/filings.yaml lists it: what is published about which period, from which documents."""
+
+    id: str  # names the filing's folder and files in out/, e.g. "fy2012h1"
+    title: str
     period: Period  # the reporting period the filing is about
+    released: date
+    entity: Entity
+    documents: tuple[Document, ...]
+
+    @property
+    def files(self) -> list[str]:
+        """The documents' file names, in filing order."""
+        return [d.file for d in self.documents]
+
+    def with_facts(self, facts: list[Fact]) -> Filing:
+        return Filing(**{name: getattr(self, name) for name in FilingSpec.model_fields}, facts=facts)
+
+
+class Filing(FilingSpec):
+    """What one filing's instance holds: the spec and its facts."""
+
     facts: list[Fact]

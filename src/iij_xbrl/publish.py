@@ -1,227 +1,61 @@
-"""`iij-xbrl publish`: taxonomy package, per-filing XBRL instances, manifest — as one atomic replacement of out/.
+"""`iij-xbrl publish`: every output of the publication, then the database, as one atomic replacement of out/.
 
-The job is a list of stages, small functions sharing one `PublishContext`. Every stage writes only into
-`ctx.stage_dir`, a fresh directory next to out/; only when all stages succeeded is it swapped in for out/,
-so an interrupted or failed run leaves the previous out/ untouched and never a half-written package.
+The publication is loaded first (bad input stops here, nothing written); each emitter of `emit.registry` returns
+its files and publish writes them into a fresh stage directory next to out/, then loads the database from that
+stage with the code `iij-xbrl export` runs. Only when all of it succeeded is the stage swapped in for out/, so an
+interrupted or failed run leaves the previous out/ untouched. Nothing outside the stage is written: the
+taxonomy files are rendered in memory (only `iij-xbrl taxonomy build` writes taxonomy/).
 """
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
-import json
 import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import atomic
 from .emit import naming
-from .emit.oim_json import to_json
-from .emit.xbrl_xml import to_xml
+from .emit.registry import EMITTERS
+from .publication import Publication
 from .xbrl.errors import InputError
-from .model import Fact, Filing
-from .paths import PROJECT_ROOT
-from .taxonomy.names import PACKAGE_FILE as TAXONOMY_PACKAGE
 
-MANIFEST = "manifest.json"
 DATABASE = "iij.sqlite"
-DATA_PACKAGE = "iij-xbrl-data.zip"
+
+Emitter = Callable[[Publication], dict[str, bytes]]
 
 
-@dataclass
-class FilingSummary:
-    filing: str
-    documents: int
-    facts: int
-    contexts: int
-    units: int
-    warnings: int
-
-
-@dataclass
-class PublishContext:
-    root: Path  # project root holding taxonomy/ and sources/
-    out_dir: Path  # final destination, replaced as a whole at the end
-    stage_dir: Path  # where every stage writes; becomes out_dir
-    strict: bool = False
-    db_url: str | None = None
-    taxonomy_package: Path | None = None  # the package zip inside stage_dir
-    findings: list = field(default_factory=list)  # xbrl.findings.Finding, as written to findings.json
-    raw_filings: list[Filing] = field(default_factory=list)  # as loaded, before de-duplication
-    filings: list[Filing] = field(default_factory=list)  # de-duplicated: what the instances hold
-    conflicts: list = field(default_factory=list)  # duplicates beyond rounding, left out (for the validators)
-    warnings: dict[str, list[str]] = field(default_factory=dict)  # filing id -> messages for the summary
-    summaries: list[FilingSummary] = field(default_factory=list)
-    exit_code: int = 0
-
-    @cached_property
-    def taxonomy(self):
-        """The taxonomy's source of truth (taxonomy.source.Taxonomy), loaded once for every stage."""
-        from .taxonomy.source import load
-
-        return load(self.root / "taxonomy")
-
-    def write(self, relative: str, data: bytes) -> Path:
-        path = self.stage_dir / relative
-        atomic.write_bytes(path, data)
-        return path
-
-
-Stage = Callable[[PublishContext], None]
-
-
-def build_taxonomy(ctx: PublishContext) -> None:
-    from .taxonomy.build import build
-
-    build(ctx.root / "taxonomy", taxonomy=ctx.taxonomy)
-    package = ctx.root / "taxonomy" / TAXONOMY_PACKAGE
-    ctx.taxonomy_package = ctx.write(TAXONOMY_PACKAGE, package.read_bytes())
-
-
-def load_sources(ctx: PublishContext) -> None:
-    from .sources import dedupe
-    from .sources.load import load_filings
-
-    ctx.raw_filings = load_filings(ctx.root / "sources")
-    for filing in ctx.raw_filings:
-        kept, conflicts = dedupe.dedupe(filing.facts)
-        ctx.filings.append(filing.model_copy(update={"facts": kept}))
-        ctx.conflicts.extend(conflicts)
-        ctx.warnings.setdefault(filing.id, []).extend(
-            f"conflicting duplicates left out: {conflict}" for conflict in conflicts)
-
-
-def _count(facts: list[Fact]) -> tuple[int, int]:
-    contexts = {naming.fact_context_id(f) for f in facts}
-    units = {f.unit for f in facts if f.unit is not None}
-    return len(contexts), len(units)
-
-
-def emit_instances(ctx: PublishContext) -> None:
-    """Per filing: its extension schema (the calculations it reports in full), the XML and xBRL-JSON instances."""
-    from .emit.extension import write_extension
-
-    for filing in ctx.filings:
-        write_extension(filing, ctx.taxonomy, ctx.stage_dir / filing.id)
-        schema = naming.extension_schema(filing.id)
-        ctx.write(f"{filing.id}/{filing.id}.xbrl", to_xml(filing, schema))
-        ctx.write(f"{filing.id}/{filing.id}.json", to_json(filing, schema))
-        contexts, units = _count(filing.facts)
-        ctx.summaries.append(FilingSummary(filing.id, len(filing.documents), len(filing.facts), contexts, units,
-                                           len(ctx.warnings.get(filing.id, []))))
-
-
-def write_findings(ctx: PublishContext) -> None:
-    """out/findings.json: the IIJ consistency rules over the facts as printed; errors fail `--strict`."""
-    from .xbrl.findings import to_json as findings_json
-    from .checks import check_filings
-
-    ctx.findings = check_filings(ctx.raw_filings, ctx.taxonomy)
-    ctx.write("findings.json", findings_json(ctx.findings).encode())
-    if ctx.strict and any(f.severity == "error" for f in ctx.findings):
-        ctx.exit_code = max(ctx.exit_code, 1)
-
-
-def emit_reports(ctx: PublishContext) -> None:
-    """Per filing: xBRL-CSV, the inline XBRL report (with its findings beside the figures), a report package
-    (the XML instance with the extension written by `emit_instances`)."""
-    from .emit.extension import calculation_name
-    from .emit.ixbrl import write_ixbrl
-    from .emit.oim_csv import write_csv
-    from .emit.packages import write_report_package
-
-    for filing in ctx.filings:
-        folder = ctx.stage_dir / filing.id
-        schema = naming.extension_schema(filing.id)
-        write_csv(filing, ctx.taxonomy, folder, schema)
-        write_ixbrl(filing, ctx.taxonomy, [f for f in ctx.findings if f.filing == filing.id], folder, schema)
-        write_report_package([folder / f"{filing.id}.xbrl", folder / schema, folder / calculation_name(filing.id)],
-                             ctx.taxonomy_package, folder / f"{filing.id}.xbr")
-
-
-def write_data_package(ctx: PublishContext) -> None:
-    """One zip of everything published (less the database) with its own sha256 manifest."""
-    from .emit.packages import write_data_package as write
-
-    write(ctx.stage_dir, ctx.stage_dir / DATA_PACKAGE, exclude=[ctx.stage_dir / DATABASE])
-
-
-def _staged_db_url(ctx: PublishContext) -> str:
+def _staged_db_url(db_url: str | None, stage_dir: Path, out_dir: Path) -> str:
     """The database URL to load; a SQLite file inside out/ is written in the stage so it is swapped in with it."""
-    if ctx.db_url is None:
-        return f"sqlite:///{ctx.stage_dir / DATABASE}"
-    if ctx.db_url.startswith("sqlite:///"):
-        path = Path(ctx.db_url[len("sqlite:///"):]).absolute()
-        if path.is_relative_to(ctx.out_dir):
-            return f"sqlite:///{ctx.stage_dir / path.relative_to(ctx.out_dir)}"
-    return ctx.db_url
+    if db_url is None:
+        return f"sqlite:///{stage_dir / DATABASE}"
+    if db_url.startswith("sqlite:///"):
+        path = Path(db_url[len("sqlite:///"):]).absolute()
+        if path.is_relative_to(out_dir):
+            return f"sqlite:///{stage_dir / path.relative_to(out_dir)}"
+    return db_url
 
 
-def export_database(ctx: PublishContext) -> None:
-    """Concepts, every printed fact, calculation trees and findings, in one transaction."""
-    from .export.load import export_to
-    from .export.rows import calc_relationships_of
-
-    export_to(_staged_db_url(ctx), ctx.taxonomy, ctx.raw_filings, ctx.findings, calc_relationships_of(ctx.taxonomy),
-              documents_dir=ctx.root / "sources")
-
-
-def write_manifest(ctx: PublishContext) -> None:
-    """Hashes every file the stages wrote; runs last so later stages' files are listed too."""
-    files = {}
-    for path in sorted(p for p in ctx.stage_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(ctx.stage_dir).as_posix()
-        if rel != MANIFEST:
-            data = path.read_bytes()
-            files[rel] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    filings = {}
-    for filing, summary in zip(ctx.filings, ctx.summaries, strict=True):
-        filings[filing.id] = {
-            "title": filing.title, "documents": filing.documents,
-            "period": {"start": filing.period.start and filing.period.start.isoformat(),
-                       "end": filing.period.end.isoformat()},
-            "facts": summary.facts, "contexts": summary.contexts, "units": summary.units,
-            "warnings": summary.warnings,
-            "files": sorted(rel for rel in files if rel.startswith(f"{filing.id}/")),
-        }
-    manifest = {"taxonomy": {"package": TAXONOMY_PACKAGE, "entryPoint": naming.SCHEMA_URL},
-                "filings": filings, "files": files}
-    ctx.write(MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode())
-
-
-# The job, in order. Each stage reads what earlier ones left in ctx and writes only into ctx.stage_dir;
-# write_manifest stays last so that it hashes every file.
-STAGES: list[Stage] = [
-    build_taxonomy,
-    load_sources,
-    emit_instances,
-    write_findings,
-    emit_reports,
-    export_database,
-    write_data_package,
-    write_manifest,
-]
-
-
-def print_summary(ctx: PublishContext, stream=None) -> None:
+def print_summary(publication: Publication, out_dir: Path, stream=None) -> None:
     stream = stream or sys.stdout
     header = ("filing", "documents", "facts", "contexts", "units", "warnings")
-    rows = [header] + [(s.filing, *map(str, (s.documents, s.facts, s.contexts, s.units, s.warnings)))
-                       for s in ctx.summaries]
+    rows = [header]
+    for f in publication.filings:
+        contexts = len({naming.fact_context_id(x) for x in f.facts})
+        units = len({x.unit for x in f.facts if x.unit is not None})
+        rows.append((f.id, *map(str, (len(f.spec.documents), len(f.facts), contexts, units, len(f.conflicts)))))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
         print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))),
               file=stream)
-    by_severity = {sev: sum(f.severity == sev for f in ctx.findings) for sev in ("error", "warning", "info")}
-    files = sum(1 for p in ctx.out_dir.rglob("*") if p.is_file())
-    print(f"{len(ctx.summaries)} filings, {sum(s.facts for s in ctx.summaries)} facts; findings: "
+    by_severity = {sev: sum(f.severity == sev for f in publication.findings) for sev in ("error", "warning", "info")}
+    files = sum(1 for p in out_dir.rglob("*") if p.is_file())
+    print(f"{len(publication.filings)} filings, {sum(len(f.facts) for f in publication.filings)} facts; findings: "
           + ", ".join(f"{n} {sev}" for sev, n in by_severity.items()), file=stream)
-    print(f"wrote {files} files to {ctx.out_dir}", file=stream)
+    print(f"wrote {files} files to {out_dir}", file=stream)
 
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -261,31 +95,36 @@ def _make_readable(directory: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def publish(out_dir: Path, strict: bool = False, db_url: str | None = None, root: Path | None = None,
-            stages: list[Stage] | None = None, stream=None) -> int:
-    """Run every stage into a fresh directory and swap it in for out_dir; return the exit code."""
-    root = Path(root or PROJECT_ROOT)
+def publish(out_dir: Path, publication: Publication, strict: bool = False, db_url: str | None = None,
+            emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None) -> int:
+    """Write every emitter's files into a fresh directory, load the database from it, swap it in for out_dir;
+    return the exit code (1 with `strict` when a finding is an error)."""
+    from .export.command import load_published
+
     out_dir = Path(out_dir).absolute()
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(str(out_dir), "output path exists and is not a directory")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
-        ctx = PublishContext(root=root, out_dir=out_dir, stage_dir=stage_dir, strict=strict, db_url=db_url)
-        stages = STAGES if stages is None else stages
-        for number, stage in enumerate(stages, start=1):
-            _progress(number, len(stages), stage)
-            stage(ctx)
+        chosen = list(EMITTERS.items() if emitters is None else emitters)
+        for number, (name, emit) in enumerate(chosen, start=1):
+            _progress(number, len(chosen) + load_database, name)
+            for rel, data in emit(publication).items():
+                atomic.write_bytes(stage_dir / rel, data)
+        if load_database:
+            _progress(len(chosen) + 1, len(chosen) + 1, "database")
+            load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
         _make_readable(stage_dir)
         swap_in(stage_dir, out_dir)
     finally:
         if stage_dir.exists():
             shutil.rmtree(stage_dir)
-    print_summary(ctx, stream)
-    return ctx.exit_code
+    print_summary(publication, out_dir, stream)
+    return 1 if strict and any(f.severity == "error" for f in publication.findings) else 0
 
 
-def _progress(number: int, total: int, stage: Stage) -> None:
-    """One line per stage on a terminal; nothing when stderr is piped or redirected."""
+def _progress(number: int, total: int, name: str) -> None:
+    """One line per step on a terminal; nothing when stderr is piped or redirected."""
     if sys.stderr.isatty():
-        print(f"[{number}/{total}] {stage.__name__.replace('_', ' ')}", file=sys.stderr, flush=True)
+        print(f"[{number}/{total}] {name}", file=sys.stderr, flush=True)

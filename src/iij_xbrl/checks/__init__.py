@@ -1,4 +1,4 @@
-"""Consistency rules for the IIJ filings: `check_filings(raw_filings, taxonomy) -> list[Finding]`.
+"""Consistency rules for the IIJ filings: `check(filings, taxonomy) -> list[Finding]` over a publication's filings.
 
 Rule ids (severities) — each family's module documents its tolerance:
   iij:duplicate (error | warning | info)   one figure printed twice in a filing       duplicates.py
@@ -15,16 +15,16 @@ that two calculation networks define alike) and sorted by `findings.sort_key`.
 """
 from __future__ import annotations
 
-from iij_xbrl.model import Filing
+from typing import Sequence
+
+from iij_xbrl.publication import FilingFacts
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding, sort_key
 from . import aggregation, calculations, duplicates, ratios, targets
-from .facts import FilingFacts
 
 
-def check_filings(raw_filings: list[Filing], taxonomy: Taxonomy) -> list[Finding]:
-    filings = [FilingFacts.of(f) for f in raw_filings]
+def check(filings: Sequence[FilingFacts], taxonomy: Taxonomy) -> list[Finding]:
     found = [
         *duplicates.check(filings),
         *aggregation.check(filings, taxonomy),

@@ -12,11 +12,13 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import Iterator
 
+from iij_xbrl.publication import FilingFacts
+from iij_xbrl.sources.calendar import months, shift
 from iij_xbrl.model import Fact, Period
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding
-from .facts import FilingFacts, dims_of, finding, months, shift
+from .facts import dims_of, finding
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 
@@ -37,7 +39,7 @@ def _splits(total: Period, periods: dict[Period, Fact]) -> Iterator[list[Fact]]:
 def check(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding]:
     for ff in filings:
         series: dict[tuple, dict[Period, Fact]] = defaultdict(dict)
-        for f in ff.kept:
+        for f in ff.facts:
             concept = taxonomy.concepts.get(f.concept)
             if (f.value is not None and concept is not None and concept.data_type == "monetary"
                     and concept.period_type == "duration"):
@@ -49,7 +51,7 @@ def check(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding]:
                     if verdict.status == "ok":
                         continue
                     names = " + ".join(f"{p.period}" for p in parts)
-                    yield finding("iij:period-sum", SEVERITY[verdict.status], ff.id,
+                    yield finding("iij:period-sum", SEVERITY[verdict.status], ff,
                                   f"{concept} {total.period} printed {total.provenance.text!r} but its parts "
                                   f"{names} add up to {verdict.computed}"
                                   + (ROUNDING_NOTE if verdict.status == "rounding" else ""),

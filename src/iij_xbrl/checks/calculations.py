@@ -16,11 +16,13 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import Iterator
 
+from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact, Period
+from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding
-from .facts import SEGMENT, FilingFacts, dims_of, finding, with_member
+from .facts import SEGMENT, dims_of, finding, with_member
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 CASH = "CashAndCashEquivalents"
@@ -28,7 +30,7 @@ NET_CHANGE = "NetIncreaseDecreaseInCash"
 ACTIVITIES = ("NetCashProvidedByOperatingActivities", "NetCashUsedInInvestingActivities",
               "NetCashUsedInFinancingActivities")
 FX = "EffectOfExchangeRateChangesOnCash"
-SEGMENTS = ((1, "NetworkServicesAndSIBusinessMember"), (1, "ATMOperationBusinessMember"), (-1, "EliminationMember"))
+SEGMENTS = ((1, names.NETWORK_SERVICES_AND_SI), (1, names.ATM_OPERATION), (-1, names.ELIMINATION))
 
 
 def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact]], what: str) -> Finding | None:
@@ -36,7 +38,7 @@ def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact
     if verdict.status == "ok":
         return None
     terms = " ".join(f"{'+' if w > 0 else '-'} {f.concept}{_member(f)}" for w, f in items).lstrip("+ ")
-    return finding(rule, SEVERITY[verdict.status], ff.id,
+    return finding(rule, SEVERITY[verdict.status], ff,
                    f"{what}: {total.concept}{_member(total)} printed {total.provenance.text!r}, {terms} = "
                    f"{verdict.computed}" + (ROUNDING_NOTE if verdict.status == "rounding" else ""),
                    [total] + [f for _, f in items], concepts=[total.concept] + [f.concept for _, f in items],
@@ -51,7 +53,7 @@ def _member(f: Fact) -> str:
 def networks(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding]:
     for ff in filings:
         by_concept: dict[str, list[Fact]] = defaultdict(list)
-        for f in ff.kept:
+        for f in ff.facts:
             if f.value is not None:
                 by_concept[f.concept].append(f)
         for role, arcs in taxonomy.calculations.items():
@@ -69,7 +71,7 @@ def networks(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding
 
 def segments(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
-        for total in ff.kept:
+        for total in ff.facts:
             if SEGMENT in total.dimensions or total.value is None:
                 continue
             dims = dims_of(total)
@@ -85,17 +87,17 @@ def segments(filings: list[FilingFacts]) -> Iterator[Finding]:
 
 def cash_rollforward(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
-        periods = {f.period for f in ff.kept if f.concept in (NET_CHANGE,) + ACTIVITIES and not f.dimensions}
+        periods = {f.period for f in ff.facts if f.concept in (NET_CHANGE,) + ACTIVITIES and not f.dimensions}
         for period in sorted(periods, key=lambda p: (p.start, p.end)):
-            opening = ff.get(CASH, Period(end=period.start - timedelta(days=1)), (), "JPY")
-            closing = ff.get(CASH, Period(end=period.end), (), "JPY")
+            opening = ff.get(CASH, Period(end=period.start - timedelta(days=1)), (), names.JPY)
+            closing = ff.get(CASH, Period(end=period.end), (), names.JPY)
             if opening is None or closing is None or None in (opening.value, closing.value):
                 continue
-            net = ff.get(NET_CHANGE, period, (), "JPY")
-            flows = [net] if net is not None else [ff.get(c, period, (), "JPY") for c in ACTIVITIES]
+            net = ff.get(NET_CHANGE, period, (), names.JPY)
+            flows = [net] if net is not None else [ff.get(c, period, (), names.JPY) for c in ACTIVITIES]
             if any(f is None or f.value is None for f in flows):
                 continue
-            fx = ff.get(FX, period, (), "JPY")
+            fx = ff.get(FX, period, (), names.JPY)
             if net is None and fx is not None and fx.value is not None:
                 flows.append(fx)
             result = _report("iij:cash-rollforward", ff, closing, [(1, opening)] + [(1, f) for f in flows],

@@ -7,8 +7,8 @@ is more than its rounding away (a `Conflict`). Each conflict is graded:
 - per-share amounts whose ratio is IIJ's 1:200 stock split (effective 2012-10-01), or a total mixing pre- and
   post-split amounts of a year that straddles the split: warning, the basis differs, not the figure;
 - anything else: error.
-Across filings, a later filing printing a figure of an earlier filing differently (beyond one unit of both)
-is an info "restated"; the same figure reprinted is nothing.
+Across filings, a filing printing a figure differently from the last filing released before it that printed
+it (`publication.restatements`, the duplicate policy's test) is an info "restated"; a reprint is nothing.
 """
 from __future__ import annotations
 
@@ -17,10 +17,13 @@ from decimal import Decimal
 from typing import Iterator
 
 from iij_xbrl.model import Fact
-from iij_xbrl.sources.dedupe import Conflict, agree
+from iij_xbrl.taxonomy import names
+from iij_xbrl.publication import FilingFacts, restatements
+from iij_xbrl.sources.dedupe import Conflict
 
 from ..xbrl.findings import Finding
-from .facts import FilingFacts, finding, num, unit_step, where
+from .facts import finding, unit_step, where
+from ..xbrl.decimals import canonical as num
 
 SPLIT_DATE, SPLIT_RATIO = date(2012, 10, 1), Decimal(200)  # doc 000 line 417: 1:200 split, effective 2012-10-01
 
@@ -31,7 +34,7 @@ def _within_iij(a: Fact, b: Fact) -> bool:
 
 def _split_basis(a: Fact, b: Fact) -> str | None:
     """Why two per-share amounts of one period differ by the split, or None."""
-    if a.unit != "JPYPerShare" or not a.value or not b.value or a.period.start is None:
+    if a.unit != names.JPY_PER_SHARE or not a.value or not b.value or a.period.start is None:
         return None
     big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
     if a.period.start >= SPLIT_DATE:
@@ -56,13 +59,13 @@ def _conflict(ff: FilingFacts, c: Conflict) -> Finding:
               "kept": num(k.value) if k.value is not None else "nil"}
     facts = [d, k]
     if k.value is not None and d.value is not None and _within_iij(k, d):
-        return finding("iij:duplicate", "info", ff.id, f"{k.concept} printed {where(d)} and {where(k)}: one unit "
+        return finding("iij:duplicate", "info", ff, f"{k.concept} printed {where(d)} and {where(k)}: one unit "
                        f"apart at the printed precision, a rounding/truncation artefact", facts, values=values)
     why = None if k.value is None or d.value is None else _split_basis(k, d)
     if why:
-        return finding("iij:duplicate", "warning", ff.id, f"{k.concept}: {why}", facts, values=values)
+        return finding("iij:duplicate", "warning", ff, f"{k.concept}: {why}", facts, values=values)
     differ = "one is nil" if None in (k.value, d.value) else f"they differ by {num(abs(k.value - d.value))}"
-    return finding("iij:duplicate", "error", ff.id, f"{k.concept} printed {where(d)} but {where(k)}: two "
+    return finding("iij:duplicate", "error", ff, f"{k.concept} printed {where(d)} but {where(k)}: two "
                    f"printings of one figure, {differ}", facts, values=values)
 
 
@@ -73,16 +76,9 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
 
 
 def _restated(filings: list[FilingFacts]) -> Iterator[Finding]:
-    ordered = sorted(filings, key=lambda ff: ff.filing.period.end)
-    for i, later in enumerate(ordered):
-        for earlier in ordered[:i]:
-            for key, old in earlier.by_key.items():
-                new = later.by_key.get(key)
-                if new is None or new.value is None or old.value is None:
-                    continue
-                if agree(old, new) or _within_iij(old, new):
-                    continue
-                yield finding("iij:restated", "info", later.id,
-                              f"{old.concept}: {earlier.id} printed {num(old.value)} ({where(old)}), "
-                              f"{later.id} prints {num(new.value)} ({where(new)})",
-                              [new, old], values={"reported": num(new.value), "earlier": num(old.value)})
+    for r in restatements(filings):
+        old, new = r.old, r.new
+        yield finding("iij:restated", "info", r.later,
+                      f"{old.concept}: {r.earlier.id} printed {num(old.value)} ({where(old)}), "
+                      f"{r.later.id} prints {num(new.value)} ({where(new)})",
+                      [new, old], values={"reported": num(new.value), "earlier": num(old.value)})

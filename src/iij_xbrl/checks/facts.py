@@ -1,42 +1,21 @@
-"""What every rule family works on: one filing's facts, raw and de-duplicated, indexed by key.
+"""Helpers every rule family shares: dimension keys, printed units, how findings cite facts.
 
-Rules look figures up in the de-duplicated set (the most precise printing of each figure, as the
-instances hold it) and cite the source lines of every fact they used.
+Rules work on the publication's filings (`publication.FilingFacts`): they look figures up in the facts the
+instance holds (the most precise printing of each figure) and cite the source lines of every fact they used.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
 from decimal import Decimal
 
-from iij_xbrl.model import Fact, Filing, Period
-from iij_xbrl.sources.dedupe import Conflict, dedupe
+from iij_xbrl.emit import naming
+from iij_xbrl.taxonomy import names
+from iij_xbrl.model import Fact, Period
+from iij_xbrl.publication import FilingFacts
 
 from ..xbrl.findings import Finding, Severity, Source
 
-SCENARIO = "ScenarioAxis"
-SEGMENT = "SegmentAxis"
+SCENARIO, SEGMENT = names.SCENARIO_AXIS, names.SEGMENT_AXIS
 Dims = tuple[tuple[str, str], ...]
-
-
-@dataclass
-class FilingFacts:
-    filing: Filing
-    kept: list[Fact]
-    conflicts: list[Conflict]
-    by_key: dict[tuple, Fact] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, filing: Filing) -> "FilingFacts":
-        kept, conflicts = dedupe(filing.facts)
-        return cls(filing, kept, conflicts, {f.key: f for f in kept})
-
-    @property
-    def id(self) -> str:
-        return self.filing.id
-
-    def get(self, concept: str, period: Period, dims: Dims, unit: str | None) -> Fact | None:
-        return self.by_key.get((concept, period, dims, unit))
 
 
 def dims_of(fact: Fact) -> Dims:
@@ -57,37 +36,21 @@ def unit_step(fact: Fact) -> Decimal:
     return Decimal(0) if fact.decimals is None else Decimal(1).scaleb(-fact.decimals)
 
 
-def num(value: Decimal) -> str:
-    """Plain decimal notation without exponent or trailing zeros (5.11E+10 -> 51100000000)."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def where(fact: Fact) -> str:
     return f"{fact.provenance.document[:3]}:{fact.provenance.line} {fact.provenance.text!r}"
 
 
-def shift(period: Period, months: int) -> Period:
-    """The period moved by whole months (IIJ periods start on the 1st and end on a month end)."""
-    def move(day: date, end: bool) -> date:
-        y, m = divmod(day.month - 1 + months, 12)
-        first = date(day.year + y, m + 1, 1)
-        if not end:
-            return first
-        ny, nm = divmod(m + 1, 12)
-        return date(day.year + y + ny, nm + 1, 1) - timedelta(days=1)
-    if period.start is None:
-        return Period(end=move(period.end, True))
-    return Period(start=move(period.start, False), end=move(period.end, True))
+def fact_ref(filing: FilingFacts, fact: Fact) -> str:
+    """How a finding about `filing` names a print: the instance fact id where the filing's instance holds that
+    very print, else the print's own id (a duplicate kept out, or a print of another filing)."""
+    return naming.fact_id(fact) if filing.holds(fact) else naming.print_id(fact)
 
 
-def months(period: Period) -> int:
-    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-
-
-def finding(rule: str, severity: Severity, filing: str, message: str, facts: list[Fact],
+def finding(rule: str, severity: Severity, filing: FilingFacts, message: str, facts: list[Fact],
             concepts: list[str] | None = None, period: Period | None = None,
-            values: dict[str, str] | None = None) -> Finding:
+            values: dict[str, str] | None = None, accused: Fact | None = None) -> Finding:
+    """A finding about `filing` citing `facts` (sources in that order; ids with `accused`, else the first
+    fact, first)."""
     sources, seen = [], set()
     for f in facts:
         at = (f.provenance.document, f.provenance.line)
@@ -96,5 +59,7 @@ def finding(rule: str, severity: Severity, filing: str, message: str, facts: lis
             sources.append(Source(document=at[0], line=at[1]))
     concepts = concepts or list(dict.fromkeys(f.concept for f in facts))
     period = period if period is not None else facts[0].period
-    return Finding(rule=rule, severity=severity, message=message, filing=filing, concepts=concepts,
-                   period=str(period), values=values or {}, sources=sources)
+    first = facts[0] if accused is None else accused
+    ids = list(dict.fromkeys(fact_ref(filing, f) for f in [first, *facts]))
+    return Finding(rule=rule, severity=severity, message=message, filing=filing.id, concepts=concepts,
+                   period=str(period), values=values or {}, sources=sources, facts=ids)

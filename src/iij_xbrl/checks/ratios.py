@@ -19,12 +19,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
+from decimal import Decimal
 from typing import Iterator, NamedTuple
 
+from iij_xbrl.publication import FilingFacts
+from iij_xbrl.sources.calendar import months, shift
 from iij_xbrl.model import Fact, Period
+from iij_xbrl.taxonomy import names
 
 from ..xbrl.findings import Finding
-from .facts import SCENARIO, Dims, FilingFacts, dims_of, finding, months, shift, with_member, without
+from .facts import SCENARIO, Dims, dims_of, finding, with_member, without
+from ..xbrl import intervals as iv
 from .tolerance import SEVERITY, Interval, interval, judge_ratio
 
 
@@ -37,7 +42,7 @@ class Operand(NamedTuple):
 class _Values:
     def __init__(self, ff: FilingFacts):
         self.by: dict[tuple, Fact] = {}
-        for f in ff.kept:
+        for f in ff.facts:
             if f.value is not None:
                 self.by.setdefault((f.concept, f.period, dims_of(f)), f)
 
@@ -60,13 +65,13 @@ def _combine(a: Operand | None, b: Operand | None, op: str) -> Operand | None:
     if a is None or b is None:
         return None
     if op == "-":
-        return Operand(a.strict - b.strict, a.lenient - b.lenient, a.facts + b.facts)
-    if b.lenient.lo <= 0:
-        return None  # not a positive base (see module doc)
-    strict, lenient = a.strict / b.strict, a.lenient / b.lenient
+        return Operand(iv.difference(a.strict, b.strict), iv.difference(a.lenient, b.lenient), a.facts + b.facts)
+    if b.lenient[0] <= 0:
+        return None  # not a positive base (see module doc); the strict interval lies inside the lenient one
+    strict, lenient = iv.quotient(a.strict, b.strict), iv.quotient(a.lenient, b.lenient)
     if op == "/-1":
-        one = Interval(1, 1)
-        strict, lenient = strict - one, lenient - one
+        one = iv.point(Decimal(1))
+        strict, lenient = iv.difference(strict, one), iv.difference(lenient, one)
     return Operand(strict, lenient, a.facts + b.facts)
 
 
@@ -106,8 +111,8 @@ def _share(numerator: list[str], denominator: list[str]):
 
 def _to_target(x: str):
     def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        target = (v.first(_names(x), p, with_member(dims, SCENARIO, "RevisedTargetMember"), depth)
-                  or v.first(_names(x), p, with_member(dims, SCENARIO, "InitialTargetMember"), depth))
+        target = (v.first(_names(x), p, with_member(dims, SCENARIO, names.REVISED_TARGET), depth)
+                  or v.first(_names(x), p, with_member(dims, SCENARIO, names.INITIAL_TARGET), depth))
         return _combine(v.first(_names(x), p, dims, depth), target, "/")
     return run
 
@@ -137,7 +142,7 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
         values = _Values(ff)
         groups: dict[tuple, list[Fact]] = defaultdict(list)
-        for f in ff.filing.facts:
+        for f in ff.prints:
             if f.value is not None and formula_of(f.concept) is not None:
                 groups[(f.key, f.value)].append(f)
         for printed in groups.values():
@@ -150,7 +155,7 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
                 continue
             lines = ", ".join(f"{f.provenance.document[:3]}:{f.provenance.line}" for f in printed)
             operands = ", ".join(f"{f.concept} {f.period} {f.provenance.text!r}" for f in computed.facts)
-            yield finding("iij:ratio", SEVERITY[verdict.status], ff.id,
+            yield finding("iij:ratio", SEVERITY[verdict.status], ff,
                           f"{fact.concept} printed {fact.provenance.text!r} ({verdict.reported}) at {lines}; "
                           f"from {operands} it is {verdict.computed}", printed + computed.facts,
                           concepts=[fact.concept] + list(dict.fromkeys(f.concept for f in computed.facts)),

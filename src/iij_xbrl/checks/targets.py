@@ -8,22 +8,25 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from iij_xbrl.publication import FilingFacts
 from iij_xbrl.model import Fact
+from iij_xbrl.taxonomy import names
 
 from ..xbrl.findings import Finding
-from .facts import SCENARIO, FilingFacts, dims_of, finding, num, where, without
+from .facts import SCENARIO, dims_of, finding, where, without
+from ..xbrl.decimals import canonical as num
 
-INITIAL, REVISED = "InitialTargetMember", "RevisedTargetMember"
+INITIAL, REVISED = names.INITIAL_TARGET, names.REVISED_TARGET
 
 
 def check(filings: list[FilingFacts]) -> Iterator[Finding]:
     initial: dict[tuple, tuple[str, Fact]] = {}
     for ff in filings:
-        for f in ff.kept:
+        for f in ff.facts:
             if f.dimensions.get(SCENARIO) == INITIAL and f.value is not None:
                 initial.setdefault((f.concept, f.period, without(dims_of(f), SCENARIO), f.unit), (ff.id, f))
     for ff in filings:
-        for new in ff.kept:
+        for new in ff.facts:
             if new.dimensions.get(SCENARIO) != REVISED or new.value is None:
                 continue
             found = initial.get((new.concept, new.period, without(dims_of(new), SCENARIO), new.unit))
@@ -31,8 +34,8 @@ def check(filings: list[FilingFacts]) -> Iterator[Finding]:
                 continue
             old = found[1]
             change = new.value - old.value
-            yield finding("iij:target-revision", "info", ff.id,
+            yield finding("iij:target-revision", "info", ff,
                           f"{new.concept} target {new.period} revised from {num(old.value)} ({where(old)}) to "
                           f"{num(new.value)} ({where(new)})" + ("" if change else ", unchanged"),
                           [old, new], values={"initial": num(old.value), "revised": num(new.value),
-                                              "change": num(change)})
+                                              "change": num(change)}, accused=new)

@@ -17,7 +17,7 @@ matplotlib.use("svg")  # never pick an interactive backend on a headless CI box
 from matplotlib.figure import Figure  # noqa: E402
 
 from ..model import Fact, Filing, Label  # noqa: E402
-from . import layout  # noqa: E402
+from ..sources import calendar  # noqa: E402
 
 REVENUE_LINES = ("NetworkServicesRevenue", "ConnectivityAndOutsourcingServicesRevenue", "SystemsIntegrationRevenue",
                  "EquipmentSalesRevenue", "ATMOperationRevenue")
@@ -46,7 +46,7 @@ def _series(facts: list[Fact], concepts: tuple[str, ...]) -> tuple[list, dict[st
     """Quarter periods in order and concept -> {period: value} for the consolidated actual quarterly facts."""
     by_concept: dict[str, dict] = {}
     for fact in facts:
-        if fact.concept in concepts and not fact.dimensions and fact.value is not None and layout.is_quarter(fact.period):
+        if fact.concept in concepts and not fact.dimensions and fact.value is not None and calendar.is_quarter(fact.period):
             by_concept.setdefault(fact.concept, {})[fact.period] = fact.value
     periods = sorted({p for values in by_concept.values() for p in values}, key=lambda p: p.start)
     return periods, {c: by_concept[c] for c in concepts if c in by_concept}
@@ -70,7 +70,7 @@ def _figure(periods: list, ylabel: str):
     fig = Figure(figsize=(7.5, 3.2))
     ax = fig.add_subplot()
     ax.set_ylabel(ylabel)
-    ax.set_xticks(range(len(periods)), [layout.period_label(p).replace(" FY", "\nFY") for p in periods])
+    ax.set_xticks(range(len(periods)), [calendar.label(p).replace(" FY", "\nFY") for p in periods])
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)

@@ -9,10 +9,8 @@ holds all of its items, and none of them otherwise.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from .. import atomic
 from ..model import Fact, Filing
+from ..publication import Publication
 from ..taxonomy import linkbases
 from ..taxonomy import names as tn
 from ..taxonomy.schema import calculation_schema
@@ -63,10 +61,6 @@ def extension(filing: Filing, tax: Taxonomy) -> dict[str, bytes]:
     }
 
 
-def write_extension(filing: Filing, tax: Taxonomy, out_dir: Path) -> list[Path]:
-    """Writes the extension into `out_dir` (beside the instances that cite it); returns the paths, schema first."""
-    paths = []
-    for name, data in extension(filing, tax).items():
-        atomic.write_bytes(Path(out_dir) / name, data)
-        paths.append(Path(out_dir) / name)
-    return paths
+def emit(publication: Publication) -> dict[str, bytes]:
+    """Each filing's extension schema and calculation linkbase, beside the reports that cite them."""
+    return {f"{f.id}/{name}": data for f in publication.filings for name, data in extension(f.instance, publication.taxonomy).items()}

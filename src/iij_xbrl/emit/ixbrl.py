@@ -1,32 +1,29 @@
 """Inline XBRL 1.1 report of one filing: a readable XHTML page whose tagged figures are the instance's facts.
 
 Tables come from `layout` (every fact is shown in exactly one cell, so nothing needs ix:hidden); contexts
-and units are taken from the XML instance itself so both documents cannot drift apart. Figures are shown
+and units are taken from the XML instance's element tree so both documents cannot drift apart. Figures are shown
 scaled as the documents print them (JPY millions or thousands, percentages) with `scale`, and negatives
 in parentheses outside the tag with `sign="-"` (the tagged content must be unsigned).
-Findings of the validators are shown under the rows they concern and listed at the end.
+Findings are shown under the rows of the facts they name (their `facts` ids) and listed at the end.
 """
 from __future__ import annotations
 
 import base64
 from decimal import Decimal
 from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable
 
 from lxml import etree
 
-from .. import atomic
-from ..xbrl import xmlsafe
 from ..model import Concept, Fact, Filing, Label
 from ..xbrl.findings import as_dict
-from . import charts, layout
+from ..publication import Publication
+from ..sources import calendar
+from ..taxonomy import names as tn
+from . import charts, layout, xbrl_xml
 from . import naming as n
-from .xbrl_xml import to_xml
 
-XHTML = "http://www.w3.org/1999/xhtml"
-IX = "http://www.xbrl.org/2013/inlineXBRL"
-IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+XHTML, IX, IXT = tn.NS["xhtml"], tn.NS["ix"], tn.NS["ixt"]
 NSMAP = {None: XHTML, "ix": IX, "ixt": IXT, **n.XML_NAMESPACES}
 _XSI_NIL = f"{{{n.XML_NAMESPACES['xsi']}}}nil"
 _SEVERITIES = ("error", "warning", "info")
@@ -48,7 +45,7 @@ def _bilingual(parent, label, tag: str = "span") -> None:
 
 def _jpy_scale(table: layout.Table) -> int:
     """Largest of millions/thousands/units at which every yen figure of the table is a whole number."""
-    values = [f.value for f in table.facts() if f.unit == "JPY" and f.value is not None]
+    values = [f.value for f in table.facts() if f.unit == tn.JPY and f.value is not None]
     for scale, _, _ in _JPY_SCALES:
         if all(v % (Decimal(10) ** scale) == 0 for v in values):
             return scale
@@ -56,7 +53,7 @@ def _jpy_scale(table: layout.Table) -> int:
 
 
 def _scale(fact: Fact, concept: Concept | None, jpy_scale: int) -> int:
-    if fact.unit == "JPY":
+    if fact.unit == tn.JPY:
         return jpy_scale
     if concept is not None and concept.data_type == "percent":
         return -2
@@ -78,7 +75,7 @@ _NO_UNIT = Label(en="", ja="")
 
 
 def _unit_label(fact: Fact, concept: Concept | None, jpy_scale: int) -> Label:
-    if fact.unit == "JPY":
+    if fact.unit == tn.JPY:
         return next(Label(en=en, ja=ja) for scale, en, ja in _JPY_SCALES if scale == jpy_scale)
     if concept is not None and concept.data_type == "percent":
         return _PERCENT
@@ -106,12 +103,6 @@ def _tag(cell, fact: Fact, concept: Concept | None, jpy_scale: int) -> None:
 
 
 # ---- findings ------------------------------------------------------------------------------------------
-
-def _concerns(finding: dict, fact: Fact) -> bool:
-    names = {c.split(":", 1)[-1] for c in finding.get("concepts") or ()}
-    period = finding.get("period")
-    return fact.concept in names and (period is None or period == str(fact.period))
-
 
 def _finding_line(parent, number: int, finding: dict, link: bool) -> None:
     div = _el(parent, "div", class_="finding")
@@ -155,7 +146,7 @@ def _member_label(members: dict[str, Label], member: str) -> str:
 
 
 def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dict[str, Label],
-           findings: list[dict]) -> None:
+           findings: list[dict], flagged: dict[str, list[int]]) -> None:
     section = _el(body, "div", class_="section", id=table.id)
     h2 = _el(section, "h2", table.title.en + " ")
     h2.append(_ja_span(table.title.ja))
@@ -165,7 +156,7 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dic
     _el(head, "th", "Item / 科目", class_="item")
     _el(head, "th", "Unit / 単位", class_="item")
     for column in table.columns:
-        th = _el(head, "th", " ".join([layout.period_label(column.period),
+        th = _el(head, "th", " ".join([calendar.label(column.period),
                                         *(_member_label(members, m) for _, m in column.dimensions)]))
         _el(th, "span", str(column.period), class_="period")
     tbody = _el(grid, "tbody")
@@ -197,7 +188,7 @@ def _table(body, table: layout.Table, concepts: dict[str, Concept], members: dic
             if fact is None:
                 continue
             _tag(cell, fact, concept, jpy_scale)
-            hits = [i for i, f in enumerate(findings) if _concerns(f, fact)]
+            hits = flagged.get(n.fact_id(fact), [])
             if hits:
                 worst = min(_SEVERITIES.index(findings[i].get("severity", "info")) for i in hits)
                 cell.set("class", f"num flagged-{_SEVERITIES[worst]}")
@@ -223,7 +214,7 @@ def _charts(body, filing: Filing, concepts: dict[str, Concept]) -> None:
 
 
 def _header(body, filing: Filing, schema: str) -> None:
-    instance = etree.fromstring(to_xml(filing), xmlsafe.parser())
+    instance = xbrl_xml.instance(filing)  # the XML instance's own contexts and units, so the two cannot drift
     hidden_div = _el(body, "div", style="display:none")
     header = _el(hidden_div, "header", ns=IX)
     refs = _el(header, "references", ns=IX)
@@ -246,6 +237,10 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     """The XHTML document as UTF-8 bytes; same inputs -> same bytes. `schema` as for `xbrl_xml.to_xml`."""
     n.check_unique_ids(filing.facts)
     found = [as_dict(f) for f in findings]
+    flagged: dict[str, list[int]] = {}  # fact id -> the findings naming it: exactly those cells are marked
+    for i, finding in enumerate(found):
+        for fact_id in dict.fromkeys(finding.get("facts") or ()):
+            flagged.setdefault(fact_id, []).append(i)
     html = etree.Element(f"{{{XHTML}}}html", nsmap=NSMAP)
     html.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     head = _el(html, "head")
@@ -255,12 +250,12 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     body = _el(html, "body")
     _header(body, filing, schema)
     _el(body, "h1", filing.title)
-    _el(body, "p", f"Reporting period {layout.period_label(filing.period)} ({filing.period}); "
+    _el(body, "p", f"Reporting period {calendar.label(filing.period)} ({filing.period}); "
                    f"U.S. GAAP, consolidated, unaudited.", class_="meta")
-    _el(body, "p", "Sources: " + ", ".join(filing.documents), class_="meta")
+    _el(body, "p", "Sources: " + ", ".join(filing.files), class_="meta")
     _el(body, "p", f"{len(filing.facts)} tagged facts; {len(found)} findings.", class_="meta")
     for table in layout.arrange(filing, networks):
-        _table(body, table, concepts, members or {}, found)
+        _table(body, table, concepts, members or {}, found, flagged)
     _charts(body, filing, concepts)
     _findings_section(body, found)
     # QNames in element text (members, measures) use prefixes no tag does: keep every declaration.
@@ -268,13 +263,9 @@ def to_ixbrl(filing: Filing, concepts: dict[str, Concept], networks: list[layout
     return etree.tostring(html, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-def report_name(filing: Filing) -> str:
-    return f"{filing.id}.xhtml"
-
-
-def write_ixbrl(filing: Filing, taxonomy, findings: Iterable[Any], out_dir: Path, schema: str = n.SCHEMA_URL) -> Path:
-    """Writes `<out_dir>/<filing id>.xhtml`; `findings` are dicts (or Finding models) for this filing."""
-    path = Path(out_dir) / report_name(filing)
-    atomic.write_bytes(path, to_ixbrl(filing, taxonomy.concepts, layout.networks(taxonomy), findings,
-                                      layout.member_labels(taxonomy), schema))
-    return path
+def emit(publication: Publication) -> dict[str, bytes]:
+    """`<filing>/<filing>.xhtml` per filing with its findings, citing the filing's extension schema."""
+    tax = publication.taxonomy
+    networks, members = layout.networks(tax), layout.member_labels(tax)
+    return {f"{f.id}/{f.id}.xhtml": to_ixbrl(f.instance, tax.concepts, networks, publication.findings_of(f.id),
+                                             members, n.extension_schema(f.id)) for f in publication.filings}

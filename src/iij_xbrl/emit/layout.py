@@ -8,14 +8,12 @@ one cell of exactly one table, so both outputs carry all facts of the filing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..model import Fact, Filing, Label, Period
-from ..sources.calendar import fiscal_year_of
+from ..sources.calendar import is_quarter
+from ..taxonomy.names import SCENARIO_AXIS, SEGMENT_AXIS
 from . import naming as n
 
-SEGMENT_AXIS = "SegmentAxis"
-SCENARIO_AXIS = "ScenarioAxis"
 
 
 @dataclass(frozen=True)
@@ -65,38 +63,6 @@ def row_label(table: Table, row: Row, concepts: dict) -> Label | None:
     if concept is None:
         return None
     return concept.labels.get(table.label_roles.get(row.concept, "label")) or concept.labels["label"]
-
-
-# ---- period names as the documents print them ------------------------------------------------------
-
-def _months(period: Period) -> int:
-    assert period.start is not None
-    nxt = date.fromordinal(period.end.toordinal() + 1)  # inclusive end -> exclusive end
-    return (nxt.year - period.start.year) * 12 + nxt.month - period.start.month
-
-
-def period_label(period: Period) -> str:
-    """`1H FY2012`, `2Q FY2012`, `FY2012`, `1Q-3Q FY2013`, `2012-09-30`; ISO range for anything else."""
-    if period.start is None:
-        return period.end.isoformat()
-    fy = fiscal_year_of(period.start)
-    months = _months(period)
-    first_q = (period.start.month - 4) % 12 // 3 + 1
-    aligned = period.start.day == 1 and (period.start.month - 4) % 3 == 0 and months % 3 == 0
-    if not aligned or months > 12 or first_q + months // 3 - 1 > 4:
-        return str(period)
-    last_q = first_q + months // 3 - 1
-    if months == 12:
-        return f"FY{fy}"
-    if months == 6 and first_q in (1, 3):
-        return f"{(first_q + 1) // 2}H FY{fy}"
-    if months == 3:
-        return f"{first_q}Q FY{fy}"
-    return f"{first_q}Q-{last_q}Q FY{fy}"
-
-
-def is_quarter(period: Period) -> bool:
-    return period.start is not None and period_label(period).startswith(tuple(f"{q}Q FY" for q in "1234"))
 
 
 # ---- grouping ----------------------------------------------------------------------------------------

@@ -7,42 +7,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
-from ..model import ENTITY_ID, ENTITY_SCHEME, Fact, Period, UnitId
+from ..model import Entity, Fact, Period, UnitId
 from ..taxonomy import names as tn
 
 IIJ_NS = tn.NAMESPACE
 IIJ_PREFIX = tn.PREFIX
 SCHEMA_URL = tn.ENTRY_URL  # the line items, without calculations
 OIM_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
-ENTITY_PREFIX = "tse"  # OIM entity "tse:37740" needs a prefix bound to the scheme
 
 # prefix -> namespace for XML instances (order is the order of the xmlns declarations)
-XML_NAMESPACES: dict[str, str] = {
-    "xbrli": "http://www.xbrl.org/2003/instance",
-    "link": "http://www.xbrl.org/2003/linkbase",
-    "xlink": "http://www.w3.org/1999/xlink",
-    "xbrldi": "http://xbrl.org/2006/xbrldi",
-    "iso4217": "http://www.xbrl.org/2003/iso4217",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
-    IIJ_PREFIX: IIJ_NS,
-}
+XML_NAMESPACES: dict[str, str] = {p: tn.NS[p] for p in ("xbrli", "link", "xlink", "xbrldi", "iso4217", "xsi", IIJ_PREFIX)}
 
-# prefix -> namespace for xBRL-JSON documentInfo.namespaces
-OIM_NAMESPACES: dict[str, str] = {
-    IIJ_PREFIX: IIJ_NS,
-    "iso4217": XML_NAMESPACES["iso4217"],
-    ENTITY_PREFIX: ENTITY_SCHEME,
-    "xbrl": "https://xbrl.org/2021",
-    "xbrli": XML_NAMESPACES["xbrli"],
-}
+def oim_namespaces(entity: Entity) -> dict[str, str]:
+    """prefix -> namespace for xBRL-JSON/CSV documentInfo.namespaces, sorted by prefix."""
+    return dict(sorted({**{p: tn.NS[p] for p in (IIJ_PREFIX, "iso4217", "xbrl", "xbrli")},
+                        entity.prefix: entity.scheme}.items()))
 
-OIM_ENTITY = f"{ENTITY_PREFIX}:{ENTITY_ID}"
+
+def oim_entity(entity: Entity) -> str:
+    """The OIM entity dimension, e.g. `tse:37740`."""
+    return f"{entity.prefix}:{entity.identifier}"
 
 # Which context container holds each axis; must match the hypercubes' xbrldt:contextElement.
 # One container for all: xBRL-XML (OIM) allows a single dimension container per report.
-AXIS_CONTAINER: dict[str, str] = {"SegmentAxis": "scenario", "ScenarioAxis": "scenario"}
+AXIS_CONTAINER: dict[str, str] = {tn.SEGMENT_AXIS: "scenario", tn.SCENARIO_AXIS: "scenario"}
 
 
 def extension_schema(filing_id: str) -> str:
@@ -63,11 +52,6 @@ def container(axis: str) -> str:
 
 
 # ---- numbers -------------------------------------------------------------------------------------
-
-def format_decimal(value: Decimal) -> str:
-    """Canonical xs:decimal lexical form: never an exponent (`str()` can give `5.1E+10`)."""
-    return format(value, "f")
-
 
 def decimals_attr(decimals: int | None) -> str:
     """XML `decimals` attribute; None means exact."""
@@ -91,13 +75,7 @@ class UnitSpec:
         return f"{text}/{'*'.join(self.denominators)}" if self.denominators else text
 
 
-UNITS: dict[str, UnitSpec] = {
-    "JPY": UnitSpec("JPY", ("iso4217:JPY",)),
-    "JPYPerShare": UnitSpec("JPYPerShare", ("iso4217:JPY",), ("xbrli:shares",)),
-    "shares": UnitSpec("shares", ("xbrli:shares",)),
-    "pure": UnitSpec("pure", ("xbrli:pure",)),
-    "Gbps": UnitSpec("Gbps", (qname("Gbps"),)),
-}
+UNITS: dict[str, UnitSpec] = {code: UnitSpec(code, *measures) for code, measures in tn.UNITS.items()}
 
 
 def unit_spec(unit: UnitId) -> UnitSpec:
@@ -159,6 +137,14 @@ def fact_id(fact: Fact) -> str:
     """Id shared by the XML and OIM forms of a fact: concept, context and unit (unique after de-duplication)."""
     unit = f"_{unit_id(fact.unit)}" if fact.unit is not None else ""
     return f"f-{fact.concept}-{fact_context_id(fact)}{unit}"
+
+
+def print_id(fact: Fact) -> str:
+    """Stable id of one print: `p-<document stem>-L<line>-<concept>-<context>_<unit>`. A document belongs to one
+    filing (sources/filings.yaml), so the id names the filing too; it names prints the instance leaves out."""
+    p = fact.provenance
+    unit = f"_{unit_id(fact.unit)}" if fact.unit is not None else ""
+    return f"p-{p.document.rsplit('.', 1)[0]}-L{p.line}-{fact.concept}-{fact_context_id(fact)}{unit}"
 
 
 def fact_sort_key(fact: Fact) -> tuple:

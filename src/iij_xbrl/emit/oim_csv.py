@@ -9,11 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
-
-from .. import atomic
 from ..model import Fact, Filing, Period
+from ..publication import Publication
 from . import layout
+from ..xbrl.decimals import plain
 from . import naming as n
 
 DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-csv"
@@ -32,7 +31,7 @@ def _axis_column(axis: str) -> str:
 def _cell(fact: Fact) -> str:
     if fact.value is None:
         return "#nil"
-    text = n.format_decimal(fact.value)
+    text = plain(fact.value)
     return text if fact.decimals is None else f"{text}d{fact.decimals}"
 
 
@@ -89,20 +88,19 @@ def to_csv(filing: Filing, concepts: dict, networks: list[layout.Network],
     metadata = {
         "documentInfo": {
             "documentType": DOCUMENT_TYPE,
-            "namespaces": dict(sorted(n.OIM_NAMESPACES.items())),
+            "namespaces": n.oim_namespaces(filing.entity),
             "taxonomy": [schema],
         },
-        "dimensions": {"entity": n.OIM_ENTITY},
+        "dimensions": {"entity": n.oim_entity(filing.entity)},
         "tableTemplates": {t.id: _template(t) for t in tables},
         "tables": {t.id: {"url": f"{filing.id}-{t.id}.csv"} for t in tables},
     }
     return {metadata_name(filing): json.dumps(metadata, ensure_ascii=False, indent=1) + "\n", **files}
 
 
-def write_csv(filing: Filing, taxonomy, out_dir: Path, schema: str = n.SCHEMA_URL) -> list[Path]:
-    """Writes the xBRL-CSV report into `out_dir`; returns the paths, metadata JSON first."""
-    paths = []
-    for name, text in to_csv(filing, taxonomy.concepts, layout.networks(taxonomy), schema).items():
-        atomic.write_text(Path(out_dir) / name, text)
-        paths.append(Path(out_dir) / name)
-    return paths
+def emit(publication: Publication) -> dict[str, bytes]:
+    """Per filing its metadata JSON and tables, citing the filing's extension schema."""
+    tax = publication.taxonomy
+    networks = layout.networks(tax)
+    return {f"{f.id}/{name}": text.encode("utf-8") for f in publication.filings
+            for name, text in to_csv(f.instance, tax.concepts, networks, n.extension_schema(f.id)).items()}

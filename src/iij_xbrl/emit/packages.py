@@ -1,4 +1,4 @@
-"""Report packages (Report Package 1.0) per filing and one data package of everything published.
+"""Packages: the taxonomy package, a report package (Report Package 1.0) per filing, one data package.
 
 A report package carries the taxonomy package's content (META-INF/taxonomyPackage.xml, catalog.xml and
 the schema files) beside the report, so it opens offline: the catalog maps the published schema URL to
@@ -8,95 +8,60 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zipfile
-from pathlib import Path
-from typing import Any, Iterable
 
-from .. import atomic
-from ..xbrl.errors import InputError
-from ..xbrl.findings import as_dict
+from ..publication import Publication
+from ..taxonomy import build, package
+from ..taxonomy.names import PACKAGE_FILE
 from ..zips import zip_bytes
+from . import extension, naming, xbrl_xml
 
 DOCUMENT_TYPES = {
     ".xbr": "https://xbrl.org/report-package/2023/xbr",
     ".xbri": "https://xbrl.org/report-package/2023/xbri",
     ".zip": "https://xbrl.org/report-package/2023",
 }
+DATA_PACKAGE = "iij-xbrl-data.zip"
 DATA_PACKAGE_TOP = "iij-xbrl-data"
 
 
-def taxonomy_package_content(package: Path) -> dict[str, bytes]:
-    """The taxonomy package's files relative to its single top directory (META-INF/…, www.iij.ad.jp/…)."""
-    try:
-        with zipfile.ZipFile(package) as archive:
-            content = {}
-            for info in archive.infolist():
-                if info.is_dir():
-                    continue
-                top, _, rest = info.filename.partition("/")
-                if not rest:
-                    raise InputError(str(package), f"entry {info.filename!r} is outside the package's top directory")
-                content[rest] = archive.read(info)
-    except zipfile.BadZipFile as exc:
-        raise InputError(str(package), f"not a zip file: {exc}") from None
-    if "META-INF/taxonomyPackage.xml" not in content:
-        raise InputError(str(package), "no META-INF/taxonomyPackage.xml")
-    return content
+def taxonomy_package(publication: Publication) -> dict[str, bytes]:
+    """The taxonomy package zip, rendered from the publication's taxonomy (taxonomy/ is not read or written)."""
+    return {PACKAGE_FILE: package.package(build.render(publication.taxonomy))}
 
 
-def report_package_bytes(reports: list[Path], taxonomy_package: Path, name: str, suffix: str) -> bytes:
-    """Report package `name` + `suffix`: reports[0] is the report, further files (xBRL-CSV tables, the filing's
-    extension schema and linkbase) sit beside it."""
+def report_package_bytes(reports: dict[str, bytes], taxonomy_content: dict[str, bytes], name: str, suffix: str) -> bytes:
+    """Report package `name` + `suffix`: the first of `reports` (file name -> bytes) is the report, further files
+    (xBRL-CSV tables, the filing's extension schema and linkbase) sit beside it. `.xbr` takes one `.xbrl` or
+    `.json` report, `.xbri` one `.xhtml` report; the extension decides the package's documentType."""
     if suffix not in DOCUMENT_TYPES:
         raise ValueError(f"unknown report package extension {suffix!r}")
-    entries = {f"{name}/{rel}": data for rel, data in taxonomy_package_content(taxonomy_package).items()}
+    entries = {f"{name}/{rel}": data for rel, data in taxonomy_content.items()}
     info = {"documentInfo": {"documentType": DOCUMENT_TYPES[suffix]}}
     entries[f"{name}/META-INF/reportPackage.json"] = (json.dumps(info, indent=1) + "\n").encode()
-    for report in reports:
-        entries[f"{name}/reports/{report.name}"] = report.read_bytes()
+    for file, data in reports.items():
+        entries[f"{name}/reports/{file}"] = data
     return zip_bytes(entries)
 
 
-def write_report_package(reports: list[Path], taxonomy_package: Path, out_path: Path) -> Path:
-    """Writes the report package `out_path` (`iij-fy2012h1.xbr`: top directory `iij-fy2012h1/`).
-
-    `.xbr` takes one `.xbrl` or `.json` report (an xBRL-CSV metadata file may bring its tables),
-    `.xbri` one `.xhtml` report; the extension decides the package's documentType.
-    """
-    out_path = Path(out_path)
-    atomic.write_bytes(out_path, report_package_bytes(list(reports), taxonomy_package, out_path.stem, out_path.suffix))
-    return out_path
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def report_packages(publication: Publication) -> dict[str, bytes]:
+    """`<filing>/<filing>.xbr` per filing: the XML instance with its extension schema and linkbase."""
+    content = package.content(build.render(publication.taxonomy))
+    out = {}
+    for f in publication.filings:
+        reports = {f"{f.id}.xbrl": xbrl_xml.to_xml(f.instance, naming.extension_schema(f.id)),
+                   **extension.extension(f.instance, publication.taxonomy)}
+        out[f"{f.id}/{f.id}.xbr"] = report_package_bytes(reports, content, f.id, ".xbr")
+    return out
 
 
-def data_package_bytes(root: Path, findings: Iterable[Any] | None = None, exclude: Iterable[Path] = ()) -> bytes:
-    """Every file under `root` (taxonomy package, instances, reports), `findings.json` and a sha256 manifest."""
-    skip = {Path(p).resolve() for p in exclude}
-    files: dict[str, bytes] = {}
-    for path in sorted(Path(root).rglob("*")):
-        if path.is_file() and path.resolve() not in skip and not path.name.startswith("."):
-            files[path.relative_to(root).as_posix()] = path.read_bytes()
-    if findings is not None:
-        if "findings.json" in files:
-            raise ValueError(f"{root}/findings.json exists and findings were given too")
-        items = [as_dict(f) for f in findings]
-        files["findings.json"] = (json.dumps(items, ensure_ascii=False, indent=1) + "\n").encode()
-    if "manifest.json" in files:
-        raise ValueError(f"{root}/manifest.json would be shadowed by the data package's manifest")
+def data_package(publication: Publication) -> dict[str, bytes]:
+    """One zip of everything else published (less the manifest, which lists this zip) with its own sha256
+    manifest; the outputs come from the other emitters, called as functions."""
+    from .registry import outputs
+
+    files = outputs(publication, exclude=("data package", "manifest"))
     manifest = {"package": DATA_PACKAGE_TOP,
-                "files": {name: {"bytes": len(data), "sha256": _sha256(data)} for name, data in files.items()}}
+                "files": {name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                          for name, data in sorted(files.items())}}
     files["manifest.json"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
-    return zip_bytes({f"{DATA_PACKAGE_TOP}/{name}": data for name, data in files.items()})
-
-
-def write_data_package(root: Path, out_path: Path, findings: Iterable[Any] | None = None,
-                       exclude: Iterable[Path] = ()) -> Path:
-    """Writes one zip of everything under `root` (less `exclude`, e.g. a database file) plus `findings.json`
-    (when given, else root's own) and `manifest.json`. `out_path` may lie inside `root`; it never packs itself.
-    """
-    out_path = Path(out_path)
-    atomic.write_bytes(out_path, data_package_bytes(Path(root), findings, exclude=[out_path, *exclude]))
-    return out_path
+    return {DATA_PACKAGE: zip_bytes({f"{DATA_PACKAGE_TOP}/{name}": data for name, data in files.items()})}

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..model import ENTITY_ID, ENTITY_SCHEME, Fact, Filing, Period
+from ..model import Entity, Fact, Filing, Period
+from ..publication import Publication
+from ..xbrl.decimals import plain
 from . import naming as n
 
 _XBRLI = n.XML_NAMESPACES["xbrli"]
@@ -19,10 +21,10 @@ def _el(parent: etree._Element, ns: str, local: str, text: str | None = None, **
     return child
 
 
-def _context(root: etree._Element, period: Period, dimensions: dict[str, str]) -> None:
+def _context(root: etree._Element, who: Entity, period: Period, dimensions: dict[str, str]) -> None:
     ctx = _el(root, _XBRLI, "context", id=n.context_id(period, dimensions))
     entity = _el(ctx, _XBRLI, "entity")
-    _el(entity, _XBRLI, "identifier", ENTITY_ID, scheme=ENTITY_SCHEME)
+    _el(entity, _XBRLI, "identifier", who.identifier, scheme=who.scheme)
     by_container: dict[str, list[tuple[str, str]]] = {}
     for axis, member in n.sorted_dimensions(dimensions):
         by_container.setdefault(n.container(axis), []).append((axis, member))
@@ -66,22 +68,32 @@ def _fact(root: etree._Element, fact: Fact) -> None:
         return
     if fact.unit is not None:
         el.set("decimals", n.decimals_attr(fact.decimals))
-    el.text = n.format_decimal(fact.value)
+    el.text = plain(fact.value)
 
 
-def to_xml(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
-    """The instance document as UTF-8 bytes; same filing -> same bytes. `schema` is the schemaRef: published
-    filings cite their extension (`n.extension_schema`), the default the taxonomy's line items."""
+def instance(filing: Filing, schema: str = n.SCHEMA_URL) -> etree._Element:
+    """The instance as an element tree (the inline report takes its contexts and units from it)."""
     facts = sorted(filing.facts, key=n.fact_sort_key)
     n.check_unique_ids(facts)
     root = etree.Element(f"{{{_XBRLI}}}xbrl", nsmap=n.XML_NAMESPACES)
     _el(root, _LINK, "schemaRef", **{f"{{{_XLINK}}}type": "simple", f"{{{_XLINK}}}href": schema})
     contexts = {n.fact_context_id(f): (f.period, f.dimensions) for f in facts}
     for period, dimensions in sorted(contexts.values(), key=lambda c: n.context_sort_key(*c)):
-        _context(root, period, dimensions)
+        _context(root, filing.entity, period, dimensions)
     for unit in sorted({f.unit for f in facts if f.unit is not None}):
         _unit(root, unit)
     for fact in facts:
         _fact(root, fact)
     etree.indent(root, space=" ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return root
+
+
+def to_xml(filing: Filing, schema: str = n.SCHEMA_URL) -> bytes:
+    """The instance document as UTF-8 bytes; same filing -> same bytes. `schema` is the schemaRef: published
+    filings cite their extension (`n.extension_schema`), the default the taxonomy's line items."""
+    return etree.tostring(instance(filing, schema), xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def emit(publication: Publication) -> dict[str, bytes]:
+    """`<filing>/<filing>.xbrl` per filing, citing the filing's extension schema."""
+    return {f"{f.id}/{f.id}.xbrl": to_xml(f.instance, n.extension_schema(f.id)) for f in publication.filings}

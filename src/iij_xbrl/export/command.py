@@ -1,43 +1,37 @@
-"""`iij-xbrl export`: load the published data set into SQLite or PostgreSQL.
+"""`iij-xbrl export`: load what `publish` wrote (out/) into SQLite or PostgreSQL.
 
-Facts are reloaded from the sources rather than from out/'s xBRL-JSON: the database
-keeps every printed figure with its document, line and printed text (the instances
-hold only the de-duplicated facts, without provenance), and its views choose the
-authoritative value. Findings come from the `out/findings.json` that `publish` wrote,
-so the database holds exactly the findings published beside the instances.
+Only out/ is read: the taxonomy (taxonomy.json), every print with its document, line and printed text
+(facts.csv), the findings (findings.json) and the documents' lines (documents/). An out/ that is incomplete or
+was built from other sources than the project's current ones is refused: the database never mixes them.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from ..paths import Project
 from ..xbrl.errors import InputError
-from ..paths import PROJECT_ROOT
 from .db import redact
 from .load import export_to
+from .published import Published, read
 
 
-def read_findings(out_dir: Path) -> list[dict]:
-    from ..xbrl.findings import from_json
-
-    path = Path(out_dir) / "findings.json"
-    if not path.is_file():
-        raise InputError(path, "no findings: run `iij-xbrl publish` first")
-    try:
-        return [f.to_dict() for f in from_json(path.read_text(encoding="utf-8"))]
-    except ValueError as exc:
-        raise InputError(path, f"not a findings list: {exc}") from None
+def _load(db_url: str, published: Published) -> dict[str, int]:
+    return export_to(db_url, published, published.filings, published.findings, published.calculations,
+                     documents_dir=published.documents)
 
 
-def run(db_url: str, out_dir: Path, root: Path = PROJECT_ROOT) -> int:
-    from ..sources.load import load_filings
-    from ..taxonomy import source
-    from .rows import calc_relationships_of
+def load_published(db_url: str, out_dir: Path) -> dict[str, int]:
+    """Load the publication in `out_dir` (checked against its manifest); row counts per table."""
+    return _load(db_url, read(out_dir))
 
-    findings = read_findings(out_dir)
-    taxonomy = source.load(root / "taxonomy")
-    counts = export_to(db_url, taxonomy, load_filings(root / "sources"), findings, calc_relationships_of(taxonomy),
-                       documents_dir=root / "sources")
+
+def run(db_url: str, out_dir: Path, project: Project) -> int:
+    published = read(out_dir)
+    if published.sources_digest != project.sources_digest():
+        raise InputError(str(Path(out_dir) / "manifest.json"),
+                         f"built from other sources than {project.root}'s current ones: publish again")
+    counts = _load(db_url, published)
     print(f"exported to {redact(db_url)}: {counts['facts']} facts, {counts['findings']} findings, "
           f"{counts['concepts']} concepts, {counts['calculation_relationships']} calculation relationships",
           file=sys.stdout)

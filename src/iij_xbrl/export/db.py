@@ -1,21 +1,24 @@
-"""Database URLs, connections and the few differences between SQLite and PostgreSQL.
+"""Database URLs, connections and one dialect object per engine.
 
-Everything else (schema, loads, views) is plain SQL shared by both; statements use
-`?` placeholders, rewritten to psycopg's `%s` for PostgreSQL.
+The schema, loads and views are plain SQL shared by both engines; what differs lives in a `Dialect`:
+the parameter placeholder, the exact-decimal column type and how a Decimal is bound, how a load takes its
+lock and transaction, the catalogue query, and which driver errors are a user's problem (one line, exit 2).
+Load code writes `db.marks(n)` / `db.mark` where parameters go and never asks which engine it talks to.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import sqlite3
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Protocol, Sequence
 
+from ..xbrl.decimals import canonical as decimal_text
 from ..xbrl.errors import InputError
 
 _SCHEMA_TEMPLATE = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
@@ -23,16 +26,93 @@ SCHEMA_VERSION = hashlib.sha256(_SCHEMA_TEMPLATE.encode()).hexdigest()[:16]
 _LOCK_ID = 0x11_7B_7E_57  # pg advisory lock: one export at a time per database
 
 
-def decimal_text(value: Decimal) -> str:
-    """Canonical exact text: no exponent, no trailing fractional zeros ("5.11E+10" -> "51100000000")."""
-    if not value.is_finite():
-        raise ValueError(f"not a finite decimal: {value}")
-    value = value.normalize()
-    return "0" if value == 0 else format(value, "f")
+class Dialect(Protocol):
+    name: str
+    placeholder: str  # of a query parameter
+    decimal_type: str  # column type of exact decimals
+
+    def connect(self, url: str) -> Any: ...  # an open connection; InputError (one line) when that fails
+
+    def bind_decimal(self, value: Decimal) -> Any: ...
+
+    def transaction(self, conn: Any) -> AbstractContextManager[None]: ...  # all or nothing, one load at a time
+
+    def table_exists(self, conn: Any, name: str) -> bool: ...
+
+    def executemany(self, conn: Any, sql: str, rows: Sequence[Sequence]) -> None: ...
 
 
-def schema_statements(dialect: str) -> list[str]:
-    text = _SCHEMA_TEMPLATE.replace("{decimal}", "NUMERIC" if dialect == "postgresql" else "TEXT")
+class SQLite:
+    name, placeholder = "sqlite", "?"
+    # SQLite's NUMERIC affinity would turn "49.51" into a binary float: exact decimals are canonical text
+    decimal_type = "TEXT"
+
+    def connect(self, url: str) -> Any:
+        path = Path(url[len("sqlite:///"):])
+        if not path.name:
+            raise InputError(url, "SQLite URL names no file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None)  # explicit BEGIN/COMMIT only
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            raise InputError(url, f"cannot open the SQLite database: {exc}") from None
+        return conn
+
+    def bind_decimal(self, value: Decimal) -> Any:
+        return decimal_text(value)
+
+    @contextmanager
+    def transaction(self, conn: Any) -> Iterator[None]:
+        conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def table_exists(self, conn: Any, name: str) -> bool:
+        row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row[0] == 1
+
+    def executemany(self, conn: Any, sql: str, rows: Sequence[Sequence]) -> None:
+        conn.executemany(sql, rows)
+
+
+class PostgreSQL:
+    name, placeholder, decimal_type = "postgresql", "%s", "NUMERIC"
+
+    def connect(self, url: str) -> Any:
+        import psycopg
+
+        try:
+            return psycopg.connect(url, connect_timeout=10)
+        except psycopg.OperationalError as exc:
+            raise InputError(redact(url), f"cannot connect to PostgreSQL: {str(exc).strip()}") from None
+
+    def bind_decimal(self, value: Decimal) -> Any:
+        return Decimal(decimal_text(value))  # the same digits SQLite stores as text
+
+    @contextmanager
+    def transaction(self, conn: Any) -> Iterator[None]:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_ID,))
+            yield
+
+    def table_exists(self, conn: Any, name: str) -> bool:
+        return bool(conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0])
+
+    def executemany(self, conn: Any, sql: str, rows: Sequence[Sequence]) -> None:
+        with conn.cursor() as cur:
+            cur.executemany(sql, rows)
+
+
+DIALECTS: dict[str, Dialect] = {"sqlite:///": SQLite(), "postgresql://": PostgreSQL(), "postgres://": PostgreSQL()}
+
+
+def schema_statements(dialect: Dialect) -> list[str]:
+    text = _SCHEMA_TEMPLATE.replace("{decimal}", dialect.decimal_type)
     return [s.strip() for s in re.split(r"^;\s*$", text, flags=re.M) if _sql(s)]
 
 
@@ -47,54 +127,34 @@ def _sql(chunk: str) -> str:
 
 @dataclass
 class Database:
-    """An open connection plus its dialect; `execute`/`executemany` take `?` placeholders."""
+    """An open connection and its engine's dialect; SQL takes `mark`/`marks(n)` as parameter placeholders."""
 
-    dialect: str  # "sqlite" | "postgresql"
+    dialect: Dialect
     conn: Any
 
-    def _q(self, sql: str) -> str:
-        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+    @property
+    def mark(self) -> str:
+        return self.dialect.placeholder
+
+    def marks(self, n: int) -> str:
+        return ", ".join([self.dialect.placeholder] * n)
 
     def execute(self, sql: str, params: Sequence = ()) -> Any:
-        return self.conn.execute(self._q(sql), params)
+        return self.conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
-        if not rows:
-            return
-        if self.dialect == "postgresql":
-            with self.conn.cursor() as cur:
-                cur.executemany(self._q(sql), rows)
-        else:
-            self.conn.executemany(sql, rows)
+        if rows:
+            self.dialect.executemany(self.conn, sql, rows)
 
     def bind_decimal(self, value: Decimal | None) -> Any:
-        if value is None:
-            return None
-        text = decimal_text(value)
-        return Decimal(text) if self.dialect == "postgresql" else text
+        return None if value is None else self.dialect.bind_decimal(value)
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self):
         """All or nothing: an exception (or a killed process) leaves the previous contents."""
-        if self.dialect == "postgresql":
-            with self.conn.transaction():
-                self.execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_ID,))
-                yield
-            return
-        self.conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        return self.dialect.transaction(self.conn)
 
     def table_exists(self, name: str) -> bool:
-        if self.dialect == "postgresql":
-            row = self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()
-            return bool(row[0])
-        row = self.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        return row[0] == 1
+        return self.dialect.table_exists(self.conn, name)
 
     def close(self) -> None:
         self.conn.close()
@@ -102,21 +162,9 @@ class Database:
 
 def connect(db_url: str) -> Database:
     """`sqlite:///relative/path.sqlite`, `sqlite:////absolute/path.sqlite` or `postgresql://…`."""
-    if db_url.startswith("sqlite:///"):
-        path = Path(db_url[len("sqlite:///"):])
-        if not path.name:
-            raise InputError(db_url, "SQLite URL names no file")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None)  # explicit BEGIN/COMMIT only
-        conn.execute("PRAGMA foreign_keys = ON")
-        return Database("sqlite", conn)
-    if db_url.startswith(("postgresql://", "postgres://")):
-        import psycopg
-
-        try:
-            return Database("postgresql", psycopg.connect(db_url, connect_timeout=10))
-        except psycopg.OperationalError as exc:
-            raise InputError(redact(db_url), f"cannot connect to PostgreSQL: {str(exc).strip()}") from None
+    for prefix, dialect in DIALECTS.items():
+        if db_url.startswith(prefix):
+            return Database(dialect, dialect.connect(db_url))
     raise InputError(db_url, "database URL must start with sqlite:/// or postgresql://")
 
 

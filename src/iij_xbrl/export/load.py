@@ -9,18 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..model import Filing
+from ..publication import FilingFacts
 from .db import SCHEMA_VERSION, Database, connect, schema_objects, schema_statements
 from .rows import COLUMNS, DECIMAL_COLUMNS, CalcRelationship, all_rows
 
 
-def export_to(db_url: str, taxonomy: Any, filings: Sequence[Filing], findings: Iterable[Any],
+def export_to(db_url: str, taxonomy: Any, filings: Sequence[FilingFacts], findings: Iterable[Any],
               calc_relationships: Iterable[CalcRelationship], *,
               documents_dir: Path | None = None) -> dict[str, int]:
     """Replace the database contents with these inputs; return the row count per table.
 
     taxonomy: anything with `.concepts` (name -> model.Concept), e.g. `taxonomy.source.load()`.
-    filings: `sources.load.load_filings()` — all facts, before de-duplication (the views choose).
+    filings: the publication's filings — every print, marked where the instance holds it (the views choose).
     findings: `xbrl.findings.Finding` objects or dicts shaped like schemas/findings.schema.json.
     documents_dir: folder holding the filings' source documents; when given, their lines
     are loaded into `document_lines` so findings and facts can show the printed text.
@@ -46,7 +46,7 @@ def _ensure_schema(db: Database) -> None:
         db.execute(f"DROP {kind} IF EXISTS {name}")
     for statement in schema_statements(db.dialect):
         db.execute(statement)
-    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+    db.execute(f"INSERT INTO meta (key, value) VALUES ('schema_version', {db.mark})", (SCHEMA_VERSION,))
 
 
 def _replace(db: Database, rows: dict[str, list[tuple]]) -> None:
@@ -60,5 +60,4 @@ def _replace(db: Database, rows: dict[str, list[tuple]]) -> None:
         if decimal_at:
             table_rows = [tuple(db.bind_decimal(v) if i in decimal_at else v for i, v in enumerate(row))
                           for row in table_rows]
-        marks = ", ".join("?" for _ in columns)
-        db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", table_rows)
+        db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({db.marks(len(columns))})", table_rows)

@@ -2,7 +2,7 @@
 
 Pure functions: the same inputs give the same rows, so a second load writes
 exactly what the first one did. Decimals stay `Decimal` here; the database
-layer binds them (text on SQLite, NUMERIC on PostgreSQL).
+layer binds them (the engine's dialect decides how).
 """
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
-from ..model import Concept, Fact, Filing, Period
-from ..sources import calendar, dedupe
+from ..model import Concept, Fact, FilingSpec, Period
+from ..emit.tables import dimensions_key
+from ..publication import FilingFacts, restatements
+from ..sources import calendar
 from ..sources.factsheet import document_lines
 from ..xbrl.findings import as_dict
 
@@ -25,27 +27,6 @@ class CalcRelationship:
     target: str  # contributing concept
     weight: Decimal
     order: Decimal
-
-
-def dimensions_key(dimensions: Mapping[str, str]) -> str:
-    """'SegmentAxis=ATMOperationBusinessMember;ScenarioAxis=…', sorted by axis; '' for none."""
-    return ";".join(f"{axis}={member}" for axis, member in sorted(dimensions.items()))
-
-
-# IIJ fiscal spans by (first, last) quarter of the fiscal year (April..March).
-_FISCAL_SPANS = {"1Q": (1, 1), "2Q": (2, 2), "3Q": (3, 3), "4Q": (4, 4), "1H": (1, 2), "2H": (3, 4), "9M": (1, 3),
-                 "FY": (1, 4)}
-
-
-def fiscal_period(period: Period) -> tuple[int | None, str | None]:
-    """(2012, "1Q") for 2012-04-01..2012-06-30; (None, None) for instants and other spans."""
-    if period.start is None:
-        return None, None
-    year = calendar.fiscal_year_of(period.start)
-    for name, (first, last) in _FISCAL_SPANS.items():
-        if calendar.quarters(year, first, last) == period:
-            return year, name
-    return None, None
 
 
 def _start(period: Period) -> str | None:
@@ -64,19 +45,19 @@ def concept_rows(concepts: Iterable[Concept]) -> tuple[list[tuple], list[tuple]]
     return main, labels
 
 
-def filing_rows(filings: Sequence[Filing]) -> tuple[list[tuple], list[tuple]]:
+def filing_rows(filings: Sequence[FilingSpec]) -> tuple[list[tuple], list[tuple]]:
     filings = sorted(filings, key=lambda f: f.id)
     return (
         [(f.id, f.title, _start(f.period), f.period.end.isoformat()) for f in filings],
-        [(doc, f.id, pos) for f in filings for pos, doc in enumerate(f.documents)],
+        [(doc, f.id, pos) for f in filings for pos, doc in enumerate(f.files)],
     )
 
 
-def document_line_rows(filings: Sequence[Filing], documents_dir: Path | None) -> list[tuple]:
+def document_line_rows(filings: Sequence[FilingSpec], documents_dir: Path | None) -> list[tuple]:
     if documents_dir is None:
         return []
     rows = []
-    for doc in sorted(d for f in filings for d in f.documents):
+    for doc in sorted(d for f in filings for d in f.files):
         # Numbered by the rule the fact sheets' provenance uses, so facts and findings join their lines
         # (str.splitlines would also break at form feeds and U+2028); no row after a final newline.
         lines = document_lines(documents_dir / doc)
@@ -94,42 +75,26 @@ def _fact_order(item: tuple[str, Fact]) -> tuple:
             f.decimals or 0)
 
 
-def fact_rows(filings: Sequence[Filing]) -> dict[str, list[tuple]]:
+def fact_rows(filings: Sequence[FilingFacts]) -> dict[str, list[tuple]]:
     """Rows of facts, fact_dimensions and restatement_pairs.
 
-    `in_instance` marks the fact each filing's instance holds for its figure (the project's duplicate
-    policy, `sources.dedupe`); a later filing's instance value that does not agree within rounding
-    with the previous filing's is a restatement.
+    `in_instance` marks the print each filing's instance holds for its figure (the publication's duplicate
+    policy); restatement pairs are `publication.restatements`.
     """
-    in_instance = {id(f) for filing in filings for f in dedupe.dedupe(filing.facts)[0]}
-    items = sorted(((filing.id, fact) for filing in filings for fact in filing.facts), key=_fact_order)
+    in_instance = {id(f) for filing in filings for f in filing.facts}
+    items = sorted(((filing.id, fact) for filing in filings for fact in filing.prints), key=_fact_order)
     fact_ids: dict[int, int] = {}
     out: dict[str, list[tuple]] = {"facts": [], "fact_dimensions": [], "restatement_pairs": []}
     for fact_id, (filing, f) in enumerate(items, start=1):
         fact_ids[id(f)] = fact_id
         p = f.provenance
         out["facts"].append((fact_id, filing, f.concept, _start(f.period), f.period.end.isoformat(),
-                             *fiscal_period(f.period), dimensions_key(f.dimensions), f.unit, f.value,
+                             *calendar.fiscal_span(f.period), dimensions_key(f.dimensions), f.unit, f.value,
                              None if f.value is None else f.decimals, p.document, p.line, p.text,
                              int(id(f) in in_instance)))
         out["fact_dimensions"].extend((fact_id, axis, member) for axis, member in sorted(f.dimensions.items()))
-    history: dict[tuple, list[Fact]] = {}
-    for filing in sorted(filings, key=lambda f: (f.period.end, f.id)):
-        for f in filing.facts:
-            if id(f) in in_instance:
-                history.setdefault(f.key, []).append(f)
-    out["restatement_pairs"] = sorted((fact_ids[id(cur)], fact_ids[id(prev)])
-                                      for facts in history.values()
-                                      for prev, cur in zip(facts, facts[1:]) if not dedupe.agree(prev, cur))
+    out["restatement_pairs"] = sorted((fact_ids[id(r.new)], fact_ids[id(r.old)]) for r in restatements(filings))
     return out
-
-
-def calc_relationships_of(taxonomy: Any) -> list[CalcRelationship]:
-    """The summation-item arcs of a `taxonomy.source.Taxonomy`, with the ELR URIs the linkbase uses."""
-    from ..taxonomy.names import role_uri
-
-    return [CalcRelationship(role_uri(role_id), arc.total, arc.item, Decimal(arc.weight), Decimal(arc.order))
-            for role_id, arcs in taxonomy.calculations.items() for arc in arcs]
 
 
 def calc_rows(relationships: Iterable[CalcRelationship]) -> list[tuple]:
@@ -144,8 +109,10 @@ def _period_bounds(period: str | None) -> tuple[str | None, str | None]:
 
 
 def finding_rows(findings: Iterable[Any]) -> dict[str, list[tuple]]:
-    # Sorting by the canonical JSON gives ids that do not depend on the validators' order.
-    items = sorted((as_dict(f) for f in findings), key=lambda d: json.dumps(d, sort_keys=True))
+    # Sorting by the canonical JSON gives ids that do not depend on the validators' order (the fact ids are not
+    # loaded yet, so they do not order the rows either).
+    items = sorted((as_dict(f) for f in findings),
+                   key=lambda d: json.dumps({k: v for k, v in d.items() if k != "facts"}, sort_keys=True))
     out: dict[str, list[tuple]] = {"findings": [], "finding_concepts": [], "finding_values": [],
                                    "finding_sources": []}
     for fid, d in enumerate(items, start=1):
@@ -180,17 +147,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 DECIMAL_COLUMNS = {"facts": ("value",), "calculation_relationships": ("weight", "arc_order")}
 
 
-def all_rows(concepts: Iterable[Concept], filings: Sequence[Filing], findings: Iterable[Any],
+def all_rows(concepts: Iterable[Concept], filings: Sequence[FilingFacts], findings: Iterable[Any],
              calc_relationships: Iterable[CalcRelationship], documents_dir: Path | None) -> dict[str, list[tuple]]:
     """Every table's rows except `meta`, keyed like COLUMNS."""
     concept_main, concept_labels = concept_rows(concepts)
-    filings_, documents = filing_rows(filings)
+    specs = [f.spec for f in filings]
+    filings_, documents = filing_rows(specs)
     return {
         "concepts": concept_main,
         "concept_labels": concept_labels,
         "filings": filings_,
         "documents": documents,
-        "document_lines": document_line_rows(filings, documents_dir),
+        "document_lines": document_line_rows(specs, documents_dir),
         **fact_rows(filings),
         "calculation_relationships": calc_rows(calc_relationships),
         **finding_rows(findings),

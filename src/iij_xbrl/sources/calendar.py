@@ -1,4 +1,5 @@
-"""IIJ's fiscal calendar: period tokens and printed period names -> `Period`.
+"""IIJ's fiscal calendar, the one place periods are computed: tokens and printed names -> `Period`, and back to
+the names the documents print; lengths in months, shifts by months, fiscal spans (1Q..4Q, 1H, 2H, 9M, FY).
 
 IIJ's fiscal year N runs from April 1, N to March 31, N+1 ("FY2012" ends 2013-03-31).
 Fact sheets use short tokens (FY12, 1H12, 2H12, 1Q12..4Q12, 9M13, ISO instants); the documents print
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from iij_xbrl.model import Period
 
@@ -99,3 +100,59 @@ def parse(text: str) -> Period:
             return quarters(fy, int(m["q0"]), int(m["q"]))
         return quarters(fy, 1, 3)  # nine months
     raise ValueError(f"not a period: {text!r}")
+
+
+def months(period: Period) -> int:
+    """Whole months from a duration's start to the day after its (inclusive) end: 6 for 1H FY2012."""
+    after = period.end + timedelta(days=1)
+    return (after.year - period.start.year) * 12 + after.month - period.start.month
+
+
+def shift(period: Period, by: int) -> Period:
+    """The period moved by whole months (IIJ periods start on the 1st and end on a month end)."""
+    def move(day: date, end: bool) -> date:
+        y, m = divmod(day.month - 1 + by, 12)
+        if not end:
+            return date(day.year + y, m + 1, 1)
+        return _month_end(day.year + y, m + 1)
+    if period.start is None:
+        return Period(end=move(period.end, True))
+    return Period(start=move(period.start, False), end=move(period.end, True))
+
+
+_SPANS = {"1Q": (1, 1), "2Q": (2, 2), "3Q": (3, 3), "4Q": (4, 4), "1H": (1, 2), "2H": (3, 4), "9M": (1, 3), "FY": (1, 4)}
+
+
+def fiscal_span(period: Period) -> tuple[int | None, str | None]:
+    """(2012, "1Q") for 2012-04-01..2012-06-30; (None, None) for instants and other spans."""
+    if period.start is None:
+        return None, None
+    year = fiscal_year_of(period.start)
+    for name, (first, last) in _SPANS.items():
+        if quarters(year, first, last) == period:
+            return year, name
+    return None, None
+
+
+def label(period: Period) -> str:
+    """`1H FY2012`, `2Q FY2012`, `FY2012`, `1Q-3Q FY2013`, `2012-09-30`; ISO range for anything else."""
+    if period.start is None:
+        return period.end.isoformat()
+    fy = fiscal_year_of(period.start)
+    n = months(period)
+    first_q = (period.start.month - 4) % 12 // 3 + 1
+    aligned = period.start.day == 1 and (period.start.month - 4) % 3 == 0 and n % 3 == 0
+    if not aligned or n > 12 or first_q + n // 3 - 1 > 4:
+        return str(period)
+    last_q = first_q + n // 3 - 1
+    if n == 12:
+        return f"FY{fy}"
+    if n == 6 and first_q in (1, 3):
+        return f"{(first_q + 1) // 2}H FY{fy}"
+    if n == 3:
+        return f"{first_q}Q FY{fy}"
+    return f"{first_q}Q-{last_q}Q FY{fy}"
+
+
+def is_quarter(period: Period) -> bool:
+    return period.start is not None and label(period).startswith(tuple(f"{q}Q FY" for q in "1234"))

@@ -8,23 +8,18 @@ figure n times needs n citations of it (several facts citing one printing is fin
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-
 from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Filing
-from iij_xbrl.paths import SCHEMAS
 from iij_xbrl.sources import yamlines
 from iij_xbrl.sources.factsheet import document_lines
-from iij_xbrl.sources.load import SOURCES, load_filings
+from iij_xbrl.sources.load import load_filings
 
-SCHEMA = SCHEMAS / "uncovered.schema.json"
-EXCLUSIONS = SOURCES / "uncovered.yaml"
+EXCLUSIONS = "uncovered.yaml"  # in sources/
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNIT = r"(?:\s?%|\s?Gbps)?"
@@ -89,7 +84,7 @@ def _scan(filings: list[Filing], root: Path) -> tuple[dict[str, DocumentCount], 
         cited.setdefault((p.document, p.line), Counter())[key(p.text)] += 1
     counts: dict[str, DocumentCount] = {}
     uncited: list[Token] = []
-    for document in sorted(doc for filing in filings for doc in filing.documents):
+    for document in sorted(doc for filing in filings for doc in filing.files):
         count = counts[document] = DocumentCount()
         for number, line in enumerate(document_lines(root / document), start=1):
             left = Counter(cited.get((document, number), Counter()))
@@ -103,13 +98,9 @@ def _scan(filings: list[Filing], root: Path) -> tuple[dict[str, DocumentCount], 
     return counts, uncited
 
 
-def load_exclusions(path: Path = EXCLUSIONS) -> dict[Token, tuple[str, int]]:
+def load_exclusions(path: Path) -> dict[Token, tuple[str, int]]:
     """sources/uncovered.yaml, schema-checked: each excluded token -> (reason, YAML line)."""
-    data = yamlines.load(path)
-    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))), None)
-    if error is not None:
-        raise InputError(path, f"schema: {error.message}", yamlines.line_of(data, list(error.absolute_path)))
+    data = yamlines.load_checked(path, "uncovered.schema.json")
     excluded: dict[Token, tuple[str, int]] = {}
     for document, entries in data["documents"].items():
         for entry in entries:
@@ -120,13 +111,13 @@ def load_exclusions(path: Path = EXCLUSIONS) -> dict[Token, tuple[str, int]]:
     return excluded
 
 
-def audit(filings: list[Filing] | None = None, root: Path = SOURCES, exclusions: Path = EXCLUSIONS) -> Audit:
+def audit(root: Path, filings: list[Filing] | None = None) -> Audit:
     """Compare the documents' figure tokens with the facts citing them and the listed exclusions.
 
     A line printing the same uncited figure twice needs it listed once: exclusions name figures, not positions.
     """
     counts, uncited = _scan(load_filings(root) if filings is None else filings, root)
-    excluded = load_exclusions(exclusions)
+    excluded = load_exclusions(Path(root) / EXCLUSIONS)
     unlisted = [t for t in uncited if t not in excluded]
     uncited_set = set(uncited)
     stale = [t for t in excluded if t not in uncited_set]

@@ -6,21 +6,17 @@ its columns expect them. Any problem is an InputError naming the sheet and the Y
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Fact, Provenance
-from iij_xbrl.paths import SCHEMAS
 from iij_xbrl.sources import calendar, figures, yamlines
 from iij_xbrl.sources.mapping import LabelMap
+from iij_xbrl.taxonomy import names
 
-SCHEMA = SCHEMAS / "factsheet.schema.json"
+SCHEMA = "factsheet.schema.json"
 _CELL_KEYS = ("period", "concept", "unit", "scenario", "segment", "decimals", "negate", "pick", "suffix")
 
 
@@ -32,26 +28,8 @@ class Sheet:
     facts: list[Fact]
 
 
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
-
-
-def _jsonable(data: Any) -> Any:
-    """YAML integer mapping keys (table rows) become strings, as JSON would have them."""
-    if isinstance(data, dict):
-        return {str(k): _jsonable(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_jsonable(v) for v in data]
-    return data
-
-
 def validate(path: Path, data: Any) -> None:
-    errors = sorted(_validator().iter_errors(_jsonable(data)), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        err = errors[0]
-        where = "/".join(map(str, err.absolute_path)) or "top level"
-        raise InputError(path, f"schema: {err.message} (at {where})", yamlines.line_of(data, list(err.absolute_path)))
+    yamlines.check(path, data, SCHEMA)
 
 
 def document_lines(path: Path) -> list[str]:
@@ -86,9 +64,9 @@ class _Builder:
             return None
         dimensions = {}
         if attrs.get("segment", "Consolidated") != "Consolidated":
-            dimensions["SegmentAxis"] = attrs["segment"] + "Member"
+            dimensions[names.SEGMENT_AXIS] = attrs["segment"] + names.MEMBER_SUFFIX
         if attrs.get("scenario", "Actual") != "Actual":
-            dimensions["ScenarioAxis"] = attrs["scenario"] + "Member"
+            dimensions[names.SCENARIO_AXIS] = attrs["scenario"] + names.MEMBER_SUFFIX
         return Fact(
             concept=attrs["concept"],
             period=period,

@@ -1,5 +1,8 @@
-"""Fixed names of the IIJ taxonomy (contract): namespace, URLs, file names, role URIs."""
+"""Fixed names of the IIJ taxonomy (contract): namespaces, URLs, file names, role URIs, the axes, members and
+units the code refers to. Their labels and structure are data (taxonomy/src); a test checks these names exist."""
 from __future__ import annotations
+
+from typing import Literal
 
 NAMESPACE = "http://www.iij.ad.jp/xbrl/iij/2025"
 PREFIX = "iij"
@@ -28,16 +31,44 @@ LINKBASES = {  # file -> linkbaseRef role, as linked from ENTRY_POINT
     "iij-2025_ref.xml": "http://www.xbrl.org/2003/role/referenceLinkbaseRef",
 }
 
-NS = {
+NS = {  # every namespace the publisher writes, by its usual prefix
     "xs": "http://www.w3.org/2001/XMLSchema",
     "xbrli": "http://www.xbrl.org/2003/instance",
     "link": "http://www.xbrl.org/2003/linkbase",
     "xlink": "http://www.w3.org/1999/xlink",
     "xbrldt": "http://xbrl.org/2005/xbrldt",
+    "xbrldi": "http://xbrl.org/2006/xbrldi",
+    "iso4217": "http://www.xbrl.org/2003/iso4217",
     "dtr-types": "http://www.xbrl.org/dtr/type/2022-03-31",
     "ref": "http://www.xbrl.org/2006/ref",
     "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "ix": "http://www.xbrl.org/2013/inlineXBRL",
+    "ixt": "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12",
+    "xbrl": "https://xbrl.org/2021",
     PREFIX: NAMESPACE,
+}
+
+# Axes and the members the rules and layouts name (the fact sheets' `segment: X` / `scenario: X` mean X + "Member")
+SEGMENT_AXIS = "SegmentAxis"
+SCENARIO_AXIS = "ScenarioAxis"
+MEMBER_SUFFIX = "Member"
+INITIAL_TARGET = "InitialTargetMember"
+REVISED_TARGET = "RevisedTargetMember"
+NETWORK_SERVICES_AND_SI = "NetworkServicesAndSIBusinessMember"
+ATM_OPERATION = "ATMOperationBusinessMember"
+ELIMINATION = "EliminationMember"
+
+# Units: code (the model's unit and the instances' unit id) -> (numerator measures, denominator measures)
+UnitId = Literal["JPY", "JPYPerShare", "shares", "pure", "Gbps"]
+JPY: UnitId = "JPY"
+JPY_PER_SHARE: UnitId = "JPYPerShare"
+UNITS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "JPY": (("iso4217:JPY",), ()),
+    "JPYPerShare": (("iso4217:JPY",), ("xbrli:shares",)),
+    "shares": (("xbrli:shares",), ()),
+    "pure": (("xbrli:pure",), ()),
+    "Gbps": ((f"{PREFIX}:Gbps",), ()),
 }
 
 SCHEMA_LOCATIONS = {

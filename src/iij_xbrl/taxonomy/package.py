@@ -43,9 +43,14 @@ def _catalog() -> bytes:
     return serialize(root)
 
 
+def content(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The package's files below its top directory: META-INF and the taxonomy files (name -> bytes) under the
+    published URL's path. Report packages carry the same content beside their reports."""
+    entries = {"META-INF/taxonomyPackage.xml": _metadata(), "META-INF/catalog.xml": _catalog()}
+    entries.update((f"{_HOST_PATH}{name}", data) for name, data in files.items())
+    return entries
+
+
 def package(files: dict[str, bytes]) -> bytes:
-    """Zip of the taxonomy files (name -> bytes) under the published URL's path, plus META-INF."""
-    entries = {f"{n.PACKAGE_NAME}/META-INF/taxonomyPackage.xml": _metadata(),
-               f"{n.PACKAGE_NAME}/META-INF/catalog.xml": _catalog()}
-    entries.update((f"{n.PACKAGE_NAME}/{_HOST_PATH}{name}", data) for name, data in files.items())
-    return zip_bytes(entries)
+    """Zip of `content(files)` under the package's top directory."""
+    return zip_bytes({f"{n.PACKAGE_NAME}/{rel}": data for rel, data in content(files).items()})

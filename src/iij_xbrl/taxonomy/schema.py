@@ -66,7 +66,7 @@ def calculation_schema(namespace: str, prefix: str, line_items: str, linkbase: s
 
 
 def schema(tax: Taxonomy) -> bytes:
-    nsmap = {k: v for k, v in n.NS.items() if k not in ("ref", "xsi")}
+    nsmap = {p: n.NS[p] for p in ("xs", "xbrli", "link", "xlink", "xbrldt", "dtr-types", n.PREFIX)}
     root, appinfo = _schema_root(nsmap, n.NAMESPACE, n.LINKBASES)
     for role in tax.roles:
         used_on = tuple(link for link, present in zip(LINK_ELEMENTS, (role.presentation, role.calculation, False))

@@ -6,21 +6,14 @@ Everything is checked here, with file:line, so the writers can trust their input
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ..xbrl.errors import InputError
 from ..model import Concept, Label
-from ..paths import SCHEMAS, TAXONOMY
-from ..sources.yamlines import line_of
-from ..sources.yamlines import load as load_yaml
+from ..sources import yamlines
 
-SCHEMA_PATH = SCHEMAS / "taxonomy.schema.json"
 NUMERIC_TYPES = frozenset({"monetary", "shares", "perShare", "percent", "integer", "decimal"})
 
 
@@ -94,23 +87,6 @@ class Taxonomy:
         return {r.id: r.presentation for r in self.roles if r.presentation}
 
 
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-
-
-def _check_schema(path: Path, data: Any) -> None:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    if not errors:
-        return
-    # The top-level oneOf hides the useful message: re-validate against the branch the file is meant for.
-    branch = "conceptFile" if path.name.startswith("concepts-") else "structureFile"
-    sub = jsonschema.Draft202012Validator({"$ref": f"#/$defs/{branch}", "$defs": _validator().schema["$defs"]})
-    error = jsonschema.exceptions.best_match(sub.iter_errors(data)) or errors[0]
-    where = "/".join(str(p) for p in error.absolute_path) or "(top)"
-    raise InputError(path, f"{where}: {error.message}", line_of(data, list(error.absolute_path)))
-
-
 def _label(raw: dict) -> Label:
     return Label(en=raw["en"], ja=raw["ja"])
 
@@ -138,10 +114,12 @@ class _Builder:
         self.origin[name] = (path, line)
 
     def add_file(self, path: Path) -> None:
-        data = load_yaml(path)
+        data = yamlines.load(path)
         if data is None:
             return  # an empty file contributes nothing
-        _check_schema(path, data)
+        # one branch of the schema per kind of file: its errors say what is wrong, not "matches no branch"
+        branch = "conceptFile" if path.name.startswith("concepts-") else "structureFile"
+        yamlines.check(path, data, "taxonomy.schema.json", f"#/$defs/{branch}")
         if path.name.startswith("concepts-"):
             for raw in data:
                 self._define(path, raw["name"], raw.line)
@@ -195,7 +173,7 @@ class _Builder:
         self._define(path, raw["name"], raw.line)
         return Member(raw["name"], _label(raw["label"]))
 
-    def build(self) -> Taxonomy:
+    def build(self, src: Path) -> Taxonomy:
         roles, role_ids = [], {}
         for path, raw in self.roles:
             if raw["id"] in role_ids:
@@ -206,7 +184,7 @@ class _Builder:
                               tuple(self._node(path, n, getattr(nodes, "line", raw.line)) for n in nodes),
                               self._calculation(path, raw.get("calculation", {}))))
         if self.dimensions is None:
-            raise InputError(TAXONOMY / "src", "no file defines the dimensions")
+            raise InputError(src, "no file defines the dimensions")
         path, raw = self.dimensions
         if raw["role"]["id"] in role_ids:
             raise InputError(path, f"role {raw['role']['id']} is already a presentation/calculation role", raw.line)
@@ -218,7 +196,7 @@ class _Builder:
         return Taxonomy(dict(sorted(self.concepts.items())), tuple(roles), dims)
 
 
-def load(root: Path = TAXONOMY) -> Taxonomy:
+def load(root: Path) -> Taxonomy:
     """Read and check every `root/src/*.yaml`; raise InputError(file, message, line) on bad input."""
     src = Path(root) / "src"
     files = sorted(src.glob("*.yaml"))
@@ -227,4 +205,4 @@ def load(root: Path = TAXONOMY) -> Taxonomy:
     builder = _Builder()
     for path in files:
         builder.add_file(path)
-    return builder.build()
+    return builder.build(src)

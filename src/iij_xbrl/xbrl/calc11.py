@@ -7,18 +7,19 @@ nil-only sets drop out; excess digits and inconsistent duplicates block the bind
 reported once. The reported interval of S must meet the sum of the weighted item intervals.
 
 Arithmetic is exact: every value and bound is an integer scaled by one power of ten per
-report, so no Decimal context (and no rounding of the sums) is involved in the hot path.
+report, so no Decimal context (and no rounding of the sums) is involved in the hot path. The intervals
+and their sums and meets are `intervals`' functions, which the IIJ rules call on Decimals.
 Observable differences from Arelle are listed in KNOWN_DIFFERENCES.
 """
 from __future__ import annotations
 
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, DivisionByZero, InvalidOperation, \
-    ROUND_HALF_EVEN, ROUND_HALF_UP, localcontext
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, ROUND_HALF_EVEN, ROUND_HALF_UP, localcontext
+from .decimals import EXACT as _EXACT, plain
 from .dts import SUMMATION_ITEM_11
 from .findings import Finding, Source
 from .instance import Fact, Report
+from .intervals import intersection, is_empty, meets, point, rounded, text, truncated, weighted, weighted_sum
 
-_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _ARELLE = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero])
 _ONE = Decimal(1)
 _QUOTIENT_LIMIT = 10 ** 28  # Arelle's divmod fails (and skips the check) beyond 28 quotient digits
@@ -57,18 +58,6 @@ def insignificant_digits(value: Decimal, decimals: int) -> tuple[Decimal, Decima
     return None
 
 
-def _value_str(value: Decimal | int) -> str:
-    return format(value, "f") if value.__class__ is not int else str(value)
-
-
-def _fmt(n: int, scale: int) -> str:
-    return format(Decimal(n).scaleb(-scale, _EXACT).normalize(_EXACT), "f")
-
-
-def _range_str(lo: int, hi: int, inc_lo: bool, inc_hi: bool, scale: int) -> str:
-    return f"{'[' if inc_lo else '('}{_fmt(lo, scale)}, {_fmt(hi, scale)}{']' if inc_hi else ')'}"
-
-
 class Checker:
     def __init__(self, report: Report, truncate: bool = False):
         self.report = report
@@ -102,16 +91,10 @@ class Checker:
 
     def _range(self, v: int, d: int | str) -> tuple[int, int, bool, bool]:
         if not isinstance(d, int):
-            return v, v, True, True
+            return point(v)
         if not self.truncate:
-            half = 5 * self._pow10(self.scale - d - 1)
-            return v - half, v + half, True, True
-        step = self._pow10(self.scale - d)
-        if v > 0:
-            return v, v + step, True, False
-        if v < 0:
-            return v - step, v, False, True
-        return -step, step, False, False
+            return rounded(v, 5 * self._pow10(self.scale - d - 1))
+        return truncated(v, self._pow10(self.scale - d))
 
     def _intervals_at(self, concept: str, keys: set[int]) -> dict[int, object]:
         """Intervals of the fact sets of `concept` at those of `keys` where it has facts, each computed once.
@@ -141,16 +124,15 @@ class Checker:
             elif scale:
                 v *= powers.get(scale) or self._pow10(scale)
             if d.__class__ is not int:
-                ivs[key] = v, v, True, True
+                ivs[key] = point(v)
                 continue
             step = powers.get(scale - d) or self._pow10(scale - d)
             if d > -28 and v % step and abs(v) // step < _QUOTIENT_LIMIT:
                 ivs[key] = self._blocked("excess", facts, facts)
             elif truncate:
-                ivs[key] = self._range(v, d)
+                ivs[key] = truncated(v, step)
             else:
-                half = step // 2
-                ivs[key] = v - half, v + half, True, True
+                ivs[key] = rounded(v, step // 2)
         return ivs
 
     def _interval(self, facts: list[Fact]):
@@ -158,10 +140,8 @@ class Checker:
             if all(f.value is None for f in facts):
                 return NIL
             return self._blocked("duplicates", facts)
-        a = b = None
-        inc_a = inc_b = False
         seen_decimals: dict[int | str, Decimal | int] = {}
-        excess, ignored = [], []
+        excess, ignored, ranges = [], [], []
         for f in facts:
             v = self._scaled(f.value)
             if self._excess(v, f.decimals):
@@ -172,29 +152,26 @@ class Checker:
                     ignored.append(f)
             else:
                 seen_decimals[f.decimals] = f.value
-                lo, hi, il, ih = self._range(v, f.decimals)
-                if a is None or lo >= a:
-                    a, inc_a = lo, inc_a or il
-                if b is None or hi <= b:
-                    b, inc_b = hi, inc_b or ih
+                ranges.append(self._range(v, f.decimals))
         if excess:
             return self._blocked("excess", facts, excess)
-        if (a == b and not (inc_a and inc_b)) or a > b:
+        common = intersection(ranges)
+        if is_empty(common):
             return self._blocked("duplicates", facts)
         if ignored:
             self._add("iij:equalDecimalsDuplicateIgnored", "info", facts,
                       "duplicates with equal decimals but different values; only the first is used (as Arelle does)")
-        return a, b, inc_a, inc_b
+        return common
 
     def _blocked(self, why: str, facts: list[Fact], excess: list[Fact] | None = None) -> str:
         if why == "excess":
             self._add("calc11e:excessDigits", "error", facts,
                       "Calculations check stopped for excess digits in fact values: "
-                      + ", ".join(_value_str(f.value) for f in excess))
+                      + ", ".join(plain(f.value) for f in excess))
         else:
             rule = "calc11e:disallowedDuplicateFactsUsingTruncation" if self.truncate else "oime:disallowedDuplicateFacts"
             self._add(rule, "error", facts, "Calculations check stopped for duplicate fact values: "
-                      + ", ".join("nil" if f.value is None else _value_str(f.value) for f in facts))
+                      + ", ".join("nil" if f.value is None else plain(f.value) for f in facts))
         return BLOCKED
 
     # -- findings ------------------------------------------------------------------------------
@@ -214,7 +191,8 @@ class Checker:
         self.findings.append(Finding(
             rule=rule, severity=severity, filing=self.report.path, concepts=concepts,
             message=f"{concepts[0]}: {message} (context {first.context_id}, unit {first.unit_id})",
-            period=self.report.periods.get(first.context), values=values or {}, sources=self._sources(facts)))
+            period=self.report.periods.get(first.context), values=values or {}, sources=self._sources(facts),
+            facts=[f.id for f in facts if f.id]))
 
     def _relationship_error(self, rule: str, message: str, rel, concepts: list[str]) -> None:
         self.findings.append(Finding(rule=rule, severity="error", message=message, filing=self.report.path,
@@ -270,37 +248,25 @@ class Checker:
             sv = totals[key]
             if sv is BLOCKED or sv is NIL:
                 continue
-            x1 = x2 = 0
-            ix1 = ix2 = True
-            blocked = contributed = False
+            contributing = []
             for _, _, ivs, w in terms:
                 iv = ivs.get(key)
-                if iv is None:
-                    continue
                 if iv is BLOCKED:
-                    blocked = True
-                elif iv is not NIL:
-                    y1, y2, iy1, iy2 = iv
-                    if w != 1:
-                        y1, y2 = y1 * w, y2 * w
-                        if y2 < y1:
-                            y1, y2 = y2, y1  # inclusion flags stay put, as in Arelle
-                    x1 += y1
-                    x2 += y2
-                    ix1 = ix1 and iy1
-                    ix2 = ix2 and iy2
-                    contributed = True
-            if blocked or not contributed:
-                continue
-            s1, s2, is1, is2 = sv[0] * factor, sv[1] * factor, sv[2], sv[3]
-            a, b = s1 if s1 > x1 else x1, s2 if s2 < x2 else x2
-            if (a == b and not ((is1 or ix1) and (is2 or ix2))) or a > b:
-                self._inconsistent(total, key, terms, (s1, s2, is1, is2), (x1, x2, ix1, ix2), wscale, elr, arcrole)
+                    break
+                if iv is not None and iv is not NIL:
+                    contributing.append((iv, w))
+            else:
+                if not contributing:
+                    continue
+                computed = weighted_sum(contributing)
+                reported = weighted(sv, factor) if factor != 1 else sv
+                if not meets(reported, computed):
+                    self._inconsistent(total, key, terms, reported, computed, wscale, elr, arcrole)
 
     def _inconsistent(self, total: str, key: int, terms: list, reported_iv: tuple, computed_iv: tuple,
                       wscale: int, elr: str, arcrole: str) -> None:
         scale = self.scale + wscale
-        reported, computed = _range_str(*reported_iv, scale), _range_str(*computed_iv, scale)
+        reported, computed = text(reported_iv, scale), text(computed_iv, scale)
         item_facts = [f for _, sets, ivs, _ in terms for f in sets.get(key, ())
                       if ivs[key] is not NIL and ivs[key] is not BLOCKED]
         mode = "Truncation" if self.truncate else "Rounding"

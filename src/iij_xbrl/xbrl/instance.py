@@ -48,6 +48,7 @@ class Fact(NamedTuple):  # a tuple: built with Fact._make, the cheapest object p
     context_id: str
     unit_id: str
     line: int | None
+    id: str | None = None  # the fact's own id in the report, which findings name
 
 
 _new_tuple = tuple.__new__  # Fact._make without its Python-level length check
@@ -94,8 +95,8 @@ class FactTable:
         return self._units.setdefault(key, len(self._units))
 
     def add(self, concept: ConceptInfo, context: tuple[int, str], unit: tuple[int, str], text: str | None,
-            dec_attr: str | int | None, prec_attr: str | None, line: int | None) -> None:
-        """Add a numeric fact; `context`/`unit` are (class, id); `text` None means nil.
+            dec_attr: str | int | None, prec_attr: str | None, line: int | None, fact_id: str | None = None) -> None:
+        """Add a numeric fact; `context`/`unit` are (class, id); `text` None means nil; `fact_id` its id attribute.
 
         A value outside its type's lexical space is reported and left out; an invalid decimals or
         precision is reported and the fact counted as exact, as Arelle does.
@@ -130,7 +131,7 @@ class FactTable:
         if by_key is None:
             by_key = self.groups[name] = {}
         key = unit[0] << 32 | context[0]
-        fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line))
+        fact = _new_tuple(Fact, (name, context[0], unit[0], value, dec, context[1], unit[1], line, fact_id))
         same = by_key.get(key)
         if same is None:
             by_key[key] = [fact]
@@ -527,10 +528,10 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
                 if nil is not None or text is None:
                     text = checks.nil(concept, nil, text, cid, el.sourceline)
             else:
-                prec_attr = None
+                prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
             ctx, unit = contexts.get(cid), units.get(uid)
             if ctx is not None and unit is not None:
-                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline)
+                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
             elif cid is None or uid is None:
                 if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
                     if get("id") is not None:
@@ -538,7 +539,7 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
                     checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
                 checks.missing_refs(concept, cid, uid, el.sourceline)
             else:
-                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline))
+                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
         elif tag == _CONTEXT:
             others += 1
             record, key = _context(el, dts)
@@ -564,13 +565,13 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
         if done % 1024 == 0:
             # drop what has been read; the parser may already hold later siblings, keep those
             del root[:root.index(el)]
-    for concept, cid, uid, text, dec_attr, prec_attr, line in pending:
+    for concept, cid, uid, text, dec_attr, prec_attr, line, fid in pending:
         ctx, unit = contexts.get(cid), units.get(uid)
         if ctx is None or unit is None:
             checks.missing_refs(concept, cid if ctx is None else "", uid if unit is None else "", line,
                                 defined=False)
             continue
-        table.add(concept, ctx, unit, text, dec_attr, prec_attr, line)
+        table.add(concept, ctx, unit, text, dec_attr, prec_attr, line, fid)
     counts = {"facts": done - others, "contexts": len(checks.contexts),
               "units": len(checks.units)}
     report = table.report(shown, dts, {ns: p for p, ns in first.nsmap.items() if p}, counts)

@@ -246,7 +246,7 @@ class FactReader:
             self.problems.add(f"{self.codes}:invalidFactValue", None, f"fact {fid}: {value[:40]!r} is not a valid "
                               f"{concept.base}")
         dec = None if value is None else INF if decimals is None else _decimals(decimals)
-        self.table.add(concept, (ctx.cls, fid), (unit.cls, unit_text or "xbrli:pure"), value, dec, None, None)
+        self.table.add(concept, (ctx.cls, fid), (unit.cls, unit_text or "xbrli:pure"), value, dec, None, None, fid)
         return 1
 
     def _context(self, fid: str, concept, dims: dict) -> Context | None:
