@@ -188,6 +188,20 @@ def test_packages_open_each_kind(tax: Path) -> None:
     assert result.counts["facts"] == 6  # both reports read
 
 
+def test_inline_document_set_in_a_package_is_one_report(tax: Path) -> None:
+    """Two documents of one report directory: the second has no header and uses the first's contexts."""
+    first, second = inline([TOTAL, A, STR]), inline([B, CONT], header=False)
+    pkg_tax = {n.replace("p/reports/", "p/reports/a/"): d for n, d in _taxonomy_members(tax, "p/reports").items()}
+    pkg = _zip(tax / "set.xbri", {"p/META-INF/reportPackage.json": _package_json("/xbri"),
+                                  "p/reports/a/1.xhtml": first, "p/reports/a/2.xhtml": second, **pkg_tax})
+    [result] = validate_files([pkg], [])
+    assert result.exit_code() == 0 and result.counts["facts"] == 4, [f.rule for f in result.findings]
+    off = _zip(tax / "off.xbri", {"p/META-INF/reportPackage.json": _package_json("/xbri"), "p/reports/a/1.xhtml": first,
+                                  "p/reports/a/2.xhtml": second.replace(">100<", ">200<"), **pkg_tax})
+    [result] = validate_files([off], [])
+    assert [f.rule for f in result.findings] == ["calc11e:inconsistentCalculationUsingRounding"]
+
+
 PACKAGE_ERRORS = [  # (name, extension, members beyond the taxonomy, Arelle's code: notes §16)
     ("mismatch", ".xbr", {"p/META-INF/reportPackage.json": _package_json("/xbri"), "p/reports/r.xbrl": "X"},
      "rpe:documentTypeFileExtensionMismatch"),
@@ -334,12 +348,16 @@ def test_help_lists_the_formats() -> None:
 
 # ---- the published filings: five formats, one verdict ---------------------------------------------
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from iij_xbrl.publish import publish
-
+    """What `iij-xbrl publish` writes for the project's filings."""
     out = tmp_path_factory.mktemp("published") / "out"
-    publish(out, stream=io.StringIO())
+    proc = subprocess.run([sys.executable, "-c", "from iij_xbrl.cli import main; main()", "--project", str(ROOT),
+                           "publish", "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
     return out
 
 
@@ -349,7 +367,6 @@ def _calc_findings(result) -> list[tuple]:
 
 
 def test_every_published_format_gives_the_same_verdict(published: Path) -> None:
-    from iij_xbrl.paths import TAXONOMY
     from iij_xbrl.taxonomy.names import PACKAGE_FILE
 
     listed = json.loads((published / "manifest.json").read_text(encoding="utf-8"))["filings"]
@@ -359,7 +376,7 @@ def test_every_published_format_gives_the_same_verdict(published: Path) -> None:
     for folder in filings:
         name = folder.name
         paths = [folder / f"{name}{suffix}" for suffix in (".xbrl", ".json", "-metadata.json", ".xhtml", ".xbr")]
-        results = validate_files(paths, [TAXONOMY / PACKAGE_FILE])
+        results = validate_files(paths, [ROOT / "taxonomy" / PACKAGE_FILE])
         assert len({r.exit_code() for r in results}) == 1, [(r.path, r.exit_code(), r.first_error) for r in results]
         assert not any(r.invalid for r in results), [r.first_error for r in results]
         reference = _calc_findings(results[0])

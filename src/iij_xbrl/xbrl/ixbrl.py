@@ -187,7 +187,8 @@ class _Reader:
                 return
         found = self._refs(el, concept, True)
         if found is not None:
-            self.table.add(concept, found[0], found[1], text, el.get("decimals"), el.get("precision"), line)
+            self.table.add(concept, found[0], found[1], text, el.get("decimals"), el.get("precision"), line,
+                           el.get("id"))
 
     def _value(self, el: etree._Element, concept, text: str) -> str | None:
         """The fact's lexical value from its displayed text; None (reported) when there is none."""
