@@ -79,6 +79,12 @@ def test_inline_values_formats_scale_sign_continuations(tax: Path) -> None:
     assert f.values["reported"] == "[1235500, 1236500]" and f.values["computed"] == "[1233000, 1235000]"
 
 
+def test_inline_text_deeper_than_the_recursion_limit(tax: Path) -> None:
+    deep = ('<ix:nonNumeric name="t:Str" contextRef="D">' + "<span>" * 1500 + "x<!-- c -->y" + "</span>" * 1500
+            + "<ix:exclude>[p. 3]</ix:exclude>z</ix:nonNumeric>")
+    assert _codes(_write(tax, "deep.xhtml", inline([TOTAL, A, B, deep]))) == (0, set())
+
+
 INLINE_ERRORS = [  # (name, report, Arelle's codes: notes §15)
     ("transform-value", inline([TOTAL.replace("1,234", "-1,234"), A, B]), {"ix11.10.1.1:transformValueError"}),
     ("tr3-name-under-tr4", inline([TOTAL.replace("num-dot-decimal", "numdotdecimal"), A, B]),

@@ -291,12 +291,22 @@ class _Reader:
 
 
 def _text(el: etree._Element) -> str:
-    """The text of an ix text holder without its ix:exclude parts (nested ix elements' text included)."""
+    """The text of an ix text holder without its ix:exclude parts (nested elements' text included); a walk
+    with its own stack, not a recursion, as XHTML may nest deeper than Python's recursion limit."""
     parts = [el.text or ""]
-    for child in el:
-        if child.tag != _EXCLUDE and isinstance(child.tag, str):
-            parts.append(_text(child))
-        parts.append(child.tail or "")
+    stack = [(el, iter(el))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack:
+                parts.append(node.tail or "")
+        elif isinstance(child.tag, str) and child.tag != _EXCLUDE:
+            parts.append(child.text or "")
+            stack.append((child, iter(child)))
+        else:  # ix:exclude, a comment, a processing instruction: only what follows it counts
+            parts.append(child.tail or "")
     return "".join(parts)
 
 
