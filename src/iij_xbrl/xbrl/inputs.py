@@ -47,6 +47,8 @@ class Input:
     def stdin(cls, limit: int = xmlsafe.MAX_DOCUMENT_BYTES) -> Input:
         """Standard input, read whole up to `limit` bytes; relative references resolve against the working
         directory."""
+        if sys.stdin is None:  # started without one (pythonw, a closed descriptor 0)
+            raise InputError(STDIN_SHOWN, "cannot read: there is no standard input", code="IOerror")
         stream = sys.stdin.buffer
         try:
             if os.isatty(stream.fileno()):
