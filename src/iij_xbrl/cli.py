@@ -1,4 +1,4 @@
-"""Command line: `iij-xbrl [--project DIR] taxonomy build | publish | validate | export`.
+"""Command line: `iij-xbrl [--project DIR] taxonomy build | publish | validate | export | draft`.
 
 Commands only parse options and call into the modules that do the work, so each
 stage stays usable as a library. Bad input becomes one line on stderr and exit 2.
@@ -112,3 +112,20 @@ def export(db_url: str, out_dir: Path) -> None:
     from .export.command import run
 
     sys.exit(run(db_url=db_url, out_dir=out_dir, project=_project()))
+
+
+@main.command("draft")
+@click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Fact sheet to write (sources/facts format, review list at its end).")
+@click.option("--filing", default=None, help="Filing id (default: from the reporting period, e.g. fy2012h1).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write an xBRL-JSON report of the drafted facts.")
+@click.option("--against", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Compare the draft with a curated sheet of the document: matches, differences, misses.")
+def draft_command(document: Path, output: Path, filing: str | None, json_path: Path | None,
+                  against: Path | None) -> None:
+    """Propose a fact sheet for an IR document the publisher has never seen."""
+    from .draft.command import run
+
+    sys.exit(run(document, output, _project(), filing=filing, json_path=json_path, against=against))
