@@ -77,9 +77,17 @@ def publish(out_dir: Path, strict: bool, db_url: str | None, with_viewer: bool) 
               help="Taxonomy package zip(s) to resolve URLs offline (repeatable) [default: the project's "
                    "taxonomy/iij-taxonomy-2025.zip, when there is one].")
 def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
-    """Validate XBRL reports (XBRL 2.1 XML or xBRL-JSON, recognised by content): XBRL 2.1, Dimensions and
-    xBRL-JSON validity, then XBRL Calculations 1.1 (round-to-nearest). Each PATH is judged on its own;
-    a summary line per file tells what was checked.
+    """Validate XBRL reports: XBRL 2.1, Dimensions, Inline XBRL and OIM validity, then XBRL Calculations
+    1.1 (round-to-nearest). Each PATH is judged on its own; a summary line per file tells what was checked.
+
+    \b
+    Formats, recognised from the content, not the name:
+      XBRL 2.1 XML instance (.xbrl)
+      Inline XBRL 1.1 (.xhtml; a document set inside a report package)
+      xBRL-JSON 1.0 (.json)
+      xBRL-CSV 1.0 (its metadata .json; the tables beside it)
+      Report Package 1.0 (.xbr, .xbri, .zip: each report in it)
+      - reads standard input (any of the above; relative references from the working directory)
 
     Exit 0 valid and consistent, 1 valid with error findings (calculation inconsistencies, disallowed
     duplicates), 2 not valid XBRL or not readable (the last line on stderr names the file, the line and
