@@ -1,68 +1,56 @@
-"""Database export: exact decimals, identical rows on SQLite and PostgreSQL, idempotent
-and all-or-nothing loads, and the views analysts query."""
+"""Database export of a small hand-built publication: numbers on both engines, identical rows, history across
+loads, all-or-nothing and concurrent loads, our own namespace, migrations from schema version 1, and every
+failure as one line with the password redacted."""
 from __future__ import annotations
 
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from emit_fixtures import spec
+from emit_fixtures import ROOT, spec
 from pg import pg_url  # noqa: F401  (fixture)
 
+from iij_xbrl import atomic
+from iij_xbrl.emit import longform, manifest, tables
 from iij_xbrl.export import db as dbmod
-from iij_xbrl.export.load import export_to
-from iij_xbrl.export.rows import COLUMNS, CalcRelationship
-from iij_xbrl.model import Concept, Fact, Filing, Label, Period, Provenance
-from iij_xbrl.publication import FilingFacts
+from iij_xbrl.export import migrate
+from iij_xbrl.export.command import load_published
+from iij_xbrl.export.rows import COLUMNS
+from iij_xbrl.model import Fact, Filing, Period, Provenance
+from iij_xbrl.paths import Project
+from iij_xbrl.publication import FilingFacts, Publication
+from iij_xbrl.xbrl.errors import InputError
+from iij_xbrl.xbrl.findings import Finding
 
-VIEWS = ("filing_facts", "authoritative_facts", "restatements")
+TABLES = (*COLUMNS, "loads", "prints", "fact_versions", "fact_dimensions")
+VIEWS = ("facts", "fact_history", "fact_changes", "filing_facts", "authoritative_facts", "restatements")
 H1_12 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
 H1_11 = Period(start=date(2011, 4, 1), end=date(2011, 9, 30))
+Q2_12 = Period(start=date(2012, 7, 1), end=date(2012, 9, 30))
 FY12 = Period(start=date(2012, 4, 1), end=date(2013, 3, 31))
 SEP12 = Period(end=date(2012, 9, 30))
-MAR12 = Period(end=date(2012, 3, 31))
-Q2_12 = Period(start=date(2012, 7, 1), end=date(2012, 9, 30))
+DOCS = {"000_a.txt": 12, "001_b.txt": 12, "003_c.txt": 5}
 
 
-def concept(name, data_type="monetary", period="duration", balance="credit", usgaap=None):
-    return Concept(name=name, data_type=data_type, period_type=period, balance=balance,
-                   labels={"label": Label(en=name, ja=f"{name}（日本語）"),
-                           "total": Label(en=f"Total {name}", ja=f"{name}合計")},
-                   usgaap=usgaap)
-
-
-TAXONOMY = SimpleNamespace(concepts={c.name: c for c in [
-    concept("Revenues", usgaap="Revenues"),
-    concept("NetworkServicesRevenue"),
-    concept("SystemsIntegrationRevenue"),
-    concept("GrossMarginRatio", data_type="percent", balance=None),
-    concept("EarningsPerShareBasic", data_type="perShare", balance=None),
-    concept("CashAndCashEquivalents", period="instant", balance="debit"),
-]})
-CALC = [CalcRelationship("http://www.iij.ad.jp/xbrl/iij/2025/role/IncomeStatement", "Revenues",
-                         "NetworkServicesRevenue", Decimal(1), Decimal(1)),
-        CalcRelationship("http://www.iij.ad.jp/xbrl/iij/2025/role/IncomeStatement", "Revenues",
-                         "SystemsIntegrationRevenue", Decimal(1), Decimal("2.5"))]
-
-
-def fact(concept_name, period, value, decimals, doc, line, text, unit="JPY", **dims):
-    return Fact(concept=concept_name, period=period, dimensions=dims, unit=unit,
-                value=None if value is None else Decimal(value), decimals=decimals,
+def fact(concept, period, value, decimals, doc, line, text, unit="JPY", **dims):
+    return Fact(concept=concept, period=period, dimensions=dims, unit=unit, decimals=decimals,
+                value=None if value is None else Decimal(value),
                 provenance=Provenance(document=doc, line=line, text=text))
 
 
 def filings(revenue_1h12="51109001000"):
-    """Two filings: 1H12 revenue printed twice in fy2012h1 (bn and thousands), restated by fy2013q3;
-    1H12 network services revenue repeated by fy2013q3 within rounding."""
+    """fy2012h1 prints 1H12 revenue twice (bn and thousands) and an exact −27,279,000; fy2013q3 (released later)
+    restates 1H12 revenue, repeats the −27,279,000 rounded to millions and 1H12 network revenue in bn."""
     fy2012h1 = Filing(**spec("fy2012h1", "1H FY2012", ["000_a.txt", "001_b.txt"], H1_12), facts=[
         fact("Revenues", H1_12, "51100000000", -8, "000_a.txt", 3, "51.1"),
         fact("Revenues", H1_12, revenue_1h12, -3, "001_b.txt", 7, "51,109,001"),
@@ -74,54 +62,62 @@ def filings(revenue_1h12="51109001000"):
         fact("Revenues", FY12, "115000000000", -9, "000_a.txt", 6, "115", ScenarioAxis="InitialTargetMember"),
         fact("GrossMarginRatio", H1_12, "0.083", 3, "000_a.txt", 8, "8.3%", unit="pure"),
         fact("EarningsPerShareBasic", H1_12, "49.51", 2, "001_b.txt", 9, "49.51", unit="JPYPerShare"),
-        fact("CashAndCashEquivalents", SEP12, "-1866000", -3, "001_b.txt", 10, "(1,866)"),
-        fact("CashAndCashEquivalents", MAR12, None, None, "001_b.txt", 11, "-"),
+        fact("OtherIncomeExpense", H1_12, "-27279000", -3, "001_b.txt", 10, "(27,279)"),
+        fact("CashAndCashEquivalents", SEP12, None, None, "001_b.txt", 11, "-"),
     ])
     fy2013q3 = Filing(**spec("fy2013q3", "1Q-3Q FY2013", ["003_c.txt"],
                              Period(start=date(2013, 4, 1), end=date(2013, 12, 31)), date(2014, 2, 7)), facts=[
         fact("Revenues", H1_12, "51500000000", -8, "003_c.txt", 2, "51.5"),
         fact("NetworkServicesRevenue", H1_12, "24500000000", -8, "003_c.txt", 3, "24.5"),
-        fact("EarningsPerShareBasic", H1_12, "49.51", 2, "003_c.txt", 4, "49.51", unit="JPYPerShare"),
+        fact("OtherIncomeExpense", H1_12, "-27000000", -6, "003_c.txt", 4, "(27)"),
     ])
-    return [FilingFacts.of(f, f.facts) for f in (fy2012h1, fy2013q3)]
+    return tuple(FilingFacts.of(f, f.facts) for f in (fy2012h1, fy2013q3))
 
 
-FINDINGS = [
-    {"rule": "iij:duplicate-mismatch", "severity": "error", "message": "1H12 revenue printed as 51.1 and 51,109,001",
-     "filing": "fy2012h1", "concepts": ["Revenues"], "period": "2012-04-01..2012-09-30",
-     "values": {"reported": "51100000000", "other": "51109001000"},
-     "sources": [{"document": "000_a.txt", "line": 3}, {"document": "001_b.txt", "line": 7}]},
-    {"rule": "iij:restated", "severity": "info", "message": "fy2013q3 restates 1H12 revenue", "filing": "fy2013q3",
-     "concepts": ["Revenues"], "period": "2012-04-01..2012-09-30", "values": {},
-     "sources": [{"document": "003_c.txt", "line": 2}]},
-    {"rule": "iij:balance", "severity": "warning", "message": "cash", "filing": "fy2012h1", "concepts": [],
-     "period": "2012-09-30", "values": {"computed": "[1, 2]"}, "sources": [{"document": "001_b.txt"}]},
-]
+FINDINGS = (
+    Finding(rule="iij:duplicate", severity="error", message="1H12 revenue printed as 51.1 and 51,109,001",
+            filing="fy2012h1", concepts=["Revenues"], period="2012-04-01..2012-09-30",
+            values={"reported": "51100000000", "kept": "51109001000"},
+            sources=[{"document": "000_a.txt", "line": 3}, {"document": "001_b.txt", "line": 7}],
+            facts=["p-000_a-L3-Revenues-D2012-04-01_2012-09-30_JPY", "f-Revenues-D2012-04-01_2012-09-30_JPY"]),
+    Finding(rule="iij:restated", severity="info", message="fy2013q3 restates 1H12 revenue", filing="fy2013q3",
+            concepts=["Revenues"], period="2012-04-01..2012-09-30", sources=[{"document": "003_c.txt", "line": 2}]),
+    Finding(rule="iij:balance", severity="warning", message="cash", filing="fy2012h1", period="2012-09-30",
+            values={"computed": "[1, 2]"}, sources=[{"document": "001_b.txt"}]),
+)
 
 
-def write_documents(folder: Path) -> Path:
-    for name, lines in {"000_a.txt": 12, "001_b.txt": 12, "003_c.txt": 5}.items():
-        (folder / name).write_text("".join(f"{name} line {n}\n" for n in range(1, lines + 1)), encoding="utf-8")
+@lru_cache(maxsize=1)
+def _taxonomy():
+    from iij_xbrl.taxonomy.source import load
+
+    return load(ROOT / "taxonomy")
+
+
+def publication(revenue="51109001000", findings=FINDINGS) -> Publication:
+    documents = {name: "".join(f"{name} line {n}\n" for n in range(1, lines + 1)).encode()
+                 for name, lines in DOCS.items()}
+    return Publication(Project(ROOT), _taxonomy(), filings(revenue), tuple(findings), documents, "0" * 64)
+
+
+def publish_out(folder: Path, pub: Publication) -> Path:
+    """What `publish` writes for the database (facts.csv, findings, taxonomy, documents) and their manifest."""
+    files = {**tables.findings_json(pub), **tables.taxonomy_json(pub), **longform.facts_csv(pub),
+             **tables.document_copies(pub)}
+    files.update(manifest.describe(pub, files))
+    for rel, data in files.items():
+        atomic.write_bytes(folder / rel, data)
     return folder
 
 
-def load(url, tmp_path, revenue="51109001000", findings=FINDINGS):
-    return export_to(url, TAXONOMY, filings(revenue), findings, CALC, documents_dir=write_documents(tmp_path))
+@pytest.fixture
+def out(tmp_path):
+    return publish_out(tmp_path / "out", publication())
 
 
-def dump(url) -> dict[str, list[tuple]]:
-    """Every table and view, sorted, with decimals and dates as canonical text."""
-    db = dbmod.connect(url)
-    try:
-        out = {}
-        for name in [*COLUMNS, *VIEWS]:
-            cursor = db.execute(f"SELECT * FROM {name}")
-            columns = tuple(d[0] for d in cursor.description)
-            out[name] = [columns] + sorted((tuple(dbmod.plain(v) for v in row) for row in cursor.fetchall()),
-                                           key=repr)
-        return out
-    finally:
-        db.close()
+@pytest.fixture
+def changed_out(tmp_path):
+    return publish_out(tmp_path / "out2", publication(revenue="51109002000"))
 
 
 @pytest.fixture
@@ -142,226 +138,418 @@ def query(url, sql, params=()):
         db.close()
 
 
-def test_decimals_round_trip_exactly(any_url, tmp_path):
-    load(any_url, tmp_path)
+def dump(url, skip=("loads",)) -> dict[str, list[tuple]]:
+    """Every table and view, sorted, values engine-independent (`plain`)."""
+    out = {}
+    for name in (*TABLES, *VIEWS):
+        if name not in skip:
+            out[name] = sorted(query(url, f"SELECT * FROM {name}"), key=repr)
+    return out
+
+
+def test_numbers_are_numbers_and_exact_text_beside_them(any_url, out):
+    load_published(any_url, out)
+    # (PostgreSQL sorts NULL first in DESC, SQLite last: NULLS LAST says the same on both)
+    assert query(any_url, "SELECT value FROM facts WHERE unit = 'JPY' ORDER BY value DESC NULLS LAST LIMIT 1") \
+        == [(115000000000,)]
+    assert query(any_url, "SELECT count(*) FROM facts WHERE unit = 'JPY' AND value > 20000000000") == [(7,)]
+    assert query(any_url, "SELECT min(value), sum(value) FROM facts WHERE concept = 'OtherIncomeExpense'") \
+        == [(-27279000, -54279000)]
+    assert query(any_url, "SELECT value, value_text FROM facts WHERE unit IN ('pure', 'JPYPerShare') ORDER BY value") \
+        == [("0.083", "0.083"), ("49.51", "49.51")]
+    assert query(any_url, "SELECT value, value_text FROM facts WHERE value IS NULL") == [(None, None)]
     db = dbmod.connect(any_url)
     try:
-        values = {(doc, line): v for doc, line, v in db.execute("SELECT document, line, value FROM facts")}
+        values = dict(db.execute("SELECT value_text, value FROM facts WHERE value IS NOT NULL").fetchall())
     finally:
         db.close()
-    as_decimal = {k: None if v is None else Decimal(v) if isinstance(v, str) else v for k, v in values.items()}
-    assert as_decimal[("001_b.txt", 7)] == Decimal("51109001000")
-    assert as_decimal[("001_b.txt", 9)] == Decimal("49.51")
-    assert as_decimal[("000_a.txt", 8)] == Decimal("0.083")
-    assert as_decimal[("001_b.txt", 10)] == Decimal("-1866000")
-    assert as_decimal[("001_b.txt", 11)] is None
-    assert all(v is None or isinstance(v, Decimal) for v in as_decimal.values())
-    # Exact, not merely close: the stored text is the canonical digits, never a float's.
-    assert dbmod.plain(values[("000_a.txt", 3)]) == "51100000000"
-    assert dbmod.plain(values[("001_b.txt", 9)]) == "49.51"
+    # numeric types from the driver: int/float on SQLite, Decimal on PostgreSQL; equal to the exact text
+    assert all(not isinstance(v, str) and Decimal(repr(v) if isinstance(v, float) else v) == Decimal(text)
+               for text, v in values.items())
 
 
-def test_sqlite_stores_decimals_as_text(sqlite_url, tmp_path):
-    load(sqlite_url, tmp_path)
-    types = query(sqlite_url, "SELECT DISTINCT typeof(value) FROM facts")
-    assert set(types) == {("text",), ("null",)}
-    assert set(query(sqlite_url, "SELECT DISTINCT typeof(weight) || typeof(arc_order) "
-                                 "FROM calculation_relationships")) == {("texttext",)}
+def test_sqlite_stores_integers_exactly_and_other_values_as_real(sqlite_url, out):
+    load_published(sqlite_url, out)
+    assert sorted(query(sqlite_url, "SELECT DISTINCT typeof(value) FROM facts")) == [("integer",), ("null",), ("real",)]
+    assert query(sqlite_url, "SELECT typeof(value) FROM facts WHERE value_text = '51109001000'") == [("integer",)]
 
 
-def test_postgresql_columns_are_numeric(pg_url, tmp_path):
-    load(pg_url, tmp_path)
-    types = query(pg_url, "SELECT table_name, column_name, data_type FROM information_schema.columns "
-                          "WHERE data_type IN ('numeric', 'real', 'double precision') AND table_schema = 'public'")
-    assert sorted(types) == [("authoritative_facts", "value", "numeric"),
-                             ("calculation_relationships", "arc_order", "numeric"),
-                             ("calculation_relationships", "weight", "numeric"),
-                             ("facts", "value", "numeric"),
-                             ("filing_facts", "value", "numeric"),
-                             ("restatements", "previous_value", "numeric"),
-                             ("restatements", "value", "numeric")]
+def test_postgresql_columns_are_numeric_in_our_schema(pg_url, out):
+    load_published(pg_url, out)
+    types = query(pg_url, "SELECT table_name, column_name FROM information_schema.columns "
+                          "WHERE data_type = 'numeric' AND table_schema = 'iij' AND table_name = 'fact_versions'")
+    assert types == [("fact_versions", "value")]
+    assert query(pg_url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'") == [(0,)]
 
 
-def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, tmp_path):
-    counts = load(sqlite_url, tmp_path)
-    assert load(pg_url, tmp_path) == counts
-    sqlite_rows, pg_rows = dump(sqlite_url), dump(pg_url)
-    assert sqlite_rows == pg_rows
-    assert len(sqlite_rows["facts"]) - 1 == counts["facts"] == 15
+def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, out):
+    assert load_published(sqlite_url, out).counts == load_published(pg_url, out).counts
+    assert dump(sqlite_url) == dump(pg_url)
+    assert len(dump(sqlite_url)["facts"]) == 15
 
 
-def test_loading_twice_changes_nothing(any_url, tmp_path):
-    load(any_url, tmp_path)
-    first = dump(any_url)
-    load(any_url, tmp_path)
-    assert dump(any_url) == first
-
-
-def test_a_new_load_replaces_the_previous_one(any_url, tmp_path):
-    load(any_url, tmp_path)
-    load(any_url, tmp_path, revenue="51109002000", findings=FINDINGS[:1])
-    assert query(any_url, "SELECT value FROM facts WHERE document = '001_b.txt' AND line = 7") == [("51109002000",)]
-    assert query(any_url, "SELECT count(*) FROM findings") == [(1,)]
-
-
-def test_a_failure_mid_load_leaves_the_previous_data(any_url, tmp_path, monkeypatch):
-    load(any_url, tmp_path)
+def test_loading_twice_records_a_load_and_changes_no_fact(any_url, out):
+    first = load_published(any_url, out)
     before = dump(any_url)
+    second = load_published(any_url, out)
+    assert (first.load_id, first.added, second.load_id, second.added, second.changed, second.removed) \
+        == (1, 15, 2, 0, 0, 0)
+    assert dump(any_url) == before
+    loads = query(any_url, "SELECT id, tool_version, publication_sha256, prints_added FROM loads ORDER BY id")
+    assert [row[0] for row in loads] == [1, 2] and loads[0][2] == loads[1][2] and len(loads[0][2]) == 64
+    assert loads[0][3] == 15
+
+
+def test_history_after_a_changed_figure(any_url, out, changed_out):
+    load_published(any_url, out)
+    loaded = load_published(any_url, changed_out)
+    assert (loaded.added, loaded.changed, loaded.removed) == (0, 1, 0)
+    pid = "p-001_b-L7-Revenues-D2012-04-01_2012-09-30_JPY"
+    assert query(any_url, "SELECT value, load_id FROM facts WHERE id = %s" % f"'{pid}'") == [(51109002000, 2)]
+    assert query(any_url, f"SELECT value, valid_from_load, valid_to_load FROM fact_history WHERE id = '{pid}' "
+                          "ORDER BY valid_from_load") == [(51109001000, 1, 2), (51109002000, 2, None)]
+    as_of_load_1 = ("SELECT value FROM fact_history WHERE id = '{}' AND valid_from_load <= 1 "
+                    "AND (valid_to_load IS NULL OR valid_to_load > 1)")
+    assert query(any_url, as_of_load_1.format(pid)) == [(51109001000,)]
+    assert query(any_url, "SELECT id, load_id, change, old_value, new_value FROM fact_changes WHERE load_id = 2") \
+        == [(pid, 2, "changed", 51109001000, 51109002000)]
+    assert query(any_url, "SELECT change, count(*) FROM fact_changes GROUP BY change ORDER BY change") \
+        == [("added", 15), ("changed", 1)]
+    assert query(any_url, "SELECT prints_added, prints_changed, prints_removed FROM loads WHERE id = 2") == [(0, 1, 0)]
+    # the restatement pair follows the changed figure; ids stay what they were
+    assert query(any_url, "SELECT previous_value, value FROM restatements") == [(51109002000, 51500000000)]
+
+
+def test_authoritative_is_the_restating_figure_or_else_the_most_precise(any_url, out):
+    load_published(any_url, out)
+    rows = query(any_url, "SELECT concept, filing, value, document, line FROM authoritative_facts "
+                          "WHERE period_start = '2012-04-01' AND period_end = '2012-09-30' AND dimensions = '' "
+                          "AND unit = 'JPY' ORDER BY concept")
+    assert rows == [
+        ("NetworkServicesRevenue", "fy2012h1", 24500000000, "000_a.txt", 4),   # 24,500 m over a reprinted 24.5 bn
+        ("OtherIncomeExpense", "fy2012h1", -27279000, "001_b.txt", 10),  # exact, not the later (27) million
+        ("Revenues", "fy2013q3", 51500000000, "003_c.txt", 2),          # restated beyond rounding
+    ]
+    assert query(any_url, "SELECT value, decimals FROM filing_facts WHERE concept = 'Revenues' "
+                          "AND filing = 'fy2012h1' AND period_start = '2012-04-01' AND dimensions = ''") \
+        == [(51109001000, -3)]
+
+
+def test_what_an_analyst_joins_on(any_url, out):
+    load_published(any_url, out)
+    assert query(any_url, "SELECT identifier, name FROM entity") == [("37740", "Internet Initiative Japan Inc.")]
+    assert query(any_url, "SELECT id, released FROM filings ORDER BY released") \
+        == [("fy2012h1", "2012-11-08"), ("fy2013q3", "2014-02-07")]
+    assert query(any_url, "SELECT d.name, d.title IS NOT NULL, d.released FROM documents d WHERE d.filing = 'fy2013q3'") \
+        == [("003_c.txt", 1, "2014-02-07")]
+    axes = query(any_url, "SELECT a.name, a.default_member, m.name FROM axes a JOIN members m ON m.axis = a.name "
+                          "AND m.is_default = 1 ORDER BY a.position")
+    assert axes and all(default == member for _, default, member in axes)
+    roots = query(any_url, "SELECT count(*) FROM presentation_relationships WHERE parent_concept IS NULL")
+    assert roots[0][0] > 0
+    assert query(any_url, "SELECT fact_id, context_id FROM facts WHERE document = '000_a.txt' AND line = 5") \
+        == [("f-Revenues-D2012-04-01_2012-09-30_ATMOperationBusiness_JPY",
+             "D2012-04-01_2012-09-30_ATMOperationBusiness")]
+    # findings name facts: a print id as it is, an instance fact id as the print its filing's instance holds
+    linked = query(any_url, "SELECT ff.position, ff.ref, f.document, f.line FROM findings x "
+                            "JOIN finding_facts ff ON ff.finding_id = x.id JOIN facts f ON f.id = ff.print_id "
+                            "WHERE x.rule = 'iij:duplicate' ORDER BY ff.position")
+    assert [(r[0], r[2], r[3]) for r in linked] == [(0, "000_a.txt", 3), (1, "001_b.txt", 7)]
+    assert re.fullmatch(r"fd-[0-9a-f]{16}", query(any_url, "SELECT min(id) FROM findings")[0][0])
+
+
+def test_finding_ids_and_print_ids_are_stable_across_publications(sqlite_url, tmp_path, out):
+    load_published(sqlite_url, out)
+    before = {r[0] for r in query(sqlite_url, "SELECT id FROM findings")}
+    smaller = publish_out(tmp_path / "small", publication(findings=FINDINGS[:2]))
+    load_published(sqlite_url, smaller)
+    assert {r[0] for r in query(sqlite_url, "SELECT id FROM findings")} < before
+
+
+def test_a_failure_mid_load_leaves_the_previous_data(any_url, out, changed_out, monkeypatch):
+    load_published(any_url, out)
+    before = dump(any_url, skip=())
     real = dbmod.Database.executemany
 
     def failing(self, sql, rows):
-        if "INSERT INTO fact_dimensions" in sql:  # facts already replaced by then
+        if "INSERT INTO finding_sources" in sql:  # facts and their history already written by then
             raise RuntimeError("injected failure")
         return real(self, sql, rows)
 
     monkeypatch.setattr(dbmod.Database, "executemany", failing)
     with pytest.raises(RuntimeError, match="injected"):
-        load(any_url, tmp_path, revenue="1", findings=[])
+        load_published(any_url, changed_out)
     monkeypatch.undo()
-    assert dump(any_url) == before
+    assert dump(any_url, skip=()) == before
 
 
-KILLED_LOAD = textwrap.dedent("""
+LOADER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    sys.path.insert(0, {tests!r})
-    import test_export as t
     from iij_xbrl.export import db as dbmod
+    from iij_xbrl.export.command import load_published
     real = dbmod.Database.executemany
     def stall(self, sql, rows):
         real(self, sql, rows)
-        if "INSERT INTO facts" in sql:
-            Path({marker!r}).write_text("facts inserted")
-            time.sleep(60)
+        if "INSERT INTO fact_versions" in sql:
+            Path({marker!r}).write_text("versions inserted")
+            time.sleep({sleep})
     dbmod.Database.executemany = stall
-    t.load({url!r}, Path({docs!r}), revenue="1", findings=[])
+    load_published({url!r}, Path({out!r}))
 """)
 
 
-def test_a_killed_load_loses_nothing(any_url, tmp_path):
-    load(any_url, tmp_path)
-    before = dump(any_url)
-    marker = tmp_path / "marker"
-    script = KILLED_LOAD.format(tests=str(Path(__file__).parent), marker=str(marker), url=any_url,
-                                docs=str(tmp_path))
-    proc = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": ""})
+def _loader(url, out, marker, sleep):
+    script = LOADER.format(marker=str(marker), url=url, out=str(out), sleep=sleep)
+    return subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for(path: Path, proc) -> None:
+    deadline = time.monotonic() + 60
+    while not path.exists():
+        assert proc.poll() is None, f"loader exited early: {proc.stderr.read()}"
+        assert time.monotonic() < deadline, "loader never reached the facts"
+        time.sleep(0.05)
+
+
+def test_a_killed_load_loses_nothing(any_url, out, changed_out, tmp_path):
+    load_published(any_url, out)
+    before = dump(any_url, skip=())
+    proc = _loader(any_url, changed_out, tmp_path / "marker", 60)
     try:
-        deadline = time.monotonic() + 60
-        while not marker.exists():
-            assert proc.poll() is None, "loader exited before the kill"
-            assert time.monotonic() < deadline, "loader never reached the facts"
-            time.sleep(0.05)
+        _wait_for(tmp_path / "marker", proc)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    assert dump(any_url) == before
-    load(any_url, tmp_path)  # and the next load goes through (no stale lock)
-    assert dump(any_url) == before
+    assert dump(any_url, skip=()) == before
+    assert load_published(any_url, changed_out).load_id == 2  # and the next load goes through (no stale lock)
 
 
-def test_authoritative_facts_take_the_latest_filing_then_the_most_precise_source(any_url, tmp_path):
-    load(any_url, tmp_path)
-    rows = query(any_url, "SELECT concept, period_start, dimensions, filing, value, document, line "
-                          "FROM authoritative_facts WHERE concept = 'Revenues' ORDER BY period_start, dimensions")
-    assert rows == [
-        ("Revenues", "2011-04-01", "", "fy2012h1", "48000000000", "000_a.txt", 3),
-        ("Revenues", "2012-04-01", "", "fy2013q3", "51500000000", "003_c.txt", 2),
-        ("Revenues", "2012-04-01", "BusinessSegmentsAxis=ATMOperationBusinessMember", "fy2012h1", "1082000000",
-         "000_a.txt", 5),
-        ("Revenues", "2012-04-01", "ScenarioAxis=InitialTargetMember", "fy2012h1", "115000000000", "000_a.txt", 6),
-    ]
-    # Within fy2012h1 the thousands beat the billions.
-    assert query(any_url, "SELECT value, decimals FROM filing_facts WHERE concept = 'Revenues' "
-                          "AND filing = 'fy2012h1' AND period_start = '2012-04-01' AND dimensions = ''") \
-        == [("51109001000", -3)]
-    assert query(any_url, "SELECT period_end, value FROM authoritative_facts "
-                          "WHERE concept = 'CashAndCashEquivalents' ORDER BY period_end") \
-        == [("2012-03-31", None), ("2012-09-30", "-1866000")]
-    # The less precise duplicate stays in facts, out of the instance.
-    assert query(any_url, "SELECT in_instance FROM facts WHERE document = '000_a.txt' AND line = 3 "
-                          "AND period_start = '2012-04-01'") == [(0,)]
+def test_two_concurrent_loads_both_land_one_after_the_other(any_url, out, changed_out, tmp_path):
+    load_published(any_url, out)
+    first = _loader(any_url, changed_out, tmp_path / "first", 1)
+    _wait_for(tmp_path / "first", first)  # holds the lock now
+    second = _loader(any_url, out, tmp_path / "second", 0)
+    assert first.wait(60) == 0, first.stderr.read()
+    assert second.wait(60) == 0, second.stderr.read()
+    loads = query(any_url, "SELECT id, prints_changed FROM loads ORDER BY id")
+    assert loads == [(1, 0), (2, 1), (3, 1)]  # the second saw the first's commit: it changed the figure back
+    assert query(any_url, "SELECT count(*) FROM fact_versions WHERE valid_to_load IS NULL") == [(15,)]
+    assert query(any_url, "SELECT value FROM facts WHERE document = '001_b.txt' AND line = 7") == [(51109001000,)]
 
 
-def test_restatements_keep_the_history(any_url, tmp_path):
-    load(any_url, tmp_path)
-    rows = query(any_url, "SELECT concept, previous_filing, previous_value, previous_line, filing, value, line "
-                          "FROM restatements")
-    # 51,109,001 thousand -> 51.5 bn is beyond rounding; EPS repeated and 24,500 m -> 24.5 bn are not.
-    assert rows == [("Revenues", "fy2012h1", "51109001000", 7, "fy2013q3", "51500000000", 2)]
-    history = query(any_url, "SELECT filing, value FROM filing_facts WHERE concept = 'NetworkServicesRevenue' "
-                             "AND period_start = '2012-04-01' AND period_end = '2012-09-30' ORDER BY filing")
-    assert history == [("fy2012h1", "24500000000"), ("fy2013q3", "24500000000")]
+# ---- our own namespace -------------------------------------------------------------------------------------
+
+def test_sqlite_refuses_a_file_with_tables_it_did_not_create(sqlite_url, out, tmp_path):
+    path = tmp_path / "iij.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE documents (name TEXT, note TEXT)")
+        conn.execute("INSERT INTO documents VALUES ('mine', 'keep me')")
+    with pytest.raises(InputError, match=r"did not create \(documents\)"):
+        load_published(sqlite_url, out)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT * FROM documents").fetchall() == [("mine", "keep me")]
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["documents"]
+    # our own file with a user's table added: refused too; a user's view on ours is kept
+    other = f"sqlite:///{tmp_path}/ours.sqlite"
+    load_published(other, out)
+    with sqlite3.connect(tmp_path / "ours.sqlite") as conn:
+        conn.execute("CREATE VIEW my_revenue AS SELECT value FROM facts WHERE concept = 'Revenues'")
+    load_published(other, out)
+    assert len(query(other, "SELECT * FROM my_revenue")) == 6
+    with sqlite3.connect(tmp_path / "ours.sqlite") as conn:
+        conn.execute("CREATE TABLE notes (x)")
+    with pytest.raises(InputError, match=r"did not create \(notes\) beside its own"):
+        load_published(other, out)
 
 
-def test_findings_keep_concepts_values_and_sources(any_url, tmp_path):
-    load(any_url, tmp_path)
-    rows = query(any_url, """
-        SELECT f.rule, s.document, s.line, l.text
-        FROM findings f JOIN finding_sources s ON s.finding_id = f.id
-        LEFT JOIN document_lines l ON l.document = s.document AND l.line = s.line
-        WHERE f.severity = 'error' ORDER BY s.position""")
-    assert rows == [("iij:duplicate-mismatch", "000_a.txt", 3, "000_a.txt line 3"),
-                    ("iij:duplicate-mismatch", "001_b.txt", 7, "001_b.txt line 7")]
-    assert query(any_url, "SELECT period_start, period_end FROM findings WHERE rule = 'iij:balance'") \
-        == [(None, "2012-09-30")]
-    assert sorted(query(any_url, "SELECT name, value FROM finding_values")) == [
-        ("computed", "[1, 2]"), ("other", "51109001000"), ("reported", "51100000000")]
+def test_postgresql_loads_into_its_own_schema_and_leaves_public_alone(pg_url, out):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE public.documents (name TEXT)")
+        conn.execute("INSERT INTO public.documents VALUES ('mine')")
+    load_published(pg_url, out)
+    load_published(pg_url + "?schema=analytics", out)
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT * FROM public.documents").fetchall() == [("mine",)]
+        assert conn.execute("SELECT count(*) FROM iij.facts").fetchone() == (15,)
+        assert conn.execute("SELECT count(*) FROM analytics.facts").fetchone() == (15,)
+        conn.execute("CREATE TABLE iij.notes (x TEXT)")
+        conn.commit()
+    with pytest.raises(InputError, match=r"did not create \(notes\)"):
+        load_published(pg_url, out)
 
 
-def test_a_schema_from_another_version_is_replaced(sqlite_url, tmp_path):
-    load(sqlite_url, tmp_path)
-    expected = dump(sqlite_url)
-    db = dbmod.connect(sqlite_url)
-    db.execute("UPDATE meta SET value = 'old' WHERE key = 'schema_version'")
-    db.execute("DROP VIEW restatements")
-    db.close()
-    load(sqlite_url, tmp_path)
-    assert dump(sqlite_url) == expected
+# ---- migrations --------------------------------------------------------------------------------------------
+
+V1_SCHEMA = (Path(__file__).parent / "export_schema_v1.sql").read_text(encoding="utf-8")
+V1_ROWS = [  # two facts as schema version 1 held them (values as SQLite's text)
+    (1, "fy2012h1", "Revenues", "2012-04-01", "2012-09-30", 2012, "1H", "", "JPY", "51109001000", -3, "001_b.txt", 7,
+     "51,109,001", 1),
+    (2, "fy2012h1", "EarningsPerShareBasic", "2012-04-01", "2012-09-30", 2012, "1H", "", "JPYPerShare", "49.5", 2,
+     "001_b.txt", 9, "49.50", 1),
+]
 
 
-def readme_sql() -> list[str]:
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Database\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+def _create_v1(conn, decimal_type: str, mark: str) -> None:
+    text = V1_SCHEMA.replace("{decimal}", decimal_type)
+    for statement in re.split(r"^;\s*$", text, flags=re.M):
+        body = "\n".join(line for line in statement.splitlines() if not line.lstrip().startswith("--")).strip()
+        if body:
+            conn.execute(body)
+    conn.execute(f"INSERT INTO meta VALUES ('schema_version', {mark})", (migrate.V1_DIGEST,))
+    conn.execute(f"INSERT INTO filings VALUES ('fy2012h1', 't', '2012-04-01', '2012-09-30')")
+    conn.execute("INSERT INTO documents VALUES ('001_b.txt', 'fy2012h1', 0)")
+    conn.execute("INSERT INTO concepts VALUES ('Revenues', 'r', 'r', 'monetary', 'duration', 'credit', 0, NULL)")
+    conn.execute("INSERT INTO concepts VALUES ('EarningsPerShareBasic', 'e', 'e', 'perShare', 'duration', NULL, 0, NULL)")
+    for row in V1_ROWS:
+        conn.execute(f"INSERT INTO facts VALUES ({', '.join([mark] * 15)})", row)
+    conn.execute("CREATE VIEW my_revenue AS SELECT value FROM facts WHERE concept = 'Revenues'")
 
 
-def test_readme_examples_answer_on_both_databases(sqlite_url, pg_url, tmp_path):
-    load(sqlite_url, tmp_path)
-    load(pg_url, tmp_path)
-    quarterly, errors, restated = readme_sql()
-    for url in (sqlite_url, pg_url):
-        assert query(url, quarterly) == [
-            (2012, "2Q", "NetworkServicesRevenue", "12300000000", "fy2012h1", "000_a.txt", 12),
-            (2012, "2Q", "SystemsIntegrationRevenue", "11000000000", "fy2012h1", "000_a.txt", 12)]
-        assert [(r[1], r[5], r[6], r[7]) for r in query(url, errors)] == [
-            ("iij:duplicate-mismatch", "000_a.txt", 3, "000_a.txt line 3"),
-            ("iij:duplicate-mismatch", "001_b.txt", 7, "001_b.txt line 7")]
-        assert [r[5:] for r in query(url, restated)] == [
-            ("fy2012h1", "51109001000", "001_b.txt", 7, "51,109,001", "fy2013q3", "51500000000", "003_c.txt", 2,
-             "51.5")]
+def _check_migrated(url, loaded) -> None:
+    assert "migrated schema version 1" in loaded.migration
+    assert query(url, "SELECT id, tool_version, prints_added FROM loads ORDER BY id")[0] == (1, "schema version 1", 2)
+    # version 1's facts are load 1 of the history: revenue unchanged (its role changed: restated later), EPS
+    # 49.50 replaced by 49.51 at load 2
+    assert query(url, "SELECT value, valid_from_load FROM fact_history "
+                      "WHERE id = 'p-001_b-L7-Revenues-D2012-04-01_2012-09-30_JPY' ORDER BY valid_from_load") \
+        == [(51109001000, 1), (51109001000, 2)]
+    assert query(url, "SELECT value_text, valid_to_load FROM fact_history "
+                      "WHERE id = 'p-001_b-L9-EarningsPerShareBasic-D2012-04-01_2012-09-30_JPYPerShare' "
+                      "ORDER BY valid_from_load") == [("49.50", 2), ("49.51", None)]
+    assert query(url, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
 
 
-def test_fiscal_periods():
-    from iij_xbrl.sources.calendar import fiscal_span as fiscal_period
-
-    assert fiscal_period(Q2_12) == (2012, "2Q")
-    assert fiscal_period(H1_12) == (2012, "1H")
-    assert fiscal_period(FY12) == (2012, "FY")
-    assert fiscal_period(Period(start=date(2013, 10, 1), end=date(2014, 3, 31))) == (2013, "2H")
-    assert fiscal_period(Period(start=date(2014, 1, 1), end=date(2014, 3, 31))) == (2013, "4Q")
-    assert fiscal_period(Period(start=date(2013, 4, 1), end=date(2013, 12, 31))) == (2013, "9M")
-    assert fiscal_period(SEP12) == (None, None)
-    assert fiscal_period(Period(start=date(2012, 5, 1), end=date(2012, 9, 30))) == (None, None)
+def test_migration_from_schema_version_1_on_sqlite_keeps_facts_and_the_users_view(sqlite_url, out, tmp_path):
+    with sqlite3.connect(tmp_path / "iij.sqlite") as conn:
+        _create_v1(conn, "TEXT", "?")
+    loaded = load_published(sqlite_url, out)
+    _check_migrated(sqlite_url, loaded)
+    assert query(sqlite_url, "SELECT value FROM my_revenue ORDER BY value") \
+        == [(1082000000,), (48000000000,), (51100000000,), (51109001000,), (51500000000,), (115000000000,)]
 
 
-def test_bad_urls_are_input_errors(tmp_path):
-    from iij_xbrl.xbrl.errors import InputError
+def test_migration_from_schema_version_1_on_postgresql_keeps_facts_grants_and_views(pg_url, out):
+    import psycopg
 
-    with pytest.raises(InputError, match="sqlite:/// or postgresql://"):
-        dbmod.connect("mysql://localhost/x")
-    with pytest.raises(InputError, match="cannot connect to PostgreSQL"):
-        dbmod.connect("postgresql://nobody:secret@127.0.0.1:1/x")
+    role = f"reader_{os.getpid()}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        _create_v1(conn, "NUMERIC", "%s")
+        conn.execute(f"DROP ROLE IF EXISTS {role}")
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT SELECT ON public.facts, public.my_revenue TO {role}")
+    try:
+        loaded = load_published(pg_url, out)
+        _check_migrated(pg_url, loaded)
+        with psycopg.connect(pg_url) as conn:
+            assert conn.execute("SELECT count(*) FROM public.my_revenue").fetchone() == (1,)  # left as it was
+            assert conn.execute("SELECT has_table_privilege(%s, 'iij.facts', 'SELECT')", (role,)).fetchone() \
+                == (True,)
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
+
+
+def test_a_later_schema_change_a_users_view_blocks_stops_with_one_line(pg_url, out, monkeypatch):
+    import psycopg
+
+    load_published(pg_url, out)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE VIEW public.my_values AS SELECT value FROM iij.fact_versions")
+    monkeypatch.setattr(migrate, "VERSION", 3)
+    monkeypatch.setitem(migrate.MIGRATIONS, 2, lambda db: db.execute(
+        "ALTER TABLE fact_versions DROP COLUMN value") and "dropped")
+    with pytest.raises(InputError) as caught:
+        load_published(pg_url, out)
+    assert "my_values depends on column value" in str(caught.value) and "\n" not in str(caught.value)
+    assert query(pg_url, "SELECT count(*) FROM loads") == [(1,)]
+
+
+# ---- failures ----------------------------------------------------------------------------------------------
+
+def _one_line(exc: InputError, *secrets: str) -> str:
+    text = str(exc)
+    assert "\n" not in text and not any(s in text for s in secrets), text
+    return text
+
+
+def test_a_locked_sqlite_database_is_one_line_and_changes_nothing(sqlite_url, out, changed_out, tmp_path,
+                                                                  monkeypatch):
+    load_published(sqlite_url, out)
+    before = dump(sqlite_url, skip=())
+    monkeypatch.setattr(dbmod.SQLite, "lock_wait", 0.2)
+    holder = sqlite3.connect(tmp_path / "iij.sqlite", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(InputError) as caught:
+            load_published(sqlite_url, changed_out)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "locked by another connection" in _one_line(caught.value)
+    assert dump(sqlite_url, skip=()) == before
+
+
+def test_an_unwritable_path_is_one_line(out, tmp_path):
+    (tmp_path / "file").write_text("x")
+    for url in ("sqlite:////proc/iij-xbrl-test.sqlite", f"sqlite:///{tmp_path}/file/iij.sqlite"):
+        with pytest.raises(InputError) as caught:
+            load_published(url, out)
+        assert "cannot open the SQLite database" in _one_line(caught.value)
+
+
+def test_bad_urls_and_passwords_are_redacted():
+    for url, expected in [("mysql://localhost/x", "sqlite:/// or postgresql://"),
+                          ("postgresql://nobody:s3cret@127.0.0.1:1/x?password=hunter2", "cannot connect"),
+                          ("postgresql://nobody@127.0.0.1:1/x?sslmode=disable&password=hunter2", "cannot connect"),
+                          ("postgresql://nobody@127.0.0.1/x?schema=Bad-Name&password=hunter2", "not a lower-case")]:
+        with pytest.raises(InputError) as caught:
+            dbmod.connect(url)
+        assert expected in _one_line(caught.value, "s3cret", "hunter2")
+    assert dbmod.redact("postgresql://u:pw@h/db?password=pw&x=1") == "postgresql://u:***@h/db?password=***&x=1"
+
+
+def test_missing_privilege_is_one_line(pg_url, out):
+    import psycopg
+
+    role = f"nocreate_{os.getpid()}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {role}")
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'pw{role}'")
+    url = re.sub(r"//[^@/]*@", f"//{role}:pw{role}@", pg_url)
+    try:
+        with pytest.raises(InputError) as caught:
+            load_published(url, out)
+        assert "missing privilege" in _one_line(caught.value, f"pw{role}")
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP ROLE {role}")
+
+
+def test_the_server_going_away_mid_load_is_one_line_and_changes_nothing(pg_url, out, changed_out, monkeypatch):
+    import psycopg
+
+    load_published(pg_url, out)
+    before = dump(pg_url, skip=())
+    real = dbmod.Database.executemany
+
+    def terminate_after_versions(self, sql, rows):
+        real(self, sql, rows)
+        if "INSERT INTO fact_versions" in sql:
+            pid = self.conn.info.backend_pid
+            with psycopg.connect(pg_url, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+    monkeypatch.setattr(dbmod.Database, "executemany", terminate_after_versions)
+    with pytest.raises(InputError) as caught:
+        load_published(pg_url, changed_out)
+    monkeypatch.undo()
+    assert "connection to PostgreSQL failed during the load" in _one_line(caught.value)
+    assert dump(pg_url, skip=()) == before
 
 
 def test_engines_differ_only_in_their_dialect_objects():
@@ -371,9 +559,28 @@ def test_engines_differ_only_in_their_dialect_objects():
     from iij_xbrl.export import load as loadmod
     from iij_xbrl.export import rows
 
-    for module in (loadmod, rows):
+    for module in (loadmod, rows, migrate):
         source = inspect.getsource(module)
         assert not re.search(r"sqlite|postgres|dialect\.name|\.replace\(\"\?\"", source, re.I), module.__name__
-    sqlite, pg = dbmod.DIALECTS["sqlite:///"], dbmod.DIALECTS["postgresql://"]
-    assert (sqlite.placeholder, sqlite.decimal_type, sqlite.bind_decimal(Decimal("5.10E+1"))) == ("?", "TEXT", "51")
-    assert (pg.placeholder, pg.decimal_type, pg.bind_decimal(Decimal("5.10E+1"))) == ("%s", "NUMERIC", Decimal("51"))
+    sqlite, pg = dbmod.SQLite(Path("x")), dbmod.PostgreSQL("iij")
+    assert (sqlite.bind_decimal(Decimal("5.10E+1")), sqlite.bind_decimal(Decimal("49.51"))) == (51, 49.51)
+    assert pg.bind_decimal(Decimal("5.10E+1")) == Decimal("51")
+
+
+
+def test_publish_continues_the_history_of_its_database(tmp_path):
+    import io
+
+    from emit_fixtures import sample_publication
+
+    from iij_xbrl.publish import publish
+
+    out = tmp_path / "out"
+    for _ in range(2):
+        publish(out, sample_publication(), stream=io.StringIO())
+    assert query(f"sqlite:///{out}/iij.sqlite", "SELECT id, prints_added, prints_changed FROM loads") \
+        == [(1, 15, 0), (2, 0, 0)]
+    (out / "iij.sqlite").write_bytes(b"not a database" * 100)
+    with pytest.raises(InputError, match="cannot read the previous database"):
+        publish(out, sample_publication(), stream=io.StringIO())
+    assert (out / "iij.sqlite").read_bytes() == b"not a database" * 100

@@ -1,4 +1,4 @@
-"""Command line: `iij-xbrl [--project DIR] taxonomy build | publish | validate | export`.
+"""Command line: `iij-xbrl [--project DIR] taxonomy build | publish | validate | export | draft`.
 
 Commands only parse options and call into the modules that do the work, so each
 stage stays usable as a library. Bad input becomes one line on stderr and exit 2.
@@ -52,16 +52,19 @@ def taxonomy_build() -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="A new or empty folder, or an earlier publication (anything else is refused, nothing touched).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when findings include errors.")
 @click.option("--db", "db_url", default=None, help="Database URL (default: sqlite:///<out>/iij.sqlite).")
-def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
+@click.option("--viewer", "with_viewer", is_flag=True,
+              help="Also write each report inside Arelle's ixbrl-viewer (<filing>/<filing>-viewer.html, offline; "
+                   "needs pip install 'iij-xbrl[viewer]').")
+def publish(out_dir: Path, strict: bool, db_url: str | None, with_viewer: bool) -> None:
     """Publish every filing (instances, reports, packages, findings) and load the database."""
     from .publication import load
     from .publish import publish as run
 
-    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url))
+    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url, with_viewer=with_viewer))
 
 
 @main.command()
@@ -74,9 +77,17 @@ def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
               help="Taxonomy package zip(s) to resolve URLs offline (repeatable) [default: the project's "
                    "taxonomy/iij-taxonomy-2025.zip, when there is one].")
 def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
-    """Validate XBRL reports (XBRL 2.1 XML or xBRL-JSON, recognised by content): XBRL 2.1, Dimensions and
-    xBRL-JSON validity, then XBRL Calculations 1.1 (round-to-nearest). Each PATH is judged on its own;
-    a summary line per file tells what was checked.
+    """Validate XBRL reports: XBRL 2.1, Dimensions, Inline XBRL and OIM validity, then XBRL Calculations
+    1.1 (round-to-nearest). Each PATH is judged on its own; a summary line per file tells what was checked.
+
+    \b
+    Formats, recognised from the content, not the name:
+      XBRL 2.1 XML instance (.xbrl)
+      Inline XBRL 1.1 (.xhtml; a document set inside a report package)
+      xBRL-JSON 1.0 (.json)
+      xBRL-CSV 1.0 (its metadata .json; the tables beside it)
+      Report Package 1.0 (.xbr, .xbri, .zip: each report in it)
+      - reads standard input (any of the above; relative references from the working directory)
 
     Exit 0 valid and consistent, 1 valid with error findings (calculation inconsistencies, disallowed
     duplicates), 2 not valid XBRL or not readable (the last line on stderr names the file, the line and
@@ -104,3 +115,20 @@ def export(db_url: str, out_dir: Path) -> None:
     from .export.command import run
 
     sys.exit(run(db_url=db_url, out_dir=out_dir, project=_project()))
+
+
+@main.command("draft")
+@click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Fact sheet to write (sources/facts format, review list at its end).")
+@click.option("--filing", default=None, help="Filing id (default: from the reporting period, e.g. fy2012h1).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write an xBRL-JSON report of the drafted facts.")
+@click.option("--against", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Compare the draft with a curated sheet of the document: matches, differences, misses.")
+def draft_command(document: Path, output: Path, filing: str | None, json_path: Path | None,
+                  against: Path | None) -> None:
+    """Propose a fact sheet for an IR document the publisher has never seen."""
+    from .draft.command import run
+
+    sys.exit(run(document, output, _project(), filing=filing, json_path=json_path, against=against))

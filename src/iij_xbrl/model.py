@@ -88,6 +88,29 @@ class Fact(Frozen):
         return (self.concept, self.period, tuple(sorted(self.dimensions.items())), self.unit)
 
 
+class PrintRef(Frozen):
+    """Prints of one source line: all of them, or those printed as `text`."""
+
+    document: str
+    line: int
+    text: str | None = None
+
+    def matches(self, provenance: Provenance) -> bool:
+        return (provenance.document, provenance.line) == (self.document, self.line) and \
+            self.text in (None, provenance.text)
+
+
+class StockSplit(Frozen):
+    """A stock split: `ratio` new shares for each old one from `effective` on. Per-share figures of documents
+    released before it are on the old basis, later ones on the new basis except the prints listed."""
+
+    effective: date
+    ratio: int
+    source: PrintRef  # where a document states the split
+    old_basis: tuple[PrintRef, ...] = ()  # printed after the split, on the old basis (e.g. dividends paid before)
+    mixed_basis: tuple[PrintRef, ...] = ()  # a total adding amounts of both bases
+
+
 class Entity(Frozen):
     """The reporting entity, as sources/filings.yaml names it."""
 
@@ -95,6 +118,7 @@ class Entity(Frozen):
     identifier: str
     name: str
     prefix: str  # bound to `scheme` where OIM writes the entity as prefix:identifier
+    stock_splits: tuple[StockSplit, ...] = ()
 
 
 class Document(Frozen):

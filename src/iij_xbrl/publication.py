@@ -8,6 +8,7 @@ left out because they conflict. Everything downstream reads this object; nothing
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple, Sequence
@@ -84,6 +85,24 @@ def restatements(filings: Sequence[FilingFacts]) -> list[Restatement]:
                 found.append(Restatement(previous[0], previous[1], filing, fact))
             last[fact.key] = (filing, fact)
     return found
+
+
+def authoritative(filings: Sequence[FilingFacts]) -> frozenset[int]:
+    """`id()`s of the instance facts that are each figure's value to use: the latest filing's where it restates
+    the figure (`restatements`), otherwise the most precise printing (ties: the later filing). A later reprint
+    rounded to millions does not replace an earlier exact figure it agrees with."""
+    restating = {id(r.new) for r in restatements(filings)}
+    best: dict[tuple, Fact] = {}
+    for filing in sorted(filings, key=lambda f: (f.spec.released, f.id)):
+        for fact in filing.facts:
+            current = best.get(fact.key)
+            if current is None or id(fact) in restating or _places(fact) >= _places(current):
+                best[fact.key] = fact
+    return frozenset(map(id, best.values()))
+
+
+def _places(fact: Fact) -> float:
+    return math.inf if fact.decimals is None else fact.decimals
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,17 +8,22 @@ taxonomy files are rendered in memory (only `iij-xbrl taxonomy build` writes tax
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import atomic
-from .emit import naming
+from .emit import naming, viewer
+from .emit.manifest import MANIFEST
+from .taxonomy.names import PACKAGE_FILE
 from .emit.registry import EMITTERS
 from .publication import Publication
 from .xbrl.errors import InputError
@@ -29,14 +34,62 @@ Emitter = Callable[[Publication], dict[str, bytes]]
 
 
 def _staged_db_url(db_url: str | None, stage_dir: Path, out_dir: Path) -> str:
-    """The database URL to load; a SQLite file inside out/ is written in the stage so it is swapped in with it."""
-    if db_url is None:
-        return f"sqlite:///{stage_dir / DATABASE}"
-    if db_url.startswith("sqlite:///"):
+    """The database URL to load; a SQLite file inside out/ is written in the stage so it is swapped in with it,
+    starting from a copy of the previous one so its history of loads goes on."""
+    path = out_dir / DATABASE if db_url is None else None
+    if db_url is not None and db_url.startswith("sqlite:///"):
         path = Path(db_url[len("sqlite:///"):]).absolute()
-        if path.is_relative_to(out_dir):
-            return f"sqlite:///{stage_dir / path.relative_to(out_dir)}"
-    return db_url
+    if path is None or not path.is_relative_to(out_dir):
+        return str(db_url)
+    staged = stage_dir / path.relative_to(out_dir)
+    if path.is_file():
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        # SQLite's backup: a consistent copy even of a file another process is writing (a copy of the bytes
+        # could miss a journal)
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as source, \
+                    contextlib.closing(sqlite3.connect(staged)) as copy:
+                source.backup(copy)
+        except sqlite3.Error as exc:
+            raise InputError(str(path), f"cannot read the previous database to continue its history: {exc}") \
+                from None
+    return f"sqlite:///{staged}"
+
+
+def own_extras(filings) -> set[str]:
+    """Files publish writes beside the manifest's list (not in it: they are not deterministic bytes): the
+    database and, with --viewer, each filing's viewer page and script."""
+    return {DATABASE, *(f"{f}/{name}" for f in filings for name in viewer_files(f))}
+
+
+def viewer_files(filing: str) -> tuple[str, str]:
+    return (f"{filing}-viewer.html", "ixbrlviewer.js")
+
+
+def check_out(out_dir: Path) -> None:
+    """Refuse (InputError, nothing touched) an out_dir publish may not replace: only a missing or empty folder,
+    or an earlier publication holding nothing but what its manifest lists and publish's own extras, is ours."""
+    if not out_dir.exists() and not out_dir.is_symlink():
+        return
+    if out_dir.is_symlink() or not out_dir.is_dir():
+        raise InputError(str(out_dir), "exists and is not a folder: choose a new or empty folder for --out")
+    entries = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*"))
+    if not entries:
+        return
+    manifest = out_dir / MANIFEST
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        ours = set(listed["files"]) | own_extras(listed["filings"]) | {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(str(out_dir), "is not empty and holds no publication (no readable manifest.json); "
+                         "publish replaces only its own output: choose a new or empty folder for --out") from None
+    folders = {parent.as_posix() for rel in ours for parent in Path(rel).parents} - {"."}
+    foreign = [rel for rel in entries if not (rel in ours and (out_dir / rel).is_file()
+                                              and not (out_dir / rel).is_symlink()) and rel not in folders]
+    if foreign:
+        more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+        raise InputError(str(out_dir), f"holds {foreign[0]}{more}, which publish did not write; publish replaces "
+                         "only its own output: move it away or choose another folder for --out")
 
 
 def print_summary(publication: Publication, out_dir: Path, stream=None) -> None:
@@ -95,26 +148,40 @@ def _make_readable(directory: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+def _write_viewers(stage_dir: Path, publication: Publication) -> None:
+    """Each filing's report inside Arelle's ixbrl-viewer, beside the report (its links to ../documents/ work)."""
+    for f in publication.filings:
+        page, _ = viewer_files(f.id)
+        viewer.write_viewer(stage_dir / f.id / f"{f.id}.xhtml", stage_dir / PACKAGE_FILE, stage_dir / f.id, page)
+
+
 def publish(out_dir: Path, publication: Publication, strict: bool = False, db_url: str | None = None,
-            emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None) -> int:
+            emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None,
+            with_viewer: bool = False) -> int:
     """Write every emitter's files into a fresh directory, load the database from it, swap it in for out_dir;
-    return the exit code (1 with `strict` when a finding is an error)."""
+    return the exit code (1 with `strict` when a finding is an error). `with_viewer` adds each report inside
+    Arelle's ixbrl-viewer (optional extra `viewer`)."""
     from .export.command import load_published
 
     out_dir = Path(out_dir).absolute()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(str(out_dir), "output path exists and is not a directory")
+    check_out(out_dir)
+    if with_viewer and not viewer.available():
+        raise InputError("--viewer", "needs Arelle's ixbrl-viewer: pip install 'iij-xbrl[viewer]'")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         chosen = list(EMITTERS.items() if emitters is None else emitters)
         for number, (name, emit) in enumerate(chosen, start=1):
-            _progress(number, len(chosen) + load_database, name)
+            _progress(number, len(chosen) + load_database + with_viewer, name)
             for rel, data in emit(publication).items():
                 atomic.write_bytes(stage_dir / rel, data)
+        steps = len(chosen) + load_database + with_viewer
         if load_database:
-            _progress(len(chosen) + 1, len(chosen) + 1, "database")
+            _progress(len(chosen) + 1, steps, "database")
             load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
+        if with_viewer:
+            _progress(steps, steps, "ixbrl-viewer")
+            _write_viewers(stage_dir, publication)
         _make_readable(stage_dir)
         swap_in(stage_dir, out_dir)
     finally:

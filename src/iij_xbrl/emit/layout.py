@@ -17,6 +17,16 @@ from . import naming as n
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of a presentation tree, as a statement prints it."""
+
+    concept: str
+    depth: int  # 0 for the children of the network's single root heading
+    role: str | None  # preferred label role ("total", "periodStart", "negated", …); None: the standard label
+    heading: bool  # an abstract concept: a section heading, no figures
+
+
+@dataclass(frozen=True)
 class Network:
     """An ordered list of concepts to show as one statement (from a presentation network)."""
 
@@ -24,6 +34,13 @@ class Network:
     title: Label
     concepts: tuple[str, ...]
     label_roles: tuple[tuple[str, str], ...] = ()  # concept -> preferred label role ("total", "terse", …)
+    lines: tuple[Line, ...] = ()  # the tree in document order; empty: one line per concept, standard labels
+
+    def statement_lines(self) -> tuple[Line, ...]:
+        if self.lines:
+            return self.lines
+        roles = dict(self.label_roles)
+        return tuple(Line(c, 0, roles.get(c), False) for c in self.concepts)
 
 
 @dataclass(frozen=True)
@@ -138,6 +155,13 @@ def _walk(nodes, concepts: dict, out: dict[str, str | None]) -> None:
         _walk(node.children, concepts, out)
 
 
+def _lines(nodes, concepts: dict, depth: int, out: list[Line]) -> None:
+    for node in nodes:
+        concept = concepts.get(node.concept)
+        out.append(Line(node.concept, depth, node.preferred_label, concept is None or concept.abstract))
+        _lines(node.children, concepts, depth + 1, out)
+
+
 def _title(role, concepts: dict) -> Label:
     """The label of the ELR's single abstract root (bilingual); else its definition without the sort prefix."""
     roots = role.presentation
@@ -155,8 +179,14 @@ def networks(taxonomy) -> list[Network]:
             continue
         shown: dict[str, str | None] = {}
         _walk(role.presentation, taxonomy.concepts, shown)
+        lines: list[Line] = []
+        roots = role.presentation
+        single_root = len(roots) == 1 and taxonomy.concepts.get(roots[0].concept) is not None \
+            and taxonomy.concepts[roots[0].concept].abstract
+        # a single abstract root is the statement's title, not a line of it
+        _lines(roots[0].children if single_root else roots, taxonomy.concepts, 0, lines)
         out.append(Network(role.id, _title(role, taxonomy.concepts), tuple(shown),
-                           tuple((c, r) for c, r in shown.items() if r)))
+                           tuple((c, r) for c, r in shown.items() if r), tuple(lines)))
     return out
 
 

@@ -21,8 +21,13 @@ def _summary(filing) -> dict:
 def manifest(publication: Publication) -> dict[str, bytes]:
     from .registry import outputs
 
+    return describe(publication, outputs(publication, exclude=("manifest",)))
+
+
+def describe(publication: Publication, outputs: dict[str, bytes]) -> dict[str, bytes]:
+    """The manifest of `outputs` (relative path -> bytes) published from `publication`."""
     files = {rel: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-             for rel, data in sorted(outputs(publication, exclude=("manifest",)).items())}
+             for rel, data in sorted(outputs.items())}
     filings = {}
     for f in publication.filings:
         spec = f.spec
@@ -35,7 +40,7 @@ def manifest(publication: Publication) -> dict[str, bytes]:
     documents = {d.file: {"filing": f.id, "title": d.title, "kind": d.kind, "released": d.released.isoformat()}
                  for f in publication.filings for d in f.spec.documents}
     document = {"taxonomy": {"package": PACKAGE_FILE, "entryPoint": naming.SCHEMA_URL},
-                "entity": publication.filings[0].spec.entity.model_dump(),
+                "entity": publication.filings[0].spec.entity.model_dump(mode="json"),
                 "sources": {"sha256": publication.sources_digest},
                 "filings": filings, "documents": documents, "files": files}
     return {MANIFEST: (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()}

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..publication import Publication
-from . import extension, ixbrl, manifest, oim_csv, oim_json, packages, tables, xbrl_xml
+from . import extension, ixbrl, longform, manifest, oim_csv, oim_json, packages, tables, xbrl_xml
 
 Emitter = Callable[[Publication], dict[str, bytes]]
 
@@ -29,7 +29,8 @@ EMITTERS: dict[str, Emitter] = {name: _once(emit) for name, emit in (
     ("report packages", packages.report_packages),
     ("findings", tables.findings_json),
     ("taxonomy data", tables.taxonomy_json),
-    ("facts table", tables.facts_table),
+    ("facts table", longform.facts_csv),
+    ("facts parquet", longform.facts_parquet),
     ("documents", tables.document_copies),
     ("data package", packages.data_package),
     ("manifest", manifest.manifest),  # lists every other output: keep it last

@@ -1,35 +1,33 @@
 """Database URLs, connections and one dialect object per engine.
 
-The schema, loads and views are plain SQL shared by both engines; what differs lives in a `Dialect`:
-the parameter placeholder, the exact-decimal column type and how a Decimal is bound, how a load takes its
-lock and transaction, the catalogue query, and which driver errors are a user's problem (one line, exit 2).
-Load code writes `db.marks(n)` / `db.mark` where parameters go and never asks which engine it talks to.
+The schema, loads and views are plain SQL shared by both engines; what differs lives in a `Dialect`: the
+parameter placeholder, how a Decimal is bound, how a load takes its lock and transaction, where our objects live
+(PostgreSQL: a schema of ours; SQLite: the file) and which objects are there, and how a driver error reads as one
+line. Load code writes `db.marks(n)` / `db.mark` where parameters go and never asks which engine it talks to.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator, Protocol, Sequence
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..xbrl.decimals import canonical as decimal_text
 from ..xbrl.errors import InputError
 
-_SCHEMA_TEMPLATE = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
-SCHEMA_VERSION = hashlib.sha256(_SCHEMA_TEMPLATE.encode()).hexdigest()[:16]
-_LOCK_ID = 0x11_7B_7E_57  # pg advisory lock: one export at a time per database
+SCHEMA_TEMPLATE = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
+DEFAULT_SCHEMA = "iij"
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
 class Dialect(Protocol):
-    name: str
     placeholder: str  # of a query parameter
-    decimal_type: str  # column type of exact decimals
 
     def connect(self, url: str) -> Any: ...  # an open connection; InputError (one line) when that fails
 
@@ -37,30 +35,46 @@ class Dialect(Protocol):
 
     def transaction(self, conn: Any) -> AbstractContextManager[None]: ...  # all or nothing, one load at a time
 
-    def table_exists(self, conn: Any, name: str) -> bool: ...
+    def objects(self, conn: Any) -> dict[str, str]: ...  # name -> 'table' | 'view' of our namespace
 
     def executemany(self, conn: Any, sql: str, rows: Sequence[Sequence]) -> None: ...
 
+    def failure(self, exc: BaseException) -> str | None: ...  # a driver error as one line; None: not the driver's
+
+    def legacy_schema(self, conn: Any) -> str | None: ...  # where schema version 1 may lie outside our namespace
+
+    def copy_grants(self, conn: Any, source: str, names: Sequence[str]) -> None: ...  # source.X's grants on our X
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
 
 class SQLite:
-    name, placeholder = "sqlite", "?"
-    # SQLite's NUMERIC affinity would turn "49.51" into a binary float: exact decimals are canonical text
-    decimal_type = "TEXT"
+    placeholder = "?"
+    lock_wait = 30.0  # seconds a load waits for another connection's write lock
+
+    def __init__(self, path: Path):
+        self.path = path
 
     def connect(self, url: str) -> Any:
-        path = Path(url[len("sqlite:///"):])
-        if not path.name:
+        if not self.path.name:
             raise InputError(url, "SQLite URL names no file")
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(path, isolation_level=None)  # explicit BEGIN/COMMIT only
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=self.lock_wait, isolation_level=None)  # explicit BEGIN only
             conn.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.DatabaseError as exc:
-            raise InputError(url, f"cannot open the SQLite database: {exc}") from None
+        except (OSError, sqlite3.Error) as exc:
+            raise InputError(url, f"cannot open the SQLite database: {_first_line(exc)}") from None
         return conn
 
     def bind_decimal(self, value: Decimal) -> Any:
-        return decimal_text(value)
+        # NUMERIC affinity: an integral value is stored as an exact 64-bit INTEGER, any other as the nearest
+        # REAL (the exact digits are in the *_text column beside it)
+        if value == value.to_integral_value() and abs(value) < 2**63:
+            return int(value)
+        return float(value)
 
     @contextmanager
     def transaction(self, conn: Any) -> Iterator[None]:
@@ -72,53 +86,114 @@ class SQLite:
             raise
         conn.execute("COMMIT")
 
-    def table_exists(self, conn: Any, name: str) -> bool:
-        row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        return row[0] == 1
+    def objects(self, conn: Any) -> dict[str, str]:
+        return dict(conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
+                                 "AND name NOT LIKE 'sqlite%'").fetchall())
 
     def executemany(self, conn: Any, sql: str, rows: Sequence[Sequence]) -> None:
         conn.executemany(sql, rows)
 
+    def failure(self, exc: BaseException) -> str | None:
+        if isinstance(exc, OSError):
+            return f"cannot write the database: {_first_line(exc)}"
+        if not isinstance(exc, sqlite3.Error):
+            return None
+        text = _first_line(exc)
+        if "locked" in text or "busy" in text:
+            return (f"the database is locked by another connection (waited {self.lock_wait:g} s); nothing was "
+                    "changed, try again when it is done")
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            return f"cannot write the database ({text}); nothing was changed"
+        return f"SQLite failed: {text}; nothing was changed"
+
+    def legacy_schema(self, conn: Any) -> str | None:
+        return None  # the file is the namespace: version 1 is found in it
+
+    def copy_grants(self, conn: Any, source: str, names: Sequence[str]) -> None:
+        pass  # SQLite has no grants
+
 
 class PostgreSQL:
-    name, placeholder, decimal_type = "postgresql", "%s", "NUMERIC"
+    placeholder = "%s"
+
+    def __init__(self, schema: str):
+        self.schema = schema
 
     def connect(self, url: str) -> Any:
         import psycopg
 
         try:
-            return psycopg.connect(url, connect_timeout=10)
-        except psycopg.OperationalError as exc:
-            raise InputError(redact(url), f"cannot connect to PostgreSQL: {str(exc).strip()}") from None
+            conn = psycopg.connect(url, connect_timeout=10)
+            # only our schema: unqualified names never reach a user's tables in public
+            conn.execute(f'SET search_path TO "{self.schema}"')
+            conn.commit()
+            return conn
+        except psycopg.Error as exc:
+            raise InputError(redact(url), f"cannot connect to PostgreSQL: {redact_text(_first_line(exc), url)}") \
+                from None
 
     def bind_decimal(self, value: Decimal) -> Any:
-        return Decimal(decimal_text(value))  # the same digits SQLite stores as text
+        return Decimal(decimal_text(value))
 
     @contextmanager
     def transaction(self, conn: Any) -> Iterator[None]:
         with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_ID,))
+            # one load per schema at a time; the lock goes with the transaction (also when the client is killed)
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"iij-xbrl:{self.schema}",))
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
             yield
 
-    def table_exists(self, conn: Any, name: str) -> bool:
-        return bool(conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0])
+    def objects(self, conn: Any) -> dict[str, str]:
+        rows = conn.execute("SELECT c.relname, CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END "
+                            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                            "WHERE n.nspname = %s AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
+                            (self.schema,)).fetchall()
+        return dict(rows)
 
     def executemany(self, conn: Any, sql: str, rows: Sequence[Sequence]) -> None:
         with conn.cursor() as cur:
             cur.executemany(sql, rows)
 
+    def failure(self, exc: BaseException) -> str | None:
+        import psycopg
 
-DIALECTS: dict[str, Dialect] = {"sqlite:///": SQLite(), "postgresql://": PostgreSQL(), "postgres://": PostgreSQL()}
+        if not isinstance(exc, psycopg.Error):
+            return None
+        text = _first_line(exc)
+        if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+            return f"missing privilege: {text}; nothing was changed"
+        if isinstance(exc, psycopg.errors.DependentObjectsStillExist):
+            detail = " ".join((exc.diag.message_detail or "").split())
+            return f"{text} ({detail}): nothing was changed; drop or move them and load again"
+        if isinstance(exc, psycopg.OperationalError):
+            return f"the connection to PostgreSQL failed during the load ({text}); nothing was changed"
+        return f"PostgreSQL failed: {text}; nothing was changed"
+
+    def legacy_schema(self, conn: Any) -> str | None:
+        if self.schema == "public":
+            return None
+        found = conn.execute("SELECT to_regclass('public.meta') IS NOT NULL AND "
+                             "to_regclass('public.facts') IS NOT NULL").fetchone()[0]
+        return "public" if found else None
+
+    def copy_grants(self, conn: Any, source: str, names: Sequence[str]) -> None:
+        grants = conn.execute("SELECT DISTINCT grantee, table_name, privilege_type FROM "
+                              "information_schema.table_privileges WHERE table_schema = %s AND grantee <> grantor "
+                              "AND table_name = ANY(%s) ORDER BY 1, 2, 3", (source, list(names))).fetchall()
+        for grantee, table, privilege in grants:
+            who = "PUBLIC" if grantee == "PUBLIC" else f'"{grantee}"'
+            conn.execute(f'GRANT USAGE ON SCHEMA "{self.schema}" TO {who}')
+            conn.execute(f'GRANT {privilege} ON "{self.schema}"."{table}" TO {who}')
 
 
-def schema_statements(dialect: Dialect) -> list[str]:
-    text = _SCHEMA_TEMPLATE.replace("{decimal}", dialect.decimal_type)
-    return [s.strip() for s in re.split(r"^;\s*$", text, flags=re.M) if _sql(s)]
+def schema_statements() -> list[str]:
+    return [s.strip() for s in re.split(r"^;\s*$", SCHEMA_TEMPLATE, flags=re.M) if _sql(s)]
 
 
 def schema_objects() -> list[tuple[str, str]]:
-    """(kind, name) of every table and view, in creation order (parents before children)."""
-    return re.findall(r"^CREATE (TABLE|VIEW) (\w+)", _SCHEMA_TEMPLATE, flags=re.M)
+    """(kind, name) of every table, view and index, in creation order (parents before children)."""
+    return [(kind.lower(), name) for kind, name in
+            re.findall(r"^CREATE (TABLE|VIEW|INDEX) (\w+)", SCHEMA_TEMPLATE, flags=re.M)]
 
 
 def _sql(chunk: str) -> str:
@@ -131,6 +206,7 @@ class Database:
 
     dialect: Dialect
     conn: Any
+    url: str  # as given (redact before showing)
 
     @property
     def mark(self) -> str:
@@ -140,7 +216,8 @@ class Database:
         return ", ".join([self.dialect.placeholder] * n)
 
     def execute(self, sql: str, params: Sequence = ()) -> Any:
-        return self.conn.execute(sql, params)
+        # without parameters the SQL is passed as written: a literal '%' (LIKE '%Target%') stays one
+        return self.conn.execute(sql, params) if params else self.conn.execute(sql)
 
     def executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
         if rows:
@@ -153,29 +230,81 @@ class Database:
         """All or nothing: an exception (or a killed process) leaves the previous contents."""
         return self.dialect.transaction(self.conn)
 
-    def table_exists(self, name: str) -> bool:
-        return self.dialect.table_exists(self.conn, name)
+    def objects(self) -> dict[str, str]:
+        return self.dialect.objects(self.conn)
 
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def failures(self) -> Iterator[None]:
+        """A driver error (locked, read-only, no privilege, connection lost) becomes one InputError line."""
+        try:
+            yield
+        except Exception as exc:
+            message = self.dialect.failure(exc)
+            if message is None:
+                raise
+            raise InputError(redact(self.url), redact_text(message, self.url)) from None
+
+
+def _split_schema(url: str) -> tuple[str, str]:
+    """(URL without our `schema` query parameter, the schema it names or the default)."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    schemas = [v for k, v in query if k == "schema"]
+    schema = schemas[-1] if schemas else DEFAULT_SCHEMA
+    if not _IDENTIFIER.match(schema):
+        raise InputError(redact(url), f"schema {schema!r} is not a lower-case SQL identifier")
+    rest = urlencode([(k, v) for k, v in query if k != "schema"])
+    return urlunsplit(parts._replace(query=rest)), schema
+
 
 def connect(db_url: str) -> Database:
-    """`sqlite:///relative/path.sqlite`, `sqlite:////absolute/path.sqlite` or `postgresql://…`."""
-    for prefix, dialect in DIALECTS.items():
-        if db_url.startswith(prefix):
-            return Database(dialect, dialect.connect(db_url))
-    raise InputError(db_url, "database URL must start with sqlite:/// or postgresql://")
+    """`sqlite:///relative/path.sqlite`, `sqlite:////absolute/path.sqlite` or
+    `postgresql://user@host:port/db[?schema=iij]`."""
+    if db_url.startswith("sqlite:///"):
+        dialect: Dialect = SQLite(Path(db_url[len("sqlite:///"):]))
+        return Database(dialect, dialect.connect(db_url), db_url)
+    if db_url.startswith(("postgresql://", "postgres://")):
+        url, schema = _split_schema(db_url)
+        dialect = PostgreSQL(schema)
+        return Database(dialect, dialect.connect(url), db_url)
+    raise InputError(redact(db_url), "database URL must start with sqlite:/// or postgresql://")
+
+
+def _passwords(db_url: str) -> list[str]:
+    try:
+        parts = urlsplit(db_url)
+        found = [parts.password] if parts.password else []
+        return found + [v for k, v in parse_qsl(parts.query, keep_blank_values=True) if k == "password" and v]
+    except ValueError:
+        return []
 
 
 def redact(db_url: str) -> str:
-    return re.sub(r"//([^:@/]*):[^@/]*@", r"//\1:***@", db_url)
+    """The URL with any password (user:password@, ?password=) shown as ***."""
+    text = re.sub(r"//([^:@/]*):[^@/]*@", r"//\1:***@", db_url)
+    text = re.sub(r"([?&]password=)[^&#]*", r"\1***", text)
+    return redact_text(text, db_url)
+
+
+def redact_text(text: str, db_url: str) -> str:
+    """A message with the URL's passwords replaced, wherever a driver quoted them."""
+    for secret in _passwords(db_url):
+        text = text.replace(secret, "***")
+    return text
 
 
 def plain(value: Any) -> Any:
-    """A fetched value as comparable text/int: dates ISO, decimals canonical (SQLite already stores text)."""
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, date):
+    """A fetched value as engine-independent text/int: integral numbers as int, others as canonical decimal
+    text (SQLite's REAL by its shortest repr, which is the stored decimal for values of up to 15 significant
+    digits), dates ISO."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (float, Decimal)):
+        number = Decimal(repr(value)) if isinstance(value, float) else value
+        return int(number) if number == number.to_integral_value() else decimal_text(number)
+    if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value

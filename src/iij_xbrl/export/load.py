@@ -1,63 +1,95 @@
-"""Load concepts, filings, facts, calculation relationships and findings into a database.
+"""Load a publication into a database: one transaction, one new load in the history.
 
-A load replaces every row in one transaction (delete, then insert): readers see
-the old contents until the commit, a failure or a killed process leaves them
-untouched, and loading the same inputs twice leaves identical rows.
+Every load adds a row to `loads` (time, tool version, the publication's sha256). A print keeps its id across
+loads; when what it says changes (value, precision, printed text, its role in the instance, the value to use,
+its share basis) the current version is closed at this load and a new one opened; a print the publication no
+longer has is closed. The other tables describe the latest publication and are replaced. Readers see the old
+contents until the commit; a failure or a killed process leaves them untouched; loading the same publication
+again changes no fact (the new load records that nothing changed).
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+from typing import Sequence
 
-from ..publication import FilingFacts
-from .db import SCHEMA_VERSION, Database, connect, schema_objects, schema_statements
-from .rows import COLUMNS, DECIMAL_COLUMNS, CalcRelationship, all_rows
+from .db import Database, connect
+from .migrate import prepare
+from .published import Published
+from .rows import (COLUMNS, DECIMAL_COLUMNS, PRINT_COLUMNS, VERSION_COLUMNS, dimension_rows, print_rows,
+                   replaced_rows, version_rows)
+
+# compared across loads: what a print says, except the bound number (its exact text is compared)
+_COMPARED = tuple(c for c in VERSION_COLUMNS if c != "value")
 
 
-def export_to(db_url: str, taxonomy: Any, filings: Sequence[FilingFacts], findings: Iterable[Any],
-              calc_relationships: Iterable[CalcRelationship], *,
-              documents_dir: Path | None = None) -> dict[str, int]:
-    """Replace the database contents with these inputs; return the row count per table.
+@dataclass(frozen=True)
+class Loaded:
+    load_id: int
+    added: int
+    changed: int
+    removed: int
+    counts: dict[str, int]  # rows per table of this publication
+    migration: str | None  # what a schema migration did first
 
-    taxonomy: anything with `.concepts` (name -> model.Concept), e.g. `taxonomy.source.load()`.
-    filings: the publication's filings — every print, marked where the instance holds it (the views choose).
-    findings: `xbrl.findings.Finding` objects or dicts shaped like schemas/findings.schema.json.
-    documents_dir: folder holding the filings' source documents; when given, their lines
-    are loaded into `document_lines` so findings and facts can show the printed text.
-    """
-    rows = all_rows(taxonomy.concepts.values(), filings, findings, calc_relationships, documents_dir)
+
+def load(db_url: str, published: Published) -> Loaded:
+    """Load `published` as the next load of the database at `db_url`."""
+    replaced = replaced_rows(published)
+    prints, versions = print_rows(published), version_rows(published)
     db = connect(db_url)
     try:
-        with db.transaction():
-            _ensure_schema(db)
-            _replace(db, rows)
+        with db.failures(), db.transaction():
+            migration = prepare(db)
+            load_id, added, changed, removed = _history(db, published, prints, versions, dimension_rows(published))
+            _replace(db, replaced)
     finally:
         db.close()
-    return {table: len(table_rows) for table, table_rows in rows.items()}
+    counts = {"facts": len(prints), **{table: len(rows) for table, rows in replaced.items()}}
+    return Loaded(load_id, added, changed, removed, counts, migration)
 
 
-def _ensure_schema(db: Database) -> None:
-    """Create the schema, or re-create it when it was written by a different schema version."""
-    if db.table_exists("meta"):
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is not None and row[0] == SCHEMA_VERSION:
-            return
-    for kind, name in reversed(schema_objects()):
-        db.execute(f"DROP {kind} IF EXISTS {name}")
-    for statement in schema_statements(db.dialect):
-        db.execute(statement)
-    db.execute(f"INSERT INTO meta (key, value) VALUES ('schema_version', {db.mark})", (SCHEMA_VERSION,))
+def _history(db: Database, published: Published, prints: dict[str, tuple], versions: dict[str, tuple],
+             dimensions: dict[str, list[tuple]]) -> tuple[int, int, int, int]:
+    current = {row[0]: tuple(row[1:]) for row in db.execute(
+        f"SELECT print_id, {', '.join(_COMPARED)} FROM fact_versions WHERE valid_to_load IS NULL")}
+    at = [VERSION_COLUMNS.index(c) for c in _COMPARED]
+    added = sorted(p for p in versions if p not in current)
+    changed = sorted(p for p in versions if p in current and tuple(versions[p][i] for i in at) != current[p])
+    removed = sorted(p for p in current if p not in versions)
+    load_id = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM loads").fetchone()[0]
+    db.execute("INSERT INTO loads (id, tool_version, publication_sha256, sources_sha256, prints_added, "
+               f"prints_changed, prints_removed) VALUES ({db.marks(7)})",
+               (load_id, version("iij-xbrl"), published.sha256, published.sources_digest, len(added), len(changed),
+                len(removed)))
+    known = {row[0] for row in db.execute("SELECT id FROM prints")}
+    new = sorted(p for p in prints if p not in known)
+    insert_prints(db, [prints[p] for p in new])
+    db.executemany("INSERT INTO fact_dimensions (fact_id, axis, member) VALUES "
+                   f"({db.marks(3)})", [row for p in new for row in dimensions.get(p, ())])
+    db.executemany(f"UPDATE fact_versions SET valid_to_load = {db.mark} WHERE print_id = {db.mark} "
+                   "AND valid_to_load IS NULL", [(load_id, p) for p in changed + removed])
+    insert_versions(db, load_id, {p: versions[p] for p in sorted(added + changed)})
+    return load_id, len(added), len(changed), len(removed)
+
+
+def insert_prints(db: Database, rows: Sequence[tuple]) -> None:
+    db.executemany(f"INSERT INTO prints ({', '.join(PRINT_COLUMNS)}) VALUES ({db.marks(len(PRINT_COLUMNS))})", rows)
+
+
+def insert_versions(db: Database, load_id: int, versions: dict[str, tuple]) -> None:
+    value = VERSION_COLUMNS.index("value")
+    rows = [(p, load_id, *(db.bind_decimal(v) if i == value else v for i, v in enumerate(row)))
+            for p, row in versions.items()]
+    columns = ("print_id", "valid_from_load", *VERSION_COLUMNS)
+    db.executemany(f"INSERT INTO fact_versions ({', '.join(columns)}) VALUES ({db.marks(len(columns))})", rows)
 
 
 def _replace(db: Database, rows: dict[str, list[tuple]]) -> None:
-    loaded = [table for table in COLUMNS if table in rows]
-    for table in reversed(loaded):  # children first, for the foreign keys
+    for table in reversed(COLUMNS):  # children first, for the foreign keys
         db.execute(f"DELETE FROM {table}")
-    for table in loaded:
-        columns = COLUMNS[table]
+    for table, columns in COLUMNS.items():
         decimal_at = [columns.index(c) for c in DECIMAL_COLUMNS.get(table, ())]
-        table_rows = rows[table]
-        if decimal_at:
-            table_rows = [tuple(db.bind_decimal(v) if i in decimal_at else v for i, v in enumerate(row))
-                          for row in table_rows]
+        table_rows = [tuple(db.bind_decimal(v) if i in decimal_at else v for i, v in enumerate(row))
+                      for row in rows[table]]
         db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({db.marks(len(columns))})", table_rows)

@@ -2,8 +2,9 @@
 
 The manifest says which files belong to the publication; `read` refuses an out/ where one is missing or differs
 from its recorded sha256 (an interrupted copy, a hand edit) before anything is loaded. Facts come from
-facts.csv (every print, with the instance's choice among duplicates), the taxonomy from taxonomy.json, findings
-from findings.json, document lines from documents/.
+facts.csv (every print, with the instance's choice among duplicates, the value to use and the share basis), the
+taxonomy from taxonomy.json, findings from findings.json, document lines from documents/, the entity, filings and
+documents from the manifest.
 """
 from __future__ import annotations
 
@@ -16,13 +17,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..emit import tables
+from ..emit import longform, tables
 from ..emit.manifest import MANIFEST
 from ..model import Concept, Document, Entity, Fact, FilingSpec, Label, Period, Provenance
 from ..publication import FilingFacts
 from ..xbrl.errors import InputError
 from ..xbrl.findings import from_json
-from .rows import CalcRelationship
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,13 @@ class Published:
     """An out/ folder's content, as the database loads it."""
 
     folder: Path
+    sha256: str  # of manifest.json, which hashes every published file: names the publication
     sources_digest: str
+    entity: Entity
     concepts: dict[str, Concept]
-    calculations: list[CalcRelationship]
-    filings: tuple[FilingFacts, ...]
+    taxonomy: dict  # taxonomy.json: roles with presentation trees, calculation arcs, axes
+    facts: list[dict]  # facts.csv rows, typed (longform.rows)
+    filings: tuple[FilingFacts, ...]  # the same prints as model facts, per filing, for `publication.restatements`
     findings: list[dict]
     documents: Path  # folder of the source documents' copies
 
@@ -56,7 +59,7 @@ def _manifest(folder: Path) -> dict:
             raise InputError(str(path), f"{rel} is listed but missing: out/ is incomplete, publish again")
         if hashlib.sha256(data.read_bytes()).hexdigest() != entry.get("sha256"):
             raise InputError(str(path), f"{rel} differs from the published file (sha256): publish again")
-    for required in (tables.FACTS, tables.FINDINGS, tables.TAXONOMY):
+    for required in (longform.CSV, tables.FINDINGS, tables.TAXONOMY):
         if required not in files:
             raise InputError(str(path), f"lists no {required}: written by an older iij-xbrl, publish again")
     return manifest
@@ -69,24 +72,40 @@ def _concepts(data: dict) -> dict[str, Concept]:
             for c in data["concepts"]}
 
 
-def _fact(row: dict[str, str]) -> Fact:
+def _typed(row: dict[str, str]) -> dict:
+    """A facts.csv row with Python values, as `longform.rows` yields them."""
+    def opt(text: str, kind):
+        return kind(text) if text else None
+    return {**row, "period_start": opt(row["period_start"], date.fromisoformat),
+            "period_end": date.fromisoformat(row["period_end"]), "unit": row["unit"] or None,
+            "value": opt(row["value"], Decimal), "decimals": opt(row["decimals"], int), "line": int(row["line"]),
+            "in_instance": row["in_instance"] == "1", "authoritative": row["authoritative"] == "1",
+            "fiscal_year": opt(row["fiscal_year"], int), "fiscal_period": row["fiscal_period"] or None,
+            "basis": row["basis"] or None, "released": date.fromisoformat(row["released"])}
+
+
+def _fact(row: dict) -> Fact:
     dims = dict(pair.split("=", 1) for pair in row["dimensions"].split(";")) if row["dimensions"] else {}
-    start = date.fromisoformat(row["period_start"]) if row["period_start"] else None
-    return Fact(concept=row["concept"], period=Period(start=start, end=date.fromisoformat(row["period_end"])),
-                dimensions=dims, unit=row["unit"] or None, value=Decimal(row["value"]) if row["value"] else None,
-                decimals=int(row["decimals"]) if row["decimals"] else None,
-                provenance=Provenance(document=row["document"], line=int(row["line"]), text=row["printed_text"]))
+    return Fact(concept=row["concept"], period=Period(start=row["period_start"], end=row["period_end"]),
+                dimensions=dims, unit=row["unit"], value=row["value"], decimals=row["decimals"],
+                provenance=Provenance(document=row["document"], line=row["line"], text=row["printed_text"]))
 
 
-def _filings(manifest: dict, facts_csv: str, path: Path) -> tuple[FilingFacts, ...]:
-    entity = Entity(**manifest["entity"])
-    documents = manifest["documents"]
-    prints: dict[str, list[tuple[Fact, bool]]] = {fid: [] for fid in manifest["filings"]}
+def _rows(facts_csv: str, path: Path) -> list[dict]:
+    rows = []
     for number, row in enumerate(csv.DictReader(io.StringIO(facts_csv)), start=2):
         try:
-            prints[row["filing"]].append((_fact(row), row["in_instance"] == "1"))
+            rows.append(_typed(row))
         except (KeyError, ValueError, InvalidOperation) as exc:
             raise InputError(str(path), f"not a published fact row: {exc}", number) from None
+    return rows
+
+
+def _filings(manifest: dict, entity: Entity, rows: list[dict]) -> tuple[FilingFacts, ...]:
+    documents = manifest["documents"]
+    prints: dict[str, list[tuple[Fact, bool]]] = {fid: [] for fid in manifest["filings"]}
+    for row in rows:
+        prints[row["filing"]].append((_fact(row), row["in_instance"]))
     filings = []
     for fid, info in manifest["filings"].items():
         period = Period(start=info["period"]["start"], end=info["period"]["end"])
@@ -104,15 +123,14 @@ def read(folder: Path) -> Published:
     folder = Path(folder)
     manifest = _manifest(folder)
     taxonomy = json.loads((folder / tables.TAXONOMY).read_text(encoding="utf-8"))
-    calculations = [CalcRelationship(a["elr"], a["from"], a["to"], Decimal(a["weight"]), Decimal(a["order"]))
-                    for a in taxonomy["calculations"]]
     findings_path = folder / tables.FINDINGS
     try:
         findings = [f.to_dict() for f in from_json(findings_path.read_text(encoding="utf-8"))]
     except (ValueError, TypeError) as exc:
         raise InputError(str(findings_path), f"not a findings list: {exc}") from None
-    facts_path = folder / tables.FACTS
-    filings = _filings(manifest, facts_path.read_text(encoding="utf-8"), facts_path)
-    return Published(folder, manifest["sources"]["sha256"], _concepts(taxonomy), calculations, filings, findings,
-                     folder / tables.DOCUMENTS)
-
+    facts_path = folder / longform.CSV
+    rows = _rows(facts_path.read_text(encoding="utf-8"), facts_path)
+    entity = Entity(**manifest["entity"])
+    return Published(folder, hashlib.sha256((folder / MANIFEST).read_bytes()).hexdigest(),
+                     manifest["sources"]["sha256"], entity, _concepts(taxonomy), taxonomy, rows,
+                     _filings(manifest, entity, rows), findings, folder / tables.DOCUMENTS)

@@ -113,7 +113,8 @@ class _Builder:
         return found
 
     def single(self, entry: dict[str, Any]) -> Fact:
-        fact = self.fact(entry, entry["line"], entry["text"], entry.line)
+        deduction = entry["concept"] in self.deductions(entry.get("statement"), entry.line)
+        fact = self.fact(entry, entry["line"], entry["text"], entry.line, deduction=deduction)
         if fact is None:
             raise self.error(f"{entry['text']!r} prints nothing: not a fact", entry.line)
         return fact
@@ -203,8 +204,12 @@ def _spec(entry: Any, key: str) -> dict[str, Any] | None:
     return {k: entry[k] for k in _CELL_KEYS if k in entry}
 
 
-def load_sheet(path: Path, documents: Path, labels: LabelMap, taxonomy: Taxonomy) -> Sheet:
-    """Read, validate and expand one sheet; `documents` is the directory holding the source texts."""
+def load_sheet(path: Path, documents: Path, labels: LabelMap, taxonomy: Taxonomy | None = None) -> Sheet:
+    """Read, validate and expand one sheet; `documents` is the directory holding the source texts. The taxonomy
+    gives the concepts' sign conventions; by default the project's (beside `documents`, the sources/ folder)."""
+    if taxonomy is None:
+        from iij_xbrl.taxonomy.source import load as load_taxonomy
+        taxonomy = load_taxonomy(Path(documents).parent / "taxonomy")
     data = yamlines.load(path)
     validate(path, data)
     document = data["document"]

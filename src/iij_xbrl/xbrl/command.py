@@ -17,7 +17,8 @@ from . import calc11
 from .dts import DtsLoader, Resolver
 from .errors import InputError, shown
 from .findings import Finding, Source, sort_key, to_json
-from .instance import read
+from .formats import reports
+from .inputs import STDIN, STDIN_SHOWN
 
 
 @dataclass
@@ -61,10 +62,11 @@ def _input_finding(path: str, exc: InputError) -> tuple[Finding, str]:
 
 
 def validate_file(path: Path | str, loader: DtsLoader, truncate: bool = False) -> Result:
-    name = shown(path)
+    """Validate the input at `path` ("-": standard input), in any format formats.py reads."""
+    name = STDIN_SHOWN if str(path) == STDIN else shown(path)
     result = Result(name)
     try:
-        report = read(Path(path), loader, name)
+        found = reports(path, loader, name)
     except (InputError, RecursionError, MemoryError, ValueError, OverflowError) as exc:
         if not isinstance(exc, InputError):
             # A reader defect on input nobody anticipated: this input is not judged (exit 2), the others still are.
@@ -72,18 +74,24 @@ def validate_file(path: Path | str, loader: DtsLoader, truncate: bool = False) -
         finding, line = _input_finding(name, exc)
         result.findings, result.invalid, result.first_error = [finding], True, line
         return result
-    for code, line, message in report.problems:
-        result.findings.append(Finding(rule=code, severity="error", message=message, filing=name,
-                                       sources=[Source(document=name, line=line)]))
-    for code, more in report.problems.omitted().items():
-        result.findings.append(Finding(rule=code, severity="error", message=f"{more:,} more {code} errors not listed",
-                                       filing=name, sources=[Source(document=name)]))
+    for report in found:
+        for code, line, message in report.problems:
+            result.findings.append(Finding(rule=code, severity="error", message=message, filing=name,
+                                           sources=[Source(document=report.path, line=line)]))
+        for code, more in report.problems.omitted().items():
+            result.findings.append(Finding(rule=code, severity="error", message=f"{more:,} more {code} errors not "
+                                           "listed", filing=name, sources=[Source(document=report.path)]))
     if result.findings:
         first = result.findings[0]
-        where = f"{name}:{first.sources[0].line}" if first.sources[0].line else name
+        where = first.sources[0].document if first.sources[0].document != name else name
+        where = f"{where}:{first.sources[0].line}" if first.sources[0].line else where
         result.invalid, result.first_error = True, f"{where}: {first.rule}: {first.message}"
-    result.findings.extend(calc11.check(report, truncate=truncate))
-    result.counts = dict(report.counts, networks=len(report.dts.networks))
+    counts: dict[str, int] = {}
+    for report in found:
+        result.findings.extend(calc11.check(report, truncate=truncate))
+        for key, n in dict(report.counts, networks=len(report.dts.networks)).items():
+            counts[key] = counts.get(key, 0) + n
+    result.counts = counts
     return result
 
 

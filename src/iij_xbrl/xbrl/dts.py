@@ -153,14 +153,8 @@ class Resolver:
             raise InputError(str(path), f"not a taxonomy package zip: {exc}", code="IOerror") from None
         catalogs = [n for n in zf.namelist() if re.fullmatch(r"[^/]+/META-INF/catalog\.xml", n)]
         for name in catalogs:
-            root = xmlsafe.parse_bytes(_member(zf, name), f"{path}!/{name}")
-            base = posixpath.dirname(name)
-            for el in root.iter(f"{{{CATALOG}}}rewriteURI", f"{{{CATALOG}}}rewriteSystem"):
-                start = el.get("uriStartString") or el.get("systemIdStartString")
-                prefix = el.get("rewritePrefix")
-                if start and prefix:
-                    target = posixpath.normpath(posixpath.join(base, prefix))
-                    self._rewrites.append((start, zf, target + ("/" if prefix.endswith("/") else "")))
+            for start, target in catalog_rewrites(_member(zf, name), name, f"{path}!/{name}"):
+                self._rewrites.append((start, zf, target))
 
     def read(self, url: str) -> bytes | None:
         """Bytes of the document at `url`; None for a skipped base specification document."""
@@ -179,6 +173,19 @@ class Resolver:
             return None
         raise InputError(url, "cannot resolve offline: no taxonomy package maps this URL (use --packages)",
                          code="IOerror")
+
+
+def catalog_rewrites(data: bytes, name: str, shown: str) -> list[tuple[str, str]]:
+    """(URL start, zip member prefix) pairs of the XML catalog `name` (a zip member) of a package."""
+    root = xmlsafe.parse_bytes(data, shown)
+    found = []
+    for el in root.iter(f"{{{CATALOG}}}rewriteURI", f"{{{CATALOG}}}rewriteSystem"):
+        start = el.get("uriStartString") or el.get("systemIdStartString")
+        prefix = el.get("rewritePrefix")
+        if start and prefix:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), prefix))
+            found.append((start, target + ("/" if prefix.endswith("/") else "")))
+    return found
 
 
 def _member(zf: zipfile.ZipFile, name: str) -> bytes:

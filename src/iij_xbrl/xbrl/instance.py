@@ -12,7 +12,6 @@ this module only reads and records what it read.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -23,8 +22,9 @@ from urllib.parse import urldefrag, urljoin
 from lxml import etree
 
 from . import lexical, xmlsafe
-from .dts import LINK, XBRLI, XLINK, ConceptInfo, Dts, DtsLoader, file_url
+from .dts import LINK, XBRLI, XLINK, ConceptInfo, Dts, DtsLoader
 from .errors import InputError
+from .inputs import Input
 from .validity import Context, FactChecks, Problems, Unit, read_accuracy
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"
@@ -461,19 +461,19 @@ _REFS = (f"{{{LINK}}}schemaRef", f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef",
 _LINK_NS = f"{{{LINK}}}"
 
 
-def read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
+def read_xml(src: Input, loader: DtsLoader) -> Report:
     try:
-        return _read_xml(path, loader, shown)
+        return _read_xml(src, loader, src.shown)
     except etree.XMLSyntaxError as exc:
-        raise xmlsafe.syntax_error(shown, exc) from None
+        raise xmlsafe.syntax_error(src.shown, exc) from None
     except OSError as exc:
-        raise InputError(shown, f"cannot read: {exc.strerror or exc}", code="IOerror") from None
+        raise InputError(src.shown, f"cannot read: {exc.strerror or exc}", code="IOerror") from None
 
 
-def _dts_refs(path: Path, shown: str) -> tuple[etree._Element, list[str]]:
+def _dts_refs(src: Input, shown: str) -> tuple[etree._Element, list[str]]:
     """The root element and the schemaRef/linkbaseRef URLs, which XBRL 2.1 puts first."""
-    base, refs, root = file_url(path), [], None
-    for _, el in xmlsafe.iterparse(os.fsencode(path), events=("start",)):
+    base, refs, root = src.base, [], None
+    for _, el in xmlsafe.iterparse(src.stream(), events=("start",)):
         if root is None:
             root = el
             xmlsafe.refuse_entities(root, shown)
@@ -492,9 +492,8 @@ def _dts_refs(path: Path, shown: str) -> tuple[etree._Element, list[str]]:
     return root, refs
 
 
-def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
-    xmlsafe.regular_size(path, xmlsafe.MAX_XML_BYTES)
-    first, refs = _dts_refs(path, shown)
+def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
+    first, refs = _dts_refs(src, shown)
     dts = loader.load(refs)
     concepts = dts.concepts
     numeric = {q: c for q, c in concepts.items() if c.base in _NUMERIC_ITEM and c.kind == "item" and not c.abstract}
@@ -508,7 +507,7 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
     done = others = 0  # top-level elements read; of them not facts
     add = table.add
     other = checks.other_fact
-    for _, el in xmlsafe.iterparse(os.fsencode(path)):
+    for _, el in xmlsafe.iterparse(src.stream()):
         if root is None:
             root = el
             while root.getparent() is not None:
@@ -584,10 +583,10 @@ _NUMERIC_ITEM = frozenset(("decimal", "float", "double", "fraction") + tuple(lex
 
 
 def read(path: Path, loader: DtsLoader, shown: str | None = None) -> Report:
-    """The report at `path`, XML or xBRL-JSON by its content; `shown` is the name messages use."""
-    from .oim import looks_like_json, read_json
+    """The one report at `path`, in any format the validator reads (formats.py); `shown` names it in messages."""
+    from .formats import reports
 
-    shown = shown or str(path)
-    if looks_like_json(path):
-        return read_json(path, loader, shown)
-    return read_xml(path, loader, shown)
+    found = reports(path, loader, shown)
+    if len(found) != 1:
+        raise InputError(shown or str(path), f"holds {len(found)} reports, not one", code="rpe:multipleReports")
+    return found[0]

@@ -1,0 +1,97 @@
+"""`iij-xbrl draft DOCUMENT -o SHEET [--filing ID] [--json REPORT] [--against CURATED]`."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from iij_xbrl import atomic
+from iij_xbrl.model import Document, Filing
+from iij_xbrl.paths import Project
+from iij_xbrl.xbrl.errors import InputError
+
+from . import Draft, compare, draft
+from .facts import fact
+from .sheet import MARKER, render
+
+
+def _readable(path: Path) -> None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot be read") from None
+    if not text.strip():
+        raise InputError(path, "empty document")
+
+
+def _ours(path: Path, check) -> None:
+    """Refuse to replace a file the drafter did not write: nothing is lost."""
+    if path.exists() and not check(path):
+        raise InputError(path, "exists and was not written by `iij-xbrl draft`: refusing to overwrite it")
+
+
+def _is_draft(path: Path) -> bool:
+    try:
+        return path.read_text(encoding="utf-8").startswith(MARKER)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _is_report(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("documentInfo", {}).get("documentType") == "https://xbrl.org/2021/xbrl-json"
+
+
+def report(result: Draft, project: Project) -> bytes:
+    """xBRL-JSON of the drafted facts (duplicates folded as the publisher does) against the taxonomy entry
+    point, for the entity sources/filings.yaml names."""
+    from iij_xbrl.emit.oim_json import to_json
+    from iij_xbrl.sources import dedupe
+    from iij_xbrl.sources.filings import load_specs
+
+    facts, _ = dedupe.dedupe([fact(p, result.document) for p in result.facts])
+    entity = load_specs(project.sources)[0].entity
+    released = result.period.end  # the report says nothing about a release: the period it covers
+    document = Document(file=result.document, title=f"Draft of {result.document}", kind="presentation",
+                        released=released)
+    filing = Filing(id=result.filing, title=f"Draft of {result.document}", period=result.period,
+                    released=released, entity=entity, documents=(document,), facts=facts)
+    return to_json(filing)
+
+
+def _listed_filing(document: Path, project: Project) -> str | None:
+    """The filing sources/filings.yaml lists the document under, if it is one of the project's."""
+    from iij_xbrl.sources.filings import load_specs
+
+    if document.resolve().parent != project.sources.resolve():
+        return None
+    return next((s.id for s in load_specs(project.sources) if document.name in s.files), None)
+
+
+def run(document: Path, output: Path, project: Project, filing: str | None = None, json_path: Path | None = None,
+        against: Path | None = None) -> int:
+    _readable(document)
+    _ours(output, _is_draft)
+    if json_path is not None:
+        _ours(json_path, _is_report)
+    result = draft(document, filing=filing or _listed_filing(document, project), project=project)
+    if result.period is None:
+        raise InputError(document, "no reporting period found (a title such as \"1H FY2012 ... Results\")")
+    atomic.write_bytes(output, render(result).encode("utf-8"))
+    click.echo(f"{output}: {len(result.facts)} facts drafted, {len(result.review)} figures left for review")
+    if json_path is not None:
+        atomic.write_bytes(json_path, report(result, project))
+        click.echo(f"{json_path}: xBRL-JSON report of the drafted facts")
+    if against is not None:
+        from iij_xbrl.sources.factsheet import load_sheet
+        from iij_xbrl.sources.mapping import LabelMap
+
+        curated = load_sheet(against, document.parent, LabelMap.load(project.sources / "mapping.yaml")).facts
+        click.echo(compare.report(compare.compare(curated, [fact(p, result.document) for p in result.facts])))
+    return 0

@@ -1,0 +1,764 @@
+"""Prose -> facts: bullets and sentences such as "Revenues JPY51,109 million (up 8.3% YoY)",
+"Gross margin ratio: 18.8% (down 1.5 pt. YoY)", "cash and cash equivalents decreased by JPY1,866 million",
+"Income tax expense was JPY1,251 million (JPY1,055 million for 1H11)", "Over 1Gbps contracts as of Dec. 31,
+2013: 263 (Sep. 30, 2013: 255)".
+
+For every figure: its subject (the phrase before "was", ":", a tab or "increased by", else the subject of
+the figure before it, of the bullet's head line or of the sub-heading), its measure (amount with the scale
+word after it, percent, percentage points, a count of something), its role (a level, a change against the
+previous year or quarter or a balance date, a share of revenues) and its period (printed next to it, else
+in the sentence, the bullet, the slide's "YoY = 2Q12 compared to 2Q11", the caption, the reporting period).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from iij_xbrl.model import Period
+
+from . import periods, scale, scenario, signs, wording
+from .context import Context
+from .layout import _BULLET, strip_bullet, token_spans
+from .proposal import Pending, Proposal
+from .vocabulary import SUFFIXES as vocabulary_suffixes, norm
+
+_SKIP = [
+    (re.compile(r"forward[- ]looking|statements made in this", re.I), "outlook"),
+    (re.compile(r"\bTEL\b|\bFAX\b|E-?mail\s*:|@\w|https?:|\bURL\b|Bldg\.|Chiyoda-ku", re.I), "contact"),
+    (re.compile(r"copyright", re.I), "page-or-section-number"),
+    (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
+    (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
+]
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!Approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
+_LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
+                   r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
+_DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
+                        r"|declined|plus|minus)\b"
+                        r"(?:\s+by)?)[\s:]*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
+_APPROX = re.compile(r"\b(?:approx(?:imately|\.)?|about|around|almost|nearly)\s*(?:JPY\s*)?$", re.I)
+_COUNT_NOUN = re.compile(r"^\s*\**\s*(?:(?:new(?:ly)?|corporate|blue-chip)\s+)?(?P<noun>contracts?|personnel|employees?"
+                         r"|ATMs?|clients?|customers?|projects?|lines|graduates?|newly graduates"
+                         r"|services?(?:\s*(?:&|and)\s*solutions?)?|shares|companies|users|subscribers)\b",
+                         re.I)
+_POINTS = re.compile(r"^\s*(?:percentage\s+)?(?:points?|pts?\.?|pt\.?)(?!\w)", re.I)
+_YOY = re.compile(wording.YOY + r"|from the same (?:time )?period", re.I)
+_QOQ = re.compile(wording.QOQ + r"|from the previous quarter|from \dQ\d\d", re.I)
+_SHARE = re.compile(r"^\s*(?:%\s*)?of\s+(?:\S+\s+){0,4}?(?:total\s+)?(?:revenues?|sales)\b", re.I)
+_SHARE_BEFORE = re.compile(r"%\s*of\s+(?:total\s+)?revenues?\s+(?:was|were|is)\s*$", re.I)
+_FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|also|as|for|in|of|and|while|at"
+                     r"|compared|to|with|from|which|were|was|is|are|by|due|that|etc\.?|million|billion|thousand|yen"
+                     r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|points?|pts?\.?|respective"
+                     r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
+                     r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both|forecasts?|targets?"
+                     r"|plans?|planned|estimates?|financial|full|but)", re.I)
+_ARROW = re.compile(r"(?:->|→|⇒)\s*$")
+_SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
+_HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
+_CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
+_PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
+# Data types a figure can have, by (measure, role): an amount is money, a count an integer, ...
+_TYPES = {
+    ("amount", ""): {"monetary", "perShare"},
+    ("bare", ""): {"monetary", "perShare", "integer"},
+    ("count", ""): {"integer", "shares", "decimal"},
+    ("percent", "level"): {"percent"},
+    ("percent", "share"): {"monetary", "percent"},
+    ("percent", "change"): {"monetary", "perShare", "integer", "decimal"},
+    ("points", ""): {"percent"},
+}
+_PLANNED = re.compile(r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+hire\s*$", re.I)  # "Planning to hire 130 ..."
+_BOLD_TOPIC = re.compile(r"^[\s\-–•·▪●◆◇■□➤➢>▶✓※]*\*\*(?P<topic>[^*\d]+?)\*\*(?=\s+\S)")
+_LIST_NUMBER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\))\s+(?=[A-Za-z])")
+_TARGET_CHANGE = re.compile(r"\bchange\s+from\s+(?:the\s+)?(?:previous|initial|original)\s+(?:target|plan|forecast)s?\b", re.I)
+_REVISION_TITLE = re.compile(r"\brevis(?:ed|ion)\b.*\b(?:target|plan|forecast)|\b(?:target|plan|forecast)s?\b.*\brevis", re.I)
+_CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrease\)", re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\b[^,.;()]{0,45}$", re.I)
+# what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
+_LEAD = re.compile(r"^\s*(?:million|billion|thousand|yen|%|points?|pts?\.?|pt\.?|contracts?|personnel|employees?|ATMs?"
+                   r"|clients?|customers?|projects?|lines|new(?:ly)? graduates)\b(?:\s+in\s+[a-z][^,.;()]*?(?=,|\band\b|$))?",
+                   re.I)
+
+
+@dataclass
+class _State:
+    section: str = ""
+    section_period: Period | None = None  # "YoY = 2Q12 compared to 2Q11"
+    section_qoq: bool = False
+    caption_period: Period | None = None  # "< 1H FY2012 Financial Results >", "1H12 Operating Activities:"
+    head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
+    head_period: Period | None = None
+    head_indent: int = -1  # indentation of the head's bullet (-2: a colon head, for every bullet below it)
+    head_basis: str = ""  # "QoQ" / "YoY" the head states: its sub-bullets' changes compare the same way
+    caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
+    caption_scenario_used: bool = False
+    subheading: str = ""  # "Systems Construction", "<Systems construction>"
+    carry: str = ""  # subject of the last figure of the line above, for a line opening with "("
+    carry_period: Period | None = None  # and its period
+    carry_amount: bool = False  # whether that figure was an amount (a "(14.0%)" under it is its share)
+    table_caption: str = ""  # caption of the table a handed-over row comes from
+    anchor: tuple | None = None  # (tab cell, period, why, scenario) of the last level figure of the line
+    last_period: Period | None = None  # period and measure of the last figure drafted on the line
+    last_amount: bool = False
+    last_role: tuple = ()  # role and basis of the last figure of the line
+    sentence_subjects: str = ""  # the subjects before, in the sentence ("Gross margin for network services ...")
+    topic: str = ""  # the first subject of a paragraph ("Cost of Equipment Sales revenues was ... Gross margin was")
+    revised: set = field(default_factory=set)  # concepts whose previous target a revision slide printed
+    used_periods: tuple = ()  # spans of periods that belong to figures before ("JPY3,234 million for 1H11")
+
+
+class ProseReader:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._section_periods = self._section_defaults()
+
+    def _listed_labels(self, table_lines: set[int]) -> dict[int, str]:
+        """A slide flattened to text: k label lines in a row (no figures), then k lines holding one bare amount
+        each ("- New subsidiaries related:" ... "JPY585 million"): the amounts in the labels' order."""
+        doc, out = self.ctx.doc, {}
+        number, last = 1, len(doc.lines)
+        while number <= last:
+            run = []
+            while number <= last and number not in table_lines and doc.text(number).strip() \
+                    and not token_spans(doc.text(number)) and not doc.is_heading(number):
+                run.append(number)
+                number += 1
+            amounts = []
+            n = number
+            while n <= last and n not in table_lines and len(amounts) < len(run):
+                text = doc.text(n)
+                spans = token_spans(text)
+                if not text.strip():
+                    n += 1
+                    continue
+                bare = len(spans) == 1 and not _content(text[:spans[0][0]] + text[spans[0][1]:]) \
+                    and re.match(r"^\s*(?:million|billion|thousand)\b", text[spans[0][1]:])
+                if not bare:
+                    break
+                amounts.append(n)
+                n += 1
+            if len(run) >= 2 and len(amounts) == len(run):
+                out.update((a, strip_bullet(doc.text(r))) for r, a in zip(run, amounts))
+            number = max(number + 1, n if len(amounts) == len(run) and run else number + 1)
+        return out
+
+    def _section_defaults(self) -> dict[str, tuple[Period | None, bool]]:
+        """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, and whether it compares QoQ."""
+        found: dict[str, tuple[Period | None, bool]] = {}
+        doc = self.ctx.doc
+        for number, text in enumerate(doc.lines, start=1):
+            section = doc.heading(number)
+            period, qoq = found.get(section, (None, False))
+            m = _SECTION_PERIOD.search(text)
+            if m and period is None:
+                hits = periods.find(m["text"], doc.fiscal_year)
+                period = hits[0].period if hits else None
+            found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)))
+        return found
+
+    def read(self, table_lines: Iterable[int], from_offset: dict[int, tuple[int, str]]) -> Iterator[Proposal | Pending]:
+        """Every line outside tables, and the table rows (from an offset) the table reader handed over."""
+        skip = set(table_lines) - set(from_offset)
+        doc = self.ctx.doc
+        state = _State()
+        self._listed = self._listed_labels(set(table_lines))
+        for number, text in enumerate(doc.lines, start=1):
+            section = doc.heading(number)
+            if section != state.section:
+                state = _State(section, *self._section_periods.get(section, (None, False)))
+            if number in skip:
+                continue
+            spans = token_spans(text)
+            stripped = strip_bullet(text)
+            if not spans:
+                if not stripped and state.caption_scenario_used:
+                    state.caption_scenario, state.caption_scenario_used = None, False
+                self._note(number, text, stripped, state)
+                continue
+            reason = self._skipped(number, text)
+            if reason:
+                for start, _, token in spans:
+                    yield Pending(number, start, token, reason)
+                continue
+            listed = _LIST_NUMBER.match(text)
+            if listed and spans[0][0] < listed.end():  # "1) The number of treasury stock:": a list number
+                yield Pending(number, spans[0][0], spans[0][2], "page-or-section-number")
+                spans = spans[1:]
+                if not spans:
+                    self._note(number, text[listed.end():], text[listed.end():].strip(), state)
+                    continue
+            offset, state.table_caption = from_offset.get(number, (0, ""))
+            yield from self._line(number, text, [t for t in spans if t[0] >= offset], state, offset)
+
+    def _skipped(self, number: int, text: str) -> str | None:
+        if self.ctx.doc.is_heading(number) or re.match(r"^\s*(?:[IVXⅠ-Ⅻ]+\s*)?[-.]?\s*\d+\s*\.\s", text):
+            if len(token_spans(text)) <= 2:
+                return "page-or-section-number"
+        for pattern, reason in _SKIP:
+            if pattern.search(text):
+                return reason
+        return None
+
+    def _note(self, number: int, text: str, stripped: str, state: _State) -> None:
+        """A line without figures: a caption with a period, a bullet head ("Cost of SI revenue were:"), a sub-heading."""
+        if not stripped or scale.unit_line(stripped) or _SECTION_PERIOD.search(stripped):
+            return
+        found = periods.find(stripped, self.ctx.doc.fiscal_year)
+        subject = _subject(_remove_periods(stripped, found))
+        named = scenario.of_text(stripped)
+        if named not in (None, scenario.ACTUAL) and len(stripped.split()) <= 4:
+            state.caption_scenario = named  # "(Previous Target)" above the figures it heads
+            return
+        if _HEAD.search(stripped) or re.match(r"^\s*[◆■●]", text) and len(stripped.split()) <= 8:
+            state.head, state.head_indent = subject, -2  # a colon head or a marked topic heads every bullet below
+            state.head_basis = _basis_of(stripped)
+            state.caption_scenario = None
+            state.head_period = found[0].period if len(found) == 1 else None
+            if len(found) == 1 and not subject:
+                state.caption_period = found[0].period
+            return
+        bare = re.sub(r"[<>«»()\[\]:]", " ", stripped).strip()
+        if stripped == found[0].text if found else False:
+            return  # "1Q07" alone: a chart's axis label
+        if len(found) == 1 and (len(stripped.split()) <= 10 and not _BULLET.match(text) or bare == found[0].text):
+            state.caption_period = found[0].period
+            state.head, state.head_period = "", None
+            return
+        if (len(stripped.split()) <= 6 and not _BULLET.match(text) and not stripped.endswith(".")
+                and not re.search(r"\b(?:was|were|is|are|has|have|will|to)\b", stripped, re.I)):
+            state.subheading = subject
+            state.head, state.head_period = "", None
+
+    # ---- one line --------------------------------------------------------------------------------
+    def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State,
+              offset: int = 0) -> Iterator[Proposal | Pending]:
+        ctx = self.ctx
+        line_periods = periods.find(text, ctx.doc.fiscal_year)
+        indent = _indent(text)
+        if _BULLET.match(text) and 0 <= state.head_indent and indent <= state.head_indent:
+            state.head, state.head_period, state.head_indent = "", None, -1  # a sibling: the head above is not ours
+        sentence_starts = [offset] + [m.end() for m in _SENTENCE.finditer(text) if m.end() > offset]
+        subject, subject_from = "", ""
+        line_subject = ""
+        previous_end = offset
+        state.anchor, state.used_periods, state.sentence_subjects, state.topic = None, (), "", ""
+        bold = _BOLD_TOPIC.match(text)
+        if bold:  # "- **Strong systems construction** 1Q-3Q FY13 revenue +19.8% YoY": the topic of the line
+            state.topic = bold["topic"]
+        continuing = text.lstrip().startswith("(")
+        state.last_period = state.carry_period if continuing else None
+        state.last_amount = state.carry_amount if continuing else False
+        state.last_role = ()
+        spans = self._names(text, spans)
+        for index, (start, end, token) in enumerate(spans):
+            sentence = max(s for s in sentence_starts if s <= start)
+            if sentence > previous_end:
+                subject, previous_end, state.sentence_subjects = "", sentence, ""
+            before_all = text[sentence:start]
+            local = _LEAD.sub(" ", text[previous_end:start]) if previous_end > sentence else text[previous_end:start]
+            after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
+            previous_end = end
+            # subject: the phrase before the link word, else the figure before it, else the bullet head
+            found, own = self._subject_before(local, token.startswith(("JPY", "+")))
+            if number in self._listed:
+                subject, subject_from = _subject(self._listed[number]), "listed label"
+            elif found:
+                subject, subject_from = found, "sentence"
+            elif not subject and state.head and state.head_indent == -2 and not _content(
+                    _blank_periods(before_all, ctx.doc.fiscal_year)) and [f for f in line_periods if f.end <= start]:
+                subject, subject_from = state.head, "bullet head"  # "As of March 31, 2012: 758,800 shares" under its head
+            elif not subject and len(_content(_PLANNED.sub(" ", _blank_periods(before_all, ctx.doc.fiscal_year)))) <= 1:
+                counted = _COUNT_NOUN.match(after)
+                if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
+                    done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
+                                    after[counted.end():]) or re.search(
+                        r"\b(placed|hired|acquired|introduced|opened)\b", before_all, re.I) or re.search(
+                        r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+(hire)\s*$", before_all, re.I)
+                    subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
+                    subject = re.sub(r"\bhire$", "hired", subject)  # "planning to hire 130 newly graduates"
+                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]) \
+                            and not periods.months(local):  # "(Apr. 2011: 44 newly graduates)"
+                        yield Pending(number, start, token, "a count with no date of its own")
+                        continue
+                elif _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
+                    pass  # "Increased 186 employees ...": a word of its own, not a continuation
+                elif state.carry and text.lstrip().startswith("("):
+                    subject, subject_from = state.carry, "line above"
+                elif state.table_caption and not _content(_blank_periods(text[:start], ctx.doc.fiscal_year)):
+                    subject, subject_from = state.table_caption, "table caption"
+                elif state.subheading and not _BULLET.match(text) and _REVISION_TITLE.search(state.section):
+                    subject, subject_from = state.subheading, "sub-heading"  # a revision slide's bare amounts
+                elif state.head:
+                    subject, subject_from = state.head, "bullet head"
+                elif state.subheading:
+                    subject, subject_from = state.subheading, "sub-heading"
+                elif _heading_words(state.section):
+                    subject, subject_from = _heading_words(state.section), "section heading"
+            if not subject:
+                yield Pending(number, start, token, "no subject for the figure")
+                continue
+            if subject_from == "sentence" and index == 0 or not line_subject:
+                line_subject = subject
+            if found and found not in state.sentence_subjects:
+                state.sentence_subjects += " " + found
+            if found and not state.topic and sentence > offset:
+                state.topic = line_subject  # a second sentence: the paragraph's first subject is its topic
+            yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
+                               line_periods, state, text[end:])
+        state.carry = subject
+        state.carry_period, state.carry_amount = state.last_period, state.last_amount
+        if line_subject and _BULLET.match(text) and state.head_indent == -1:
+            state.head, state.head_indent, state.head_basis = line_subject, indent, _basis_of(text)
+            leading = [f for f in line_periods if spans and f.end <= spans[0][0]]
+            state.head_period = leading[0].period if len(leading) == 1 else None
+
+    def _names(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop tokens that are part of a name ("over 1Gbps contracts", "4 new subsidiaries"): they are
+        no figures of their own, and the name must stay whole for the figure after it."""
+        kept = []
+        for start, end, token in spans:
+            before, after = text[:start], text[end:]
+            if re.search(r"(?:over|for)\s*$", before, re.I) and re.search(r"gb?ps", token + after[:4], re.I):
+                continue
+            if re.fullmatch(r"\d", token) and re.match(r"^\s+(?:new|large|certain)?\s*[a-z]+", after) and \
+                    re.search(r"(?:\b(?:from|of|for|by|with|in)|\()\s*$", before, re.I):
+                continue
+            kept.append((start, end, token))
+        return kept
+
+    def _match(self, subject: str, subject_from: str, state: _State, measure: str = "", role: str = "",
+               unit: str | None = None):
+        """The concept a subject names, among those a figure of this measure and role can belong to."""
+        ctx = self.ctx
+        vocabulary = ctx.vocabulary
+        allowed = _TYPES.get((measure, role)) or _TYPES.get((measure, ""))
+        if measure == "amount" and unit and unit.startswith("JPY "):
+            allowed = {"monetary"}  # "JPY355 million": not a per-share amount
+
+        def accept(name: str) -> bool:
+            if vocabulary.base_of(name) is not None:
+                return False
+            return allowed is None or ctx.concept(name).data_type in allowed or (
+                name.endswith(vocabulary_suffixes) and measure != "count")
+
+        context = [state.head if subject_from in ("sentence", "line above") else "", state.subheading, state.table_caption,
+                   state.sentence_subjects, state.topic]
+        alone = vocabulary.match(subject, accept=accept, outright=False)
+        if alone.concept and alone.score >= 100 and alone.decisive:
+            context[3] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
+        # a bare counted noun ("Approx. 119,000 contracts") may be what the line above counts
+        background = [_heading_words(state.section), state.carry if subject_from == "counted" else ""]
+        match = vocabulary.match(subject, context=context, background=background, accept=accept, outright=False)
+        moved = re.match(r"^\s*(?:increase|decrease|change)s?\s+in\s+(?P<rest>.+)$", subject, re.I)
+        if (match.concept is None or match.score < 80) and moved and role == "change":
+            # "Increase in depreciation and amortization: plus JPY961 million": a change of what follows
+            second = self._match(moved["rest"], subject_from, state, measure, role, unit)
+            if second.concept and second.score > match.score:
+                return second
+        bare = re.sub(r"\([^()]*\)?", " ", subject)
+        if (match.concept is None or match.score < 80) and bare.strip() and bare != subject:
+            # "Cloud related (Matsue Container DC)": the parenthesis qualifies, the words before name it
+            second = vocabulary.match(bare, context=context, background=[_heading_words(state.section)],
+                                      accept=accept, outright=False)
+            if second.concept and second.score > match.score:
+                return second
+        return match
+
+    def _link_at(self, local: str) -> int:
+        """Where the words after the subject start: its link (":", "was", "increased by")."""
+        text = re.sub(r"\([^()]*\d[^()]*\)", lambda m: " " * len(m.group()), local)
+        m = _LINK.search(text) or _DIRECTION.search(text)
+        return m.start() if m else 0
+
+    def _subject_before(self, local: str, jpy: bool = False) -> tuple[str, bool]:
+        """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
+        "increased by", a tab, or the "JPY" itself), and whether the clause has words of its own."""
+        text = re.sub(r"\([^()]*\d[^()]*\)", " ", local)  # closed parentheses with figures: other figures' notes
+        text = _BOLD_TOPIC.sub(lambda m: m.group()[: m.start("topic") - m.start() - 2] + " " * (len(m["topic"]) + 4),
+                               text)  # a bold topic heads the line; it is context, not the subject
+        if text.count("(") > text.count(")"):
+            outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
+            text = inside if _content(_DIRECTION.sub(" ", inside)) else outside  # "(Gross margin ratio: 21.2%)"
+        text = _blank_periods(text, self.ctx.doc.fiscal_year)
+        text = re.sub(r"(?:the\s+)?%\s*of\s+(?:total\s+)?revenues?", " ", text, flags=re.I)  # a share's words
+        m = _LINK.search(text) or _DIRECTION.search(text) or (re.search(r"\s$", text) if jpy else None)
+        own = bool(_content(text))
+        if m is None:
+            return "", own
+        head = _DIRECTION.sub(" ", text[: m.start()])
+        pieces = [p for p in re.split(r",|:|\bmainly due to\b|\bcompared to\b|\bwhile\b|\bwhich\b", head) if p.strip()]
+        while len(pieces) > 1 and re.match(r"^\s*an?\s", pieces[-1] + " "):
+            pieces.pop()  # an apposition ("Systems construction revenue, a one-time revenue, was")
+        if not pieces:
+            return "", own
+        cause = _CAUSE.search(pieces[-1])
+        if cause:  # "cost increased due to business expansion YoY of 13.7%": the cause is not the subject,
+            before = pieces[-1][: cause.start()]  # unless nothing else is ("mainly due to payments for ... of")
+            pieces[-1] = before if _content(before) else pieces[-1][cause.end():]
+        last = _subject(pieces[-1])
+        while not last and len(pieces) > 1 and re.fullmatch(r"[\s•·▪\-–]*(?:(?:end|as)\s+of\b)?\s*", pieces[-1]):
+            # "Equity ratio: • end of Sep 2010: 42.1%": a date between the subject and its figure
+            pieces.pop()
+            last = _subject(pieces[-1])
+        if len(pieces) > 1 and last:
+            # "Proceeds from issuance of common stock, net of issuance cost", "Connectivity services for
+            # corporate use: Revenues": the piece before may complete the name
+            joined = _subject(" ".join(pieces[-2:]))
+            if joined != last and self.ctx.vocabulary.match(joined).score >= max(80.0, self.ctx.vocabulary.match(last).score):
+                return joined, own
+        return last, own
+
+    def _figure(self, number: int, text: str, start: int, token: str, before_all: str, local: str, after: str,
+                subject: str, subject_from: str, line_periods: list, state: _State, rest: str) -> Proposal | Pending:
+        ctx = self.ctx
+        if re.search(r"(?:\$|US\$|U\.S\.\s*dollars?)\s*$", local, re.I):
+            return Pending(number, start, token, "usd-translation")
+        if re.match(r"^\s*(?:million|billion|thousand)?\s*(?:per|a)\s+month\b", after, re.I):
+            return Pending(number, start, token, "month-period: a monthly figure")
+        measure, unit = self._measure(token, local, after, subject, rest)
+        if measure is None:
+            return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
+        role, basis = self._role(token, local, after, before_all, measure)
+        if basis == "other":  # "up JPY1,324 million compared to 2Q06" in a 2Q08 document: a two-year change
+            since = re.search(r"\bcompared\s+(?:to|with)\s+(.{0,24})", after[:40] + " " + local[-40:], re.I)
+            found = periods.find(since[1], ctx.doc.fiscal_year) if since else []
+            reporting = ctx.doc.reporting_period
+            if found and reporting and periods.calendar.shift(found[0].period, 24).end == reporting.end:
+                basis = "TwoYear"
+        revision = bool(_TARGET_CHANGE.search(local))
+        if revision:  # "change from previous target: down JPY1.3 billion" under "Revenues"
+            subject, subject_from = (state.subheading, "sub-heading") if state.subheading else (state.head, "bullet head")
+            role, basis = "change", "target"
+            if not subject:
+                return Pending(number, start, token, "no subject for a target revision")
+        listed = periods.find(local, ctx.doc.fiscal_year)
+        if role == "level" and state.last_role and state.last_role[0] == "change" and subject_from == "sentence" \
+                and listed and re.fullmatch(r"[\s,;]*(?:and\s+)?:?\s*(?:approx(?:imately|\.)?\s*)?",
+                                            _blank_periods(local, ctx.doc.fiscal_year).replace(":", " ")):
+            role, basis = state.last_role  # "increasing by 4Q11: approx. 6,500, 1Q12: approx. 13,800": a list
+        state.last_role = (role, basis)
+        if measure == "percent" and role == "level" and subject_from == "line above" and state.carry_amount \
+                and (re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after)
+                     or token.startswith("(") and token.endswith(")") and not local.strip()):
+            role = "share"  # "FY11: 13,635" then "(14.0%)": its share of revenues, as the slides print it
+        if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
+            basis = state.head_basis
+        match = self._match(subject, subject_from, state, measure, role, unit)
+        post = re.match(r"^\s*(?:million|billion|thousand)?\s+in\s+(?P<noun>[a-z][^,.;()]*?)\s*(?=,|\band\b|\.|$)", after)
+        if post:  # "The breakdown of other investments were JPY2,060 million in nonmarketable equity securities"
+            part = self._match(f"{subject} {post['noun']}", subject_from, state, measure, role, unit)
+            if part.concept and part.score >= 90 and part.decisive:
+                match = part
+        if re.match(r"^\s*per\s+share\b", after, re.I) and (match.concept is None or match.score < 90):
+            better = self._match(f"{subject} per share", subject_from, state, measure, role, unit)
+            if better.concept and better.score > match.score:  # "interim period cash dividend: JPY1,250 per share"
+                match = better
+        noun = _COUNT_NOUN.match(after)
+        if measure == "count" and noun and (match.concept is None or match.score < 90):
+            # "Hired 60 newly graduates": the counted noun completes the subject
+            better = self._match(f"{noun.group().strip()} {subject}", subject_from, state, measure, role, unit)
+            if better.concept and better.score > match.score:
+                match = better
+        segment = "Consolidated"
+        if match.concept is None or match.score < 80:
+            split = ctx.vocabulary.without_segment(subject)  # "SG&A related to the ATM operation business"
+            if split:
+                part = self._match(split[1], subject_from, state, measure, role, unit)
+                if part.concept and part.score >= 90 and part.decisive:
+                    match, segment = part, split[0]
+        if match.concept is None or match.score < 70:
+            return Pending(number, start, token, f"no concept for {subject!r}",
+                           tuple(c for c, _ in match.candidates[:3]))
+        concept = self._derive(match.concept, role, basis, measure, match.role)
+        if concept is None:
+            return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
+                           (match.concept,))
+        period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
+        if period is None:
+            return Pending(number, start, token, f"no period for {concept}", (concept,))
+        if measure == "bare":
+            unit = ctx.unit_for(concept, ctx.doc.unit_above(number), token)
+        elif unit is None or unit == "amount":
+            unit = ctx.unit_for(concept, None, token)
+        if unit is None:
+            return Pending(number, start, token, f"no unit for {concept}", (concept,))
+        if measure == "count" and ctx.concept(concept).data_type not in ("integer", "shares", "decimal"):
+            return Pending(number, start, token, f"a count is not {concept}", (concept,))
+        if measure == "amount" and ctx.concept(concept).data_type not in ("monetary", "perShare"):
+            return Pending(number, start, token, f"an amount is not {concept}", (concept,))
+        if measure in ("percent", "points") and ctx.concept(concept).data_type != "percent":
+            return Pending(number, start, token, f"a percentage is not {concept}", (concept,))
+        outflow = bool(re.search(r"^(?:Purchase|Payments?|Repayments?|PrincipalPayments|Dividends?Paid|NetCashUsed"
+                                 r"|NetRepayments|Acquisition)", concept))
+        credit = ctx.concept(concept).balance == "credit" or "IncomeExpense" in concept
+        printed = signs.printed_negative(token) or bool(  # "(JPY1,493 million)": printed in parentheses
+            re.search(r"\(\s*$", local) and re.match(r"^\s*(?:million|billion|thousand)?\s*\)", after))
+        wording = local[self._link_at(local):] if subject_from == "sentence" else local
+        negative = printed or signs.prose_negative(wording, local, token, outflow or concept.startswith("NetCashUsed"),
+                                                   credit)
+        if role == "share" and token.startswith("("):
+            printed = negative = False  # "(14.0%)" under an amount: its share, in parentheses as slides print it
+        if (role == "change" or match.role == "change-only" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
+                and not signs.has_direction(local, token):
+            return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
+        if not printed and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
+            negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
+        elif ctx.vocabulary.label(concept).endswith("(negative)") and role == "level" and not printed:
+            negative = True  # "losses on write-down of other investments of JPY54 million": a negative amount
+        in_cell = text[:start].count("\t")
+        named = self._scenario(before_all, after, state, in_cell)
+        if revision:
+            named = scenario.REVISED
+        elif measure == "amount" and subject_from in ("sub-heading", "bullet head") \
+                and _REVISION_TITLE.search(state.section) and scenario.of_text(before_all + after[:30]) in (None, scenario.ACTUAL):
+            # a slide revising a target: under each subject the first bare amount is the previous target, the
+            # next one (once the factors are listed) the new one; a factor has words of its own
+            if role != "level" or _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
+                return Pending(number, start, token, f"a factor of the revision of the {subject!r} target", (concept,))
+            named = scenario.INITIAL if concept not in state.revised else scenario.REVISED
+            state.revised.add(concept)
+        anchor = state.anchor
+        if role == "change" and not period_why.startswith("'") and anchor and anchor[0] == in_cell and \
+                re.search(r"\(\s*(?:up|down)\s*$", local, re.I):
+            period, period_why, named = anchor[1], anchor[2] + " (the figure it qualifies)", anchor[3]
+            if not ctx.is_instant(concept) and period.is_instant:  # "42,000 lines (up 2,000 lines QoQ)"
+                period = periods.quarter_ending(period.end) if basis == "QoQ" else None
+                if period is None:
+                    return Pending(number, start, token, f"no period for {concept}", (concept,))
+        if (_ARROW.search(before_all) or re.match(r"^\s*(?:->|→)", after)) and not period_why.startswith("'") \
+                and ctx.doc.fiscal_year is not None:
+            period = periods.calendar.quarters(ctx.doc.fiscal_year, 1, 4)  # "JPY117-> 114 billion": a revised
+            period_why = "the fiscal year (a target revised)"            # full-year target
+        past = "(past)" in period_why or (named is None and _PAST.search(before_all + " " + after[:40]))
+        scen = scenario.ACTUAL if past and named in (None, scenario.ACTUAL) else ctx.settle(period, named)
+        if scen is None:
+            return Pending(number, start, token, "an actual printed for a period after the reporting period", (concept,))
+        confidence = match.score / 100 - (0 if match.decisive else 0.25) - (0.05 if subject_from != "sentence" else 0)
+        confidence -= 0.05 if measure == "bare" else 0
+        if period_why.startswith("reporting") or period_why.startswith("section"):
+            confidence -= 0.03
+        approximate = bool(_APPROX.search(local))
+        why = (f"subject {subject!r} ({subject_from}) {match.why()}; {role}{' ' + basis if basis else ''}; "
+               f"period {period_why}")
+        if segment != "Consolidated":
+            why += f"; segment {segment} named in the subject"
+        if role == "level":
+            state.anchor = (in_cell, period, period_why, scen)
+        state.last_period, state.last_amount = period, measure in ("amount", "bare")
+        return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
+                            segment, approximate=approximate)
+
+    # ---- pieces of a figure statement -------------------------------------------------------------
+    def _measure(self, token: str, local: str, after: str, subject: str, rest: str) -> tuple[str | None, str | None]:
+        if token.rstrip(")").endswith("%"):
+            return "percent", "percent"
+        if _POINTS.match(after):
+            return "points", "percent"
+        scale_word = scale.after_figure(after)
+        arrow = re.match(r"^\s*(?:->|→)\s*[\d.,]+\s*", rest)
+        if arrow and scale_word is None:  # "JPY117-> 114 billion": the scale after the revised figure
+            scale_word = scale.after_figure(rest[arrow.end():])
+        if "JPY" in token or re.search(r"JPY\s*$", local) or (scale_word and re.match(r"^\s*\w+\s+yen\b", after)):
+            if scale_word:
+                return "amount", scale_word
+            if re.search(r"per\s+share", after + " " + subject, re.I) or re.match(r"^\s*\(annual\)", after, re.I):
+                return "amount", "JPY"
+            return "amount", "amount"
+        if scale_word:
+            return "amount", scale_word
+        if _COUNT_NOUN.match(after) or re.match(r"^\s*\(", after) and _COUNT_NOUN.match(after.lstrip(" (")):
+            return "count", "shares" if re.match(r"^\s*shares", after, re.I) else "count"
+        if re.search(r"\b(?:number of|contracts|employees|personnel|ATMs|clients|projects)\b", subject, re.I):
+            return "count", "count"
+        if not _content(_blank_periods(local + " " + after.split("(")[0], self.ctx.doc.fiscal_year)):
+            return "bare", None  # "1Q-3Q FY12: 10,482" on a chart: in the slide's unit
+        return None, None
+
+    def _role(self, token: str, local: str, after: str, before_all: str, measure: str) -> tuple[str, str]:
+        """("level" | "change" | "share", basis "YoY" / "QoQ" / "" )."""
+        window = re.split(r"[,;)]", after[:40], maxsplit=1)[0]  # "up 140 personnel, QoQ: ...": not ours
+        if measure == "percent" and (_SHARE.match(after) or _SHARE_BEFORE.search(local)):
+            return "share", ""
+        changed = bool(_DIRECTION.search(_blank_periods(local, self.ctx.doc.fiscal_year))) or token.lstrip("(").startswith("+")
+        label = re.search(r"\b(YoY|QoQ)\s*:\s*(?:up|down|plus|minus)?\s*$", local, re.I)  # "(YoY: up 140"
+        basis = label[1] if label else "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
+        basis = {"yoy": "YoY", "qoq": "QoQ"}.get(basis.lower(), basis)
+        if not basis and re.search(r"\bcompared\s+(?:to|with)\s+\S*\d", window + " " + local[-40:], re.I):
+            basis = "other"  # "up JPY1,324 million compared to 2Q06": no concept for that comparison
+        if not basis and changed:
+            tail = local[-40:]
+            basis = "QoQ" if _QOQ.search(tail) else "YoY" if _YOY.search(tail) else ""
+        if changed or (measure == "points"):
+            return "change", basis
+        return "level", ""
+
+    def _derive(self, base: str, role: str, basis: str, measure: str, how: str = "") -> str | None:
+        ctx = self.ctx
+        vocabulary = ctx.vocabulary
+        data_type = ctx.concept(base).data_type
+        if how == "change-only":  # "Rent expenses" names only its change: the change it names, or nothing
+            kind = "ChangeRatio" if measure == "percent" else "ChangeAmount"
+            return base if role == "change" and base.endswith((basis or "") + kind) else None
+        if role == "level":
+            if measure in ("percent",) and data_type != "percent":
+                return None
+            return base
+        if role == "share":
+            return base if data_type == "percent" else vocabulary.derived(base, "ToRevenuesRatio")
+        # changes
+        if basis == "target":
+            return vocabulary.derived(base, "TargetRevision")
+        if basis == "other":
+            return None
+        if data_type == "percent":  # a ratio's change is in points
+            return vocabulary.derived(base, (basis or "YoY") + "Change")
+        if basis == "" and (ctx.is_instant(base)):
+            return vocabulary.derived(base, "IncreaseDecrease")
+        if measure == "percent" and ctx.is_instant(base) and data_type == "monetary":
+            return vocabulary.derived(base, (basis or "YoY") + "ChangeRatio")  # order backlog, up 16.7% QoQ
+        if ctx.is_instant(base) or data_type in ("integer", "decimal"):
+            if basis == "QoQ":
+                return vocabulary.derived(base, "IncreaseDecrease") or vocabulary.derived(base, "QoQChange")
+            return vocabulary.derived(base, (basis or "YoY") + "Change") or (
+                vocabulary.derived(base, (basis or "YoY") + "ChangeRatio" if measure == "percent" else
+                                   (basis or "YoY") + "ChangeAmount"))
+        suffix = "ChangeRatio" if measure == "percent" else "ChangeAmount"
+        return vocabulary.derived(base, (basis or "YoY") + suffix)
+
+    def _period(self, text: str, start: int, token: str, after: str, before_all: str, line_periods: list,
+                state: _State, concept: str, role: str, basis: str) -> tuple[Period | None, str]:
+        ctx = self.ctx
+        instant = ctx.is_instant(concept)
+        period, why = None, ""
+        # printed right after the figure: "JPY1,055 million for 1H11", "28,000(3Q13)", "JPY 1.2 billion)"
+        tail = re.split(r",(?!\s*\d{4})|;|\band\b|\bcompared\b", after, maxsplit=1)[0]
+        post = [f for f in periods.find(tail, ctx.doc.fiscal_year)]
+        if post and not re.match(r"^\s*:", tail[post[0].end:]) and re.match(
+                r"^\s*(?:[A-Za-z%]+\s*){0,3}\)?\s*(?:\(|for|in|as of|at|of|:)?\s*$", tail[: post[0].start]):
+            period, why = post[0].period, f"{post[0].text!r} after the figure"
+            state.used_periods += ((text.find(post[0].text, start), ),)
+        if period is None:
+            used = {u[0] for u in state.used_periods}
+            before = [f for f in line_periods if f.end <= start and f.start >= start - len(before_all)
+                      and not _COMPARED.search(text[:f.start])]
+            before = [f for f in before if f.start not in used] or before
+            if before:
+                period, why = before[-1].period, f"{before[-1].text!r} in the sentence"
+        if period is None and not instant:  # "Hired 136 newly graduates in Apr. 2013": that fiscal year
+            month = [f for f in periods.months(tail)] or [f for f in periods.months(before_all) if f.end <= len(before_all)][-1:]
+            if month:
+                period, why = month[0].period, f"{month[0].text!r}: its fiscal year (past)"
+        if period is None and state.last_period is not None and text.lstrip().startswith("("):
+            period, why = state.last_period, "of the line above"
+        if period is None and state.head_period is not None:
+            period, why = state.head_period, "of the bullet head"
+        if period is None and state.caption_period is not None:
+            period, why = state.caption_period, "of the caption"
+        if period is None and state.section_period is not None:
+            period, why = state.section_period, "section's YoY/QoQ line"
+        if period is None and state.section_qoq and ctx.doc.reporting_period is not None:
+            last = ctx.doc.reporting_period.end
+            period = next((f.period for f in periods.find(f"{_quarter_of(last)}", None)), None)
+            why = "section compares quarters: the reporting period's last quarter"
+        titled = periods.find(_heading_words(state.section), ctx.doc.fiscal_year)
+        if period is None and len(titled) == 1:  # "-9. Revised Target for Full FY2008 Financial Results"
+            period, why = titled[0].period, f"{titled[0].text!r} of the slide title"
+        if period is None and ctx.doc.reporting_period is not None:
+            period, why = ctx.doc.reporting_period, "reporting period"
+        if period is None:
+            return None, ""
+        if role == "change" and basis == "" and period.is_instant:
+            # "increased by JPY2,230 million from the balance as of March 31, 2012": the change between the dates
+            since = [f for f in periods.find(before_all + " " + after, ctx.doc.fiscal_year)
+                     if f.period.is_instant and f.period.end < period.end]
+            if since and not instant:
+                change = periods.between(since[0].period, period)
+                return change, f"from {since[0].text!r} to {period.end}"
+            if instant:
+                return None, ""
+        if instant and not period.is_instant:
+            return periods.closing(period), why + " (its end)"
+        if not instant and period.is_instant:
+            if role == "change" and basis == "QoQ":  # "up 228 personnel QoQ" as of Sep. 30: over that quarter
+                quarter = periods.quarter_ending(period.end)
+                return (quarter, why + " (the quarter ending then)") if quarter else (None, "")
+            return None, ""
+        return period, why
+
+    def _scenario(self, before_all: str, after: str, state: _State, in_cell: int) -> str | None:
+        if _ARROW.search(before_all):
+            return scenario.REVISED
+        if re.match(r"^\s*(?:->|→)", after):
+            return scenario.INITIAL
+        words = before_all[-60:] + " " + after[:30]
+        found = scenario.of_text(words)
+        if found in (None, scenario.ACTUAL):
+            # a caption such as "<Original Target>" heads the figures of a second column, or all of a plain text
+            if state.caption_scenario and in_cell != 1:
+                state.caption_scenario_used = True
+                return state.caption_scenario
+            return None
+        return found
+
+
+def _related(earlier: str, subject: str) -> str:
+    """Subjects earlier in the sentence qualify this one when they share a word with it ("gross margin for
+    network services ..., gross margin ratio"); a parallel subject ("prepaid expenses ... and inventories")
+    does not."""
+    earlier = earlier.replace(subject, " ")
+    return earlier if set(norm(subject).split()) & set(norm(earlier).split()) else ""
+
+
+def _indent(text: str) -> int:
+    """Depth of a bullet: leading spaces, then one more per bullet mark ("- ◆" is deeper than "◆")."""
+    m = _BULLET.match(text)
+    marks = len(re.findall(r"[-–•·▪●◆◇■➤➢>▶✓※]", m.group())) if m else 0
+    return 10 * (len(text) - len(text.lstrip(" "))) + marks
+
+
+def _basis_of(text: str) -> str:
+    return "QoQ" if _QOQ.search(text) else "YoY" if _YOY.search(text) else ""
+
+
+def _heading_words(section: str) -> str:
+    """A slide title without its number: "II - 11. SG&A Expenses/R&D" -> "SG&A Expenses/R&D"."""
+    return re.sub(r"^[\sIVXⅠ-Ⅻ.]*-?\s*\d+\s*\.(?:\d+\.?)?\s*|\(\d\)", " ", section).strip()
+
+
+def _quarter_of(day) -> str:
+    fy = day.year if day.month >= 4 else day.year - 1
+    quarter = {6: 1, 9: 2, 12: 3, 3: 4}.get(day.month)
+    return f"{quarter}Q{fy % 100:02d}" if quarter else ""
+
+
+def _remove_periods(text: str, found: list) -> str:
+    for f in sorted(found, key=lambda f: -f.start):
+        text = text[: f.start] + " " + text[f.end:]
+    return text
+
+
+def _blank_periods(text: str, fiscal_year: int | None) -> str:
+    """Period expressions replaced by spaces of the same length (offsets stay)."""
+    for f in [*periods.find(text, fiscal_year), *periods.months(text)]:  # "1H12", "Apr. 2011"
+        text = text[: f.start] + " " * (f.end - f.start) + text[f.end:]
+    return text
+
+
+def _content(text: str) -> list[str]:
+    """Words of a text that could name something (not bullets, linking, direction or unit words, not figures)."""
+    words = re.findall(r"[A-Za-z][A-Za-z&'’/\-]*", strip_bullet(text))
+    return [w for w in words if not _FILLER.fullmatch(w)]
+
+
+def _subject(text: str) -> str:
+    """The noun phrase of a subject: bullets, linking and filler words at its edges, punctuation removed."""
+    text = re.sub(r"\(note\s*\d*\)", " ", strip_bullet(text), flags=re.I)
+    text = re.sub(r"[<>«»\[\]\"“”*:]|\bas of\b|\bend of\b|\bfor the (?:three|six|nine) months\b", " ", text, flags=re.I)
+    text = re.sub(r"\b(?:was|were|is|are|reached|totaled|has|have|been)\b.*$", " ", text, flags=re.I)
+    text = text.replace("#", " number of ")
+    words = [w for w in re.split(r"\s+", text.strip(" ,:;-–()")) if w and not re.fullmatch(r"[\d,.%()+-]+", w)]
+    while words and _FILLER.fullmatch(words[0].strip("(),")):
+        words.pop(0)
+    while words and _FILLER.fullmatch(words[-1].strip("(),")):
+        words.pop()
+    return " ".join(words).strip(" ,()") if _content(" ".join(words)) else ""

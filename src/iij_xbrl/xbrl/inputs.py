@@ -1,0 +1,116 @@
+"""What the validator is given: a file, standard input, or a member of a report package, and its format.
+
+The format is recognised from the content, never from the name: a zip is a report package, JSON is
+xBRL-JSON or xBRL-CSV metadata (by its documentType), XML is an XBRL 2.1 instance or, with an XHTML
+root, an inline XBRL document. HTML that is not XHTML is named as such instead of "not well-formed".
+A file on disk is streamed where the reader can (XML instances); everything else is read whole, bounded.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from . import xmlsafe
+from .dts import file_url
+from .errors import InputError
+
+STDIN = "-"
+STDIN_SHOWN = "<stdin>"
+XHTML = "http://www.w3.org/1999/xhtml"
+_BLANK = b"\xef\xbb\xbf \t\r\n"
+_HTML = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+                   re.IGNORECASE | re.DOTALL)
+_HEAD = 64 << 10  # enough for any root start tag with its namespace declarations
+
+
+@dataclass(frozen=True)
+class Input:
+    """One document to read: `shown` names it in messages, `base` is the URL its references resolve against."""
+
+    shown: str
+    base: str
+    path: Path | None = None  # a regular file on disk, or
+    data: bytes | None = None  # its bytes in memory (standard input, a package member)
+
+    @classmethod
+    def file(cls, path: Path, shown: str) -> Input:
+        return cls(shown, file_url(path), path=path)
+
+    @classmethod
+    def stdin(cls, limit: int = xmlsafe.MAX_DOCUMENT_BYTES) -> Input:
+        """Standard input, read whole up to `limit` bytes; relative references resolve against the working
+        directory."""
+        if sys.stdin is None:  # started without one (pythonw, a closed descriptor 0)
+            raise InputError(STDIN_SHOWN, "cannot read: there is no standard input", code="IOerror")
+        stream = sys.stdin.buffer
+        try:
+            if os.isatty(stream.fileno()):
+                raise InputError(STDIN_SHOWN, "refused: standard input is a terminal, not a document", code="IOerror")
+            mode = os.fstat(stream.fileno()).st_mode
+        except (OSError, ValueError, io.UnsupportedOperation):
+            mode = None  # not a real descriptor (tests): read it as a stream
+        if mode is not None and stat.S_ISDIR(mode):
+            raise InputError(STDIN_SHOWN, "refused: standard input is a directory", code="IOerror")
+        try:
+            data = stream.read(limit + 1)
+        except OSError as exc:
+            raise InputError(STDIN_SHOWN, f"cannot read: {exc.strerror or exc}", code="IOerror") from None
+        if len(data) > limit:
+            raise InputError(STDIN_SHOWN, f"refused: more than the limit of {limit:,} bytes", code="IOerror")
+        return cls(STDIN_SHOWN, Path.cwd().as_uri() + "/-", data=data)
+
+    def head(self, size: int = _HEAD) -> bytes:
+        if self.data is not None:
+            return self.data[:size]
+        return xmlsafe.read_regular(self.path, xmlsafe.MAX_XML_BYTES, head=size)
+
+    def bytes(self, limit: int = xmlsafe.MAX_DOCUMENT_BYTES) -> bytes:
+        if self.data is not None:
+            if len(self.data) > limit:
+                raise InputError(self.shown, f"refused: {len(self.data):,} bytes, more than the limit of {limit:,}",
+                                 code="IOerror")
+            return self.data
+        return xmlsafe.read_regular(self.path, limit)
+
+    def stream(self):
+        """What lxml's iterparse reads: the file name (fastest) or the bytes."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        xmlsafe.regular_size(self.path, xmlsafe.MAX_XML_BYTES)
+        return os.fsencode(self.path)
+
+
+def kind(src: Input) -> str:
+    """"zip", "json", "xbrl" (an XBRL 2.1 instance or other XML), "inline" (XHTML) or "html" (HTML, not XHTML)."""
+    head = src.head()
+    if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return "zip"
+    text = head.lstrip(_BLANK)
+    if text[:1] in (b"{", b"["):
+        return "json"
+    root = _root_tag(head)
+    if root == f"{{{XHTML}}}html":
+        return "inline"
+    if root == "html" or (root is None and _HTML.match(text)):
+        return "html"
+    return "xbrl"
+
+
+def _root_tag(head: bytes) -> str | None:
+    """The root element's Clark name from the first bytes (events before a syntax error still count), or None."""
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False,
+                                 huge_tree=True)
+    try:
+        parser.feed(head)
+    except etree.XMLSyntaxError:
+        pass
+    for _, el in parser.read_events():
+        return el.tag
+    return None
