@@ -12,6 +12,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -219,7 +220,7 @@ class _Element:
     period_type: str | None
     nillable: bool
     abstract: bool
-    typed_domain_ref: str | None  # absolute URL with fragment
+    typed_domain_ref: tuple[str, str] | None  # (absolute document URL, fragment)
 
 
 @dataclass
@@ -230,7 +231,8 @@ class _Doc:
     ids: dict[str, str] = field(default_factory=dict)  # id -> element Clark name
     children: list[str | None] = field(default_factory=list)  # root's element children: global element names
     types: dict[str, tuple[str | None, tuple]] = field(default_factory=dict)  # named type -> (base, facets)
-    arcs: list[tuple[str, str, str, str, str, str, etree._Element, dict]] = field(default_factory=list)
+    # (arcrole, link role, link element, arc element, (from URL, fragment), (to URL, fragment), arc, attributes)
+    arcs: list[tuple[str, str, str, str, tuple, tuple, etree._Element, dict]] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     xdt: bool = False
 
@@ -292,12 +294,15 @@ class DtsLoader:
     def _parse(self, url: str, data: bytes) -> _Doc:
         root = xmlsafe.parse_bytes(data, url)
         doc = _Doc()
+        # Without xml:base anywhere every element's base is the document's URL: lxml's el.base walks the
+        # ancestors for each of thousands of locators, so it is asked only when the text mentions xml:base.
+        xml_base = b"xml:base" in data
         if root.tag == f"{{{XS}}}schema":
-            self._parse_schema(url, root, doc)
-        self._parse_links(url, root, doc)
+            self._parse_schema(url, root, doc, xml_base)
+        self._parse_links(url, root, doc, xml_base)
         return doc
 
-    def _parse_schema(self, url: str, root: etree._Element, doc: _Doc) -> None:
+    def _parse_schema(self, url: str, root: etree._Element, doc: _Doc, xml_base: bool) -> None:
         tns = root.get("targetNamespace") or ""
         for child in root:
             tag = child.tag
@@ -305,7 +310,7 @@ class DtsLoader:
                 continue
             doc.children.append(None)
             if tag in (f"{{{XS}}}import", f"{{{XS}}}include") and child.get("schemaLocation"):
-                doc.refs.append(urldefrag(urljoin(url, child.get("schemaLocation")))[0])
+                doc.refs.append(resolve(url, child.get("schemaLocation"))[0])
                 doc.xdt |= child.get("namespace") == XBRLDT
             elif tag == f"{{{XS}}}element" and child.get("name"):
                 name = f"{{{tns}}}{child.get('name')}"
@@ -315,7 +320,7 @@ class DtsLoader:
                     None if child.get("type") else child, child.get(f"{{{XBRLI}}}periodType"),
                     (child.get("nillable") or "").strip() in ("true", "1"),
                     (child.get("abstract") or "").strip() in ("true", "1"),
-                    urljoin(child.base or url, typed) if typed else None)
+                    resolve(child.base or url if xml_base else url, typed) if typed else None)
                 doc.children[-1] = name
                 if child.get("id"):
                     doc.ids[child.get("id")] = name
@@ -324,29 +329,35 @@ class DtsLoader:
                 if base:
                     doc.types[f"{{{tns}}}{child.get('name')}"] = (base, facets)
 
-    def _parse_links(self, url: str, root: etree._Element, doc: _Doc) -> None:
-        xtype, xhref = f"{{{XLINK}}}type", f"{{{XLINK}}}href"
+    def _parse_links(self, url: str, root: etree._Element, doc: _Doc, xml_base: bool) -> None:
+        xtype, xhref, xlabel = f"{{{XLINK}}}type", f"{{{XLINK}}}href", f"{{{XLINK}}}label"
+        xarcrole, xfrom, xto = f"{{{XLINK}}}arcrole", f"{{{XLINK}}}from", f"{{{XLINK}}}to"
         for el in root.iter(f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
             href = el.get(xhref)
             if href:
-                doc.refs.append(urldefrag(urljoin(el.base or url, href))[0])
+                doc.refs.append(resolve(el.base or url if xml_base else url, href)[0])
         for link in root.iter():
-            if not isinstance(link.tag, str) or link.get(xtype) != "extended":
+            if link.get(xtype) != "extended":  # comments and PIs have no attributes: None
                 continue
-            locs: dict[str, list[str]] = {}
+            locs: dict[str, list[tuple[str, str]]] = {}
+            arcs = []
+            role = link.get(f"{{{XLINK}}}role") or ""
             for child in link:
-                if child.get(xtype) == "locator" and child.get(xhref):
-                    target = urljoin(child.base or url, child.get(xhref))
-                    locs.setdefault(child.get(f"{{{XLINK}}}label"), []).append(target)
-                    doc.refs.append(urldefrag(target)[0])
-            for child in link:
-                arcrole = child.get(f"{{{XLINK}}}arcrole")
-                if child.get(xtype) == "arc" and arcrole in _KEPT_ARCROLES:
-                    doc.xdt |= arcrole in XDT_ARCROLES
-                    for src in locs.get(child.get(f"{{{XLINK}}}from"), ()):
-                        for dst in locs.get(child.get(f"{{{XLINK}}}to"), ()):
-                            doc.arcs.append((arcrole, link.get(f"{{{XLINK}}}role") or "",
-                                             link.tag, child.tag, src, dst, child, dict(child.attrib)))
+                kind = child.get(xtype)
+                if kind == "locator":
+                    href = child.get(xhref)
+                    if href:
+                        target = resolve(child.base or url if xml_base else url, href)
+                        locs.setdefault(child.get(xlabel), []).append(target)
+                        doc.refs.append(target[0])
+                elif kind == "arc" and child.get(xarcrole) in _KEPT_ARCROLES:
+                    arcs.append(child)
+            for child in arcs:
+                arcrole = child.get(xarcrole)
+                doc.xdt |= arcrole in XDT_ARCROLES
+                for src in locs.get(child.get(xfrom), ()):
+                    for dst in locs.get(child.get(xto), ()):
+                        doc.arcs.append((arcrole, role, link.tag, child.tag, src, dst, child, dict(child.attrib)))
 
     def _assemble(self, urls: list[str], xdt: bool) -> Dts:
         docs = {u: self._docs[u] for u in urls}
@@ -431,10 +442,12 @@ def _resolve_type(type_q: str | None, types: dict[str, tuple[str | None, tuple]]
 _ELEMENT_SCHEME = re.compile(r"element\(([^()]*)\)")
 
 
-def _concept_at(href: str, by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]) -> str | None:
-    """The global element an XLink href points to: a shorthand pointer (`#id`) or XPointer element() scheme
-    parts (`#element(id)`, `#element(/1/14)`, several parts tried in turn), XBRL 2.1 §3.5.4."""
-    url, frag = urldefrag(href)
+def _concept_at(href: tuple[str, str], by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]
+                ) -> str | None:
+    """The global element an XLink href (document URL, fragment) points to: a shorthand pointer (`#id`) or
+    XPointer element() scheme parts (`#element(id)`, `#element(/1/14)`, several parts tried in turn), XBRL 2.1
+    §3.5.4."""
+    url, frag = href
     parts = _ELEMENT_SCHEME.findall(frag)
     if not parts:
         return by_id.get((url, frag))
@@ -507,6 +520,18 @@ def _overrides(arc: _Arc, prior: _Arc) -> bool:
     if arc.priority != prior.priority:
         return arc.priority > prior.priority
     return not prior.prohibited
+
+
+def resolve(base: str, href: str) -> tuple[str, str]:
+    """(document URL, fragment) of `href` relative to `base`: what urldefrag(urljoin(base, href)) gives, with the
+    join of the document part cached (a linkbase's thousands of locators name a handful of documents)."""
+    doc, _, frag = href.partition("#")
+    return _join(base, doc), frag
+
+
+@lru_cache(maxsize=4096)
+def _join(base: str, doc: str) -> str:
+    return urldefrag(urljoin(base, doc))[0]
 
 
 def file_url(path: str | Path) -> str:

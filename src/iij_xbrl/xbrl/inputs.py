@@ -14,6 +14,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from lxml import etree
 
@@ -78,6 +79,17 @@ class Input:
                                  code="IOerror")
             return self.data
         return xmlsafe.read_regular(self.path, limit)
+
+    def chunks(self, size: int) -> Iterator[bytes]:
+        """The bytes in pieces of `size` (an XML instance up to xmlsafe.MAX_XML_BYTES), for a pull parser."""
+        if self.data is not None:
+            for start in range(0, len(self.data), size):
+                yield self.data[start:start + size]
+            return
+        xmlsafe.regular_size(self.path, xmlsafe.MAX_XML_BYTES)
+        with open(self.path, "rb") as fh:
+            while piece := fh.read(size):
+                yield piece
 
     def stream(self):
         """What lxml's iterparse reads: the file name (fastest) or the bytes."""

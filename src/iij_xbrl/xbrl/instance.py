@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Hashable, NamedTuple
+from typing import Hashable, Iterator, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
@@ -492,6 +492,33 @@ def _dts_refs(src: Input, shown: str) -> tuple[etree._Element, list[str]]:
     return root, refs
 
 
+_CHUNK = 1 << 18  # bytes fed to the parser at a time: a few thousand facts
+
+
+def _top_level(src: Input, shown: str) -> Iterator[etree._Element]:
+    """The root's children in document order, each complete, dropped from the tree in batches once read.
+
+    The document is fed to a pull parser a chunk at a time; after each chunk the root's children but the last
+    (which may still be open) are handed out and then deleted, so memory stays bounded whatever the size, and
+    no event or proxy object is made for what lies inside contexts, units and tuples.
+    """
+    parser = xmlsafe.pull_parser(tag=f"{{{XBRLI}}}xbrl")
+    root = None
+    for chunk in src.chunks(_CHUNK):
+        parser.feed(chunk)
+        if root is None:
+            for _, root in parser.read_events():
+                xmlsafe.refuse_entities(root, shown)
+            if root is None:
+                continue
+        batch = root[:-1]
+        yield from batch
+        del root[:len(batch)]
+    parser.close()
+    if root is not None:
+        yield from root[:]
+
+
 def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     first, refs = _dts_refs(src, shown)
     dts = loader.load(refs)
@@ -503,17 +530,10 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     contexts: dict[str, tuple[int, str]] = {}  # id -> (class, the id string shared by all its facts)
     units: dict[str, tuple[int, str]] = {}
     pending: list[tuple] = []  # facts read before their context or unit
-    root = None
     done = others = 0  # top-level elements read; of them not facts
     add = table.add
     other = checks.other_fact
-    for _, el in xmlsafe.iterparse(src.stream()):
-        if root is None:
-            root = el
-            while root.getparent() is not None:
-                root = root.getparent()
-        if el.getparent() is not root:
-            continue  # the root itself, or inside a top-level element (context, tuple) still being read
+    for el in _top_level(src, shown):
         tag = el.tag
         concept = numeric.get(tag)
         if concept is not None:  # the common case first
@@ -557,14 +577,13 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
                 units[record.id] = (record.cls, record.id)
         elif tag in concepts:
             other(el, concepts[tag])
-        else:
+        elif isinstance(tag, str):
             others += 1
-            if isinstance(tag, str) and not tag.startswith(_LINK_NS):
+            if not tag.startswith(_LINK_NS):
                 checks.unknown_element(el)
+        else:
+            continue  # a comment or processing instruction
         done += 1
-        if done % 1024 == 0:
-            # drop what has been read; the parser may already hold later siblings, keep those
-            del root[:root.index(el)]
     for concept, cid, uid, text, dec_attr, prec_attr, line, fid in pending:
         ctx, unit = contexts.get(cid), units.get(uid)
         if ctx is None or unit is None:
