@@ -5,6 +5,7 @@ stage stays usable as a library. Bad input becomes one line on stderr and exit 2
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -76,9 +77,14 @@ def publish(out_dir: Path, strict: bool, db_url: str | None, with_viewer: bool) 
 @click.option("--packages", "packages", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Taxonomy package zip(s) to resolve URLs offline (repeatable) [default: the project's "
                    "taxonomy/iij-taxonomy-2025.zip, when there is one].")
-def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Validate the inputs on this many processes (0: one per CPU).")
+def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...], jobs: int) -> None:
     """Validate XBRL reports: XBRL 2.1, Dimensions, Inline XBRL and OIM validity, then XBRL Calculations
     1.1 (round-to-nearest). Each PATH is judged on its own; a summary line per file tells what was checked.
+
+    \b
+    A directory stands for the reports below it, recognised by content.
 
     \b
     Formats, recognised from the content, not the name:
@@ -103,7 +109,7 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Pa
             own = None
         if own is not None and own.exists():
             packages = (own,)
-    sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages)))
+    sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages), jobs=jobs or os.cpu_count() or 1))
 
 
 @main.command()

@@ -8,6 +8,7 @@ and skipped: their item types are tabulated here, and they contain no calculatio
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zipfile
@@ -262,9 +263,15 @@ _KEPT_ARCROLES = frozenset(SUMMATION_ARCROLES) | XDT_ARCROLES.keys()
 
 
 class DtsLoader:
+    """Reads DTSs through `resolver`, keeping every parsed document and every assembled DTS: the instances of
+    one run (or of one worker process's tasks) that share a taxonomy read and assemble it once. A file: document
+    that changed on disk since it was read is read again."""
+
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
         self._docs: dict[str, _Doc | None] = {}
+        self._stamps: dict[str, tuple[int, int] | None] = {}  # file: URL -> (mtime_ns, size) when read
+        self._assembled: dict[tuple[tuple[str, ...], bool], Dts] = {}
 
     def load(self, start_urls: list[str]) -> Dts:
         order: list[str] = []
@@ -283,12 +290,20 @@ class DtsLoader:
             order.append(url)
             xdt |= doc.xdt
             pending.extend(r for r in doc.refs if r not in seen)
-        return self._assemble(sorted(order), xdt)
+        key = (tuple(sorted(order)), xdt)
+        dts = self._assembled.get(key)
+        if dts is None:
+            dts = self._assembled[key] = self._assemble(list(key[0]), xdt)
+        return dts
 
     def _doc(self, url: str) -> _Doc | None:
-        if url not in self._docs:
+        stamp = _stamp(url)
+        if url not in self._docs or self._stamps.get(url) != stamp:
+            if url in self._docs:
+                self._assembled.clear()  # a document changed: every DTS built from it is stale
             data = self.resolver.read(url)
             self._docs[url] = None if data is None else self._parse(url, data)
+            self._stamps[url] = stamp
         return self._docs[url]
 
     def _parse(self, url: str, data: bytes) -> _Doc:
@@ -520,6 +535,17 @@ def _overrides(arc: _Arc, prior: _Arc) -> bool:
     if arc.priority != prior.priority:
         return arc.priority > prior.priority
     return not prior.prohibited
+
+
+def _stamp(url: str) -> tuple[int, int] | None:
+    """(mtime_ns, size) of a file: URL's file, None for other URLs (package members, skipped base documents)."""
+    if not url.startswith("file:"):
+        return None
+    try:
+        info = os.stat(unquote(urlsplit(url).path))
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def resolve(base: str, href: str) -> tuple[str, str]:

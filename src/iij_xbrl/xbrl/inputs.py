@@ -115,6 +115,39 @@ def kind(src: Input) -> str:
     return "xbrl"
 
 
+_INLINE_NS = b"http://www.xbrl.org/2013/inlineXBRL"
+_XBRLI_ROOT = "{http://www.xbrl.org/2003/instance}xbrl"
+_OIM_TYPES = (b"https://xbrl.org/2021/xbrl-json", b"https://xbrl.org/2021/xbrl-csv")
+
+
+def is_report(path: Path) -> bool:
+    """Whether the file at `path` is a report the validator reads, by content (for a directory's files): an XBRL
+    instance (root xbrli:xbrl), an inline XBRL document (XHTML declaring the Inline XBRL namespace), xBRL-JSON or
+    xBRL-CSV metadata (their documentType in the first 64 KiB), or a zip with a reports/ folder or
+    META-INF/reportPackage.json (a report package, not a taxonomy package). Unreadable files are not reports."""
+    src = Input.file(path, str(path))
+    try:
+        head = src.head()
+    except InputError:
+        return False
+    found = kind(src)
+    if found == "xbrl":
+        return _root_tag(head) == _XBRLI_ROOT
+    if found == "inline":
+        return _INLINE_NS in head
+    if found == "json":
+        return any(t in head for t in _OIM_TYPES)
+    if found == "zip":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as zf:
+                return any(n.endswith("META-INF/reportPackage.json") or "/reports/" in n for n in zf.namelist())
+        except (OSError, zipfile.BadZipFile):
+            return True  # a broken zip: let the validator say what is wrong with it
+    return False
+
+
 def _root_tag(head: bytes) -> str | None:
     """The root element's Clark name from the first bytes (events before a syntax error still count), or None."""
     parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False,
