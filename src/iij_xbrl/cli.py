@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -60,12 +61,21 @@ def taxonomy_build() -> None:
 @click.option("--viewer", "with_viewer", is_flag=True,
               help="Also write each report inside Arelle's ixbrl-viewer (<filing>/<filing>-viewer.html, offline; "
                    "needs pip install 'iij-xbrl[viewer]').")
-def publish(out_dir: Path, strict: bool, db_url: str | None, with_viewer: bool) -> None:
+@click.option("--verbose", "-v", is_flag=True, help="Print the wall and CPU time of each stage on stderr.")
+def publish(out_dir: Path, strict: bool, db_url: str | None, with_viewer: bool, verbose: bool) -> None:
     """Publish every filing (instances, reports, packages, findings) and load the database."""
-    from .publication import load
-    from .publish import publish as run
+    from .publish import Stages, publish as run
 
-    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url, with_viewer=with_viewer))
+    stages = Stages()
+    stages.times.append(("start-up (CPU so far)", time.process_time(), time.process_time()))
+    with stages("load sources and check"):
+        from .publication import load
+
+        publication = load(_project())
+    code = run(out_dir, publication, strict=strict, db_url=db_url, with_viewer=with_viewer, stages=stages)
+    if verbose:
+        stages.print(sys.stderr)
+    sys.exit(code)
 
 
 @main.command()
