@@ -3,7 +3,7 @@
     python benchmarks/bench_shapes.py [--shapes ...] [--facts 10000 100000] [--formats xbrl json csv inline xbr]
                                       [--repeat 3] [--ours-only]
 
-Instances come from benchmarks/shapes.py (written to benchmarks/data/, git-ignored). Both tools run as child
+Instances come from benchmarks/shapes.py and benchmarks/gaap.py (written to benchmarks/data/, git-ignored). Both tools run as child
 processes, alternately (ours, Arelle, ours, ...), so a shared machine's swings hit both; the best of --repeat
 runs of each is shown: wall clock, CPU (user + sys) and peak RSS from os.wait4. Before timing, the findings of
 both are compared: every error code, and for Calculations 1.1 (code, concept, link role, reported and computed
@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import gaap  # noqa: E402
 import shapes  # noqa: E402
 from bench_calc import ARELLE, OURS, best, measure  # noqa: E402
 
@@ -65,7 +66,7 @@ def arelle_keys(log: Path) -> set[tuple]:
 
 
 def run(shape: str, facts: int, fmt: str, repeat: int, ours_only: bool) -> dict:
-    path = shapes.generate(shape, facts, (fmt,))[fmt]
+    path = gaap.generate(facts=facts) if shape == "gaap-dts" else shapes.generate(shape, facts, (fmt,))[fmt]
     log = path.with_name(f"{path.name}-arelle.json")
     ours_runs, arelle_runs = [], []
     for _ in range(repeat):
@@ -103,7 +104,8 @@ def line(r: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shapes", choices=shapes.SHAPES, nargs="+", default=list(shapes.SHAPES))
+    ap.add_argument("--shapes", choices=shapes.SHAPES + ("gaap-dts",), nargs="+", default=list(shapes.SHAPES),
+                    help="gaap-dts: benchmarks/gaap.py's 20,000-concept taxonomy, XML only")
     ap.add_argument("--facts", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--formats", choices=shapes.FORMATS, nargs="+", default=["xbrl"])
     ap.add_argument("--repeat", type=int, default=3)
