@@ -30,10 +30,13 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\binternet initiative japan inc\.?", " iij "),
     (r"\bij\b", " iij "),
     (r"\bnon[- ]?controlling\b", "noncontrolling"),
+    (r"\bnon[- ]current\b", "noncurrent"),
+    (r"\bsuch as\b.*$", " "),
     (r"\bminority interests?\b", "noncontrolling interests"),
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
     (r"\bnw\b", " network services "),
+    (r"\bhq\b", " headquarters "),
     (r"\batm(?: operation)?(?: business)?\b", " atm operation business "),
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
@@ -78,6 +81,11 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 _CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the previous year|the previous quarter|a year"
                            r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
+# "loss (income)": a label naming both sides of an amount; its first side alone is a label too
+_ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((?:income|loss|losses|gains?|expenses?)\)", re.I)
+# "Non-amortized intangible assets including goodwill (excluding telephone rights)": "including ..." and
+# "(excluding ...)" qualify what the first words name
+_QUALIFIERS = re.compile(r"\((?:excluding|including|inclusive of|except)\b[^()]*\)|\s(?:including|excluding)\s[^()]*$", re.I)
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
 _STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated"
@@ -149,6 +157,15 @@ class Vocabulary:
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
+                item = re.match(r"^[^:]+:\s*(?P<item>\S.*)$", concept.labels["label"].en)
+                if item and concept.period_type == "instant" and len(item["item"].split()) >= 2:
+                    self._add(item["item"], name, "core", seen)  # "Other investments: available-for-sale securities"
+                core = _QUALIFIERS.sub(" ", concept.labels["label"].en).strip()
+                if core != concept.labels["label"].en and len(core.split()) >= 2:  # qualifiers a text may leave out
+                    self._add(core, name, "core", seen)
+                one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
+                if one_sided != concept.labels["label"].en:  # "Net loss attributable to ..." of "Net loss (income) ..."
+                    self._add(one_sided, name, "label", seen)
                 if self.base_of(name) is None and name.endswith(SUFFIXES):
                     # a change whose base the taxonomy lacks ("Rent expenses - change from ..."): its base's words
                     self._add(_CHANGE_WORDS.sub("", concept.labels["label"].en), name, "change-only", seen)
