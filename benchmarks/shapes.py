@@ -367,15 +367,11 @@ def generate(shape: str, facts: int, formats: tuple[str, ...] = FORMATS, seed: i
     name = f"{shape}-{facts}"
     paths: dict[str, Path] = {"xbrl": out / f"{name}.xbrl"}
     write_xml(inst, paths["xbrl"])
-    if "json" in formats:
-        paths["json"] = out / f"{name}.json"
-        write_json(inst, paths["json"])
-    if "csv" in formats:
-        paths["csv"] = out / f"{name}-metadata.json"
-        write_csv(inst, paths["csv"])
-    if "inline" in formats:
-        paths["inline"] = out / f"{name}.xhtml"
-        write_inline(inst, paths["inline"])
+    writers = {"json": (".json", write_json), "csv": ("-metadata.json", write_csv), "inline": (".xhtml", write_inline)}
+    for fmt, (suffix, write) in writers.items():
+        if fmt in formats:
+            paths[fmt] = out / f"{name}{suffix}"
+            write(inst, paths[fmt])
     if "xbr" in formats:
         paths["xbr"] = out / f"{name}.xbr"
         write_package(paths["xbrl"], taxonomy, paths["xbr"])
