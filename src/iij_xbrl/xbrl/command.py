@@ -168,9 +168,12 @@ def validate_files(paths: list[Path], packages: list[Path], truncate: bool = Fal
     inputs = expand(paths)
     jobs = min(jobs, len(inputs))
     if jobs <= 1 or STDIN in map(str, inputs):
-        with _no_gc():
-            found = loader(packages)  # one DTS cache for every input
-            return [_validate(path, found, truncate) for path in inputs]
+        found = loader(packages)  # one DTS cache for every input
+        results = []
+        for path in inputs:  # the collector off while a file is read, on between files: garbage cannot pile up
+            with _no_gc():
+                results.append(_validate(path, found, truncate))
+        return results
     from concurrent.futures import ProcessPoolExecutor
 
     loader(packages)  # a bad package zip is one error here, not one per task; forked workers inherit the loader
