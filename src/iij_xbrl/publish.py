@@ -17,11 +17,12 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import atomic
-from .emit import naming, viewer
+from .emit import charts, naming, viewer
 from .emit.manifest import MANIFEST
 from .taxonomy.names import PACKAGE_FILE
 from .emit.registry import EMITTERS
@@ -155,14 +156,43 @@ def _write_viewers(stage_dir: Path, publication: Publication) -> None:
         viewer.write_viewer(stage_dir / f.id / f"{f.id}.xhtml", stage_dir / PACKAGE_FILE, stage_dir / f.id, page)
 
 
+class Stages:
+    """Wall and CPU seconds per stage of a publish, printed with --verbose."""
+
+    def __init__(self) -> None:
+        self.times: list[tuple[str, float, float]] = []
+
+    @contextlib.contextmanager
+    def __call__(self, name: str):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.times.append((name, time.perf_counter() - wall, time.process_time() - cpu))
+
+    def print(self, stream) -> None:
+        width = max(len(name) for name, _, _ in self.times)
+        print(f"{'stage':<{width}}  wall s   CPU s", file=stream)
+        for name, wall, cpu in self.times:
+            print(f"{name:<{width}}  {wall:6.3f}  {cpu:6.3f}", file=stream)
+        print(f"{'total':<{width}}  {sum(t[1] for t in self.times):6.3f}  {sum(t[2] for t in self.times):6.3f}",
+              file=stream)
+
+
+# Emitters whose work starts elsewhere run last: the inline reports wait for the charts drawn ahead (in a
+# process of their own, charts.draw_ahead), and the data package and manifest take every other output.
+_LATE = ("inline XBRL", "data package", "manifest")
+
+
 def publish(out_dir: Path, publication: Publication, strict: bool = False, db_url: str | None = None,
             emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None,
-            with_viewer: bool = False) -> int:
+            with_viewer: bool = False, stages: Stages | None = None) -> int:
     """Write every emitter's files into a fresh directory, load the database from it, swap it in for out_dir;
     return the exit code (1 with `strict` when a finding is an error). `with_viewer` adds each report inside
-    Arelle's ixbrl-viewer (optional extra `viewer`)."""
+    Arelle's ixbrl-viewer (optional extra `viewer`). `stages` collects the time each stage took."""
     from .export.command import load_published
 
+    stages = stages or Stages()
     out_dir = Path(out_dir).absolute()
     check_out(out_dir)
     if with_viewer and not viewer.available():
@@ -171,19 +201,26 @@ def publish(out_dir: Path, publication: Publication, strict: bool = False, db_ur
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         chosen = list(EMITTERS.items() if emitters is None else emitters)
+        if any(name == "inline XBRL" for name, _ in chosen):
+            charts.draw_ahead(publication)
+        chosen.sort(key=lambda item: _LATE.index(item[0]) if item[0] in _LATE else -1)
         for number, (name, emit) in enumerate(chosen, start=1):
             _progress(number, len(chosen) + load_database + with_viewer, name)
-            for rel, data in emit(publication).items():
-                atomic.write_bytes(stage_dir / rel, data)
+            with stages(name):
+                for rel, data in emit(publication).items():
+                    atomic.write_bytes(stage_dir / rel, data)
         steps = len(chosen) + load_database + with_viewer
         if load_database:
             _progress(len(chosen) + 1, steps, "database")
-            load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
+            with stages("database"):
+                load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
         if with_viewer:
             _progress(steps, steps, "ixbrl-viewer")
-            _write_viewers(stage_dir, publication)
-        _make_readable(stage_dir)
-        swap_in(stage_dir, out_dir)
+            with stages("ixbrl-viewer"):
+                _write_viewers(stage_dir, publication)
+        with stages("swap into place"):
+            _make_readable(stage_dir)
+            swap_in(stage_dir, out_dir)
     finally:
         if stage_dir.exists():
             shutil.rmtree(stage_dir)

@@ -14,6 +14,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from lxml import etree
 
@@ -79,6 +80,17 @@ class Input:
             return self.data
         return xmlsafe.read_regular(self.path, limit)
 
+    def chunks(self, size: int) -> Iterator[bytes]:
+        """The bytes in pieces of `size` (an XML instance up to xmlsafe.MAX_XML_BYTES), for a pull parser."""
+        if self.data is not None:
+            for start in range(0, len(self.data), size):
+                yield self.data[start:start + size]
+            return
+        xmlsafe.regular_size(self.path, xmlsafe.MAX_XML_BYTES)
+        with open(self.path, "rb") as fh:
+            while piece := fh.read(size):
+                yield piece
+
     def stream(self):
         """What lxml's iterparse reads: the file name (fastest) or the bytes."""
         if self.data is not None:
@@ -101,6 +113,39 @@ def kind(src: Input) -> str:
     if root == "html" or (root is None and _HTML.match(text)):
         return "html"
     return "xbrl"
+
+
+_INLINE_NS = b"http://www.xbrl.org/2013/inlineXBRL"
+_XBRLI_ROOT = "{http://www.xbrl.org/2003/instance}xbrl"
+_OIM_TYPES = (b"https://xbrl.org/2021/xbrl-json", b"https://xbrl.org/2021/xbrl-csv")
+
+
+def is_report(path: Path) -> bool:
+    """Whether the file at `path` is a report the validator reads, by content (for a directory's files): an XBRL
+    instance (root xbrli:xbrl), an inline XBRL document (XHTML declaring the Inline XBRL namespace), xBRL-JSON or
+    xBRL-CSV metadata (their documentType in the first 64 KiB), or a zip with a reports/ folder or
+    META-INF/reportPackage.json (a report package, not a taxonomy package). Unreadable files are not reports."""
+    src = Input.file(path, str(path))
+    try:
+        head = src.head()
+    except InputError:
+        return False
+    found = kind(src)
+    if found == "xbrl":
+        return _root_tag(head) == _XBRLI_ROOT
+    if found == "inline":
+        return _INLINE_NS in head
+    if found == "json":
+        return any(t in head for t in _OIM_TYPES)
+    if found == "zip":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as zf:
+                return any(n.endswith("META-INF/reportPackage.json") or "/reports/" in n for n in zf.namelist())
+        except (OSError, zipfile.BadZipFile):
+            return True  # a broken zip: let the validator say what is wrong with it
+    return False
 
 
 def _root_tag(head: bytes) -> str | None:

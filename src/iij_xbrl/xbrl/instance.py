@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Hashable, NamedTuple
+from typing import Hashable, Iterator, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
@@ -492,6 +492,33 @@ def _dts_refs(src: Input, shown: str) -> tuple[etree._Element, list[str]]:
     return root, refs
 
 
+_CHUNK = 1 << 18  # bytes fed to the parser at a time: a few thousand facts
+
+
+def _top_level(src: Input, shown: str) -> Iterator[list[etree._Element]]:
+    """The root's children in document order, each complete, in batches dropped from the tree once read.
+
+    The document is fed to a pull parser a chunk at a time; after each chunk the root's children but the last
+    (which may still be open) are handed out and then deleted, so memory stays bounded whatever the size, and
+    no event or proxy object is made for what lies inside contexts, units and tuples.
+    """
+    parser = xmlsafe.pull_parser(tag=f"{{{XBRLI}}}xbrl")
+    root = None
+    for chunk in src.chunks(_CHUNK):
+        parser.feed(chunk)
+        if root is None:
+            for _, root in parser.read_events():
+                xmlsafe.refuse_entities(root, shown)
+            if root is None:
+                continue
+        batch = root[:-1]
+        yield batch
+        del root[:len(batch)]
+    parser.close()
+    if root is not None:
+        yield root[:]
+
+
 def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     first, refs = _dts_refs(src, shown)
     dts = loader.load(refs)
@@ -503,68 +530,61 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     contexts: dict[str, tuple[int, str]] = {}  # id -> (class, the id string shared by all its facts)
     units: dict[str, tuple[int, str]] = {}
     pending: list[tuple] = []  # facts read before their context or unit
-    root = None
     done = others = 0  # top-level elements read; of them not facts
     add = table.add
     other = checks.other_fact
-    for _, el in xmlsafe.iterparse(src.stream()):
-        if root is None:
-            root = el
-            while root.getparent() is not None:
-                root = root.getparent()
-        if el.getparent() is not root:
-            continue  # the root itself, or inside a top-level element (context, tuple) still being read
-        tag = el.tag
-        concept = numeric.get(tag)
-        if concept is not None:  # the common case first
-            get = el.get
-            cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
-            if len(el):
-                text = checks.mixed_content(el, concept)
-            if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
-                fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
-                if fid is not None:
-                    checks.fact_id(fid, el.sourceline)
-                if nil is not None or text is None:
-                    text = checks.nil(concept, nil, text, cid, el.sourceline)
+    for batch in _top_level(src, shown):
+        for el in batch:
+            tag = el.tag
+            concept = numeric.get(tag)
+            if concept is not None:  # the common case first
+                get = el.get
+                cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
+                if len(el):
+                    text = checks.mixed_content(el, concept)
+                if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
+                    fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
+                    if fid is not None:
+                        checks.fact_id(fid, el.sourceline)
+                    if nil is not None or text is None:
+                        text = checks.nil(concept, nil, text, cid, el.sourceline)
+                else:
+                    prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
+                ctx, unit = contexts.get(cid), units.get(uid)
+                if ctx is not None and unit is not None:
+                    add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
+                elif cid is None or uid is None:
+                    if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
+                        if get("id") is not None:
+                            checks.fact_id(get("id"), el.sourceline)
+                        checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
+                    checks.missing_refs(concept, cid, uid, el.sourceline)
+                else:
+                    pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
+            elif tag == _CONTEXT:
+                others += 1
+                record, key = _context(el, dts)
+                checks.context(record)
+                record.cls = table.context(key, record.shown)
+                cid = record.id
+                if cid is not None:
+                    contexts[cid] = (record.cls, cid)
+            elif tag == _UNIT:
+                others += 1
+                record = _unit(el)
+                checks.unit(record)
+                record.cls = table.unit(record.measures)
+                if record.id is not None:
+                    units[record.id] = (record.cls, record.id)
+            elif tag in concepts:
+                other(el, concepts[tag])
+            elif isinstance(tag, str):
+                others += 1
+                if not tag.startswith(_LINK_NS):
+                    checks.unknown_element(el)
             else:
-                prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
-            ctx, unit = contexts.get(cid), units.get(uid)
-            if ctx is not None and unit is not None:
-                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
-            elif cid is None or uid is None:
-                if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
-                    if get("id") is not None:
-                        checks.fact_id(get("id"), el.sourceline)
-                    checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
-                checks.missing_refs(concept, cid, uid, el.sourceline)
-            else:
-                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
-        elif tag == _CONTEXT:
-            others += 1
-            record, key = _context(el, dts)
-            checks.context(record)
-            record.cls = table.context(key, record.shown)
-            cid = record.id
-            if cid is not None:
-                contexts[cid] = (record.cls, cid)
-        elif tag == _UNIT:
-            others += 1
-            record = _unit(el)
-            checks.unit(record)
-            record.cls = table.unit(record.measures)
-            if record.id is not None:
-                units[record.id] = (record.cls, record.id)
-        elif tag in concepts:
-            other(el, concepts[tag])
-        else:
-            others += 1
-            if isinstance(tag, str) and not tag.startswith(_LINK_NS):
-                checks.unknown_element(el)
-        done += 1
-        if done % 1024 == 0:
-            # drop what has been read; the parser may already hold later siblings, keep those
-            del root[:root.index(el)]
+                continue  # a comment or processing instruction
+            done += 1
     for concept, cid, uid, text, dec_attr, prec_attr, line, fid in pending:
         ctx, unit = contexts.get(cid), units.get(uid)
         if ctx is None or unit is None:
