@@ -108,8 +108,8 @@ def _round(v: Decimal, d: int) -> Decimal:
 class _Block:
     """Facts of one binding: a context (maybe under two s-equal ids) and a unit per family."""
 
-    def __init__(self, rng: random.Random, index: int, out: list[str]):
-        self.rng, self.out = rng, out
+    def __init__(self, rng: random.Random, index: int, out: list[str], oim: bool = False):
+        self.rng, self.out, self.oim = rng, out, oim
         self.ctx_ids = [f"c{index}"] + ([f"c{index}dup"] if rng.random() < 0.2 else [])
         self.units = {fam: rng.choice(us) for fam, us in UNITS.items()}
         self.block_d = rng.randint(-9, 2)
@@ -119,7 +119,7 @@ class _Block:
         if r < 0.08:
             return "INF"
         if r < 0.11:
-            return None  # no decimals attribute at all
+            return "INF" if self.oim else None  # no decimals attribute at all (OIM cannot write that)
         if r < 0.55:
             return str(self.block_d)
         return str(self.rng.randint(-9, 2))
@@ -130,6 +130,8 @@ class _Block:
         if value is None:
             self.out.append(f'<g:{concept} contextRef="{ctx}" unitRef="{unit}" xsi:nil="true"/>')
             return
+        if self.oim and CONCEPTS[concept][0] == "xbrli:integerItemType" and value == value.to_integral_value():
+            value = value.quantize(Decimal(1))  # "12.00" is no xs:integer; inline XBRL's scaling would make it one
         acc = f' precision="{precision}"' if precision else (f' decimals="{dec}"' if dec is not None else "")
         self.out.append(f'<g:{concept} contextRef="{ctx}" unitRef="{unit}"{acc}>{format(value, "f")}</g:{concept}>')
 
@@ -144,7 +146,7 @@ class _Block:
             return
         if rng.random() < 0.04:
             self.fact(concept, None, None)
-        elif rng.random() < 0.03:
+        elif rng.random() < 0.03 and not self.oim:  # OIM has no precision
             self.fact(concept, true, None, precision=str(rng.randint(0, 9)))
         else:
             dec = self.decimals()
@@ -210,10 +212,11 @@ def _perturb(rng: random.Random, true: dict[str, Decimal], block: _Block) -> Non
         true["K"] = true["K"].to_integral_value()
 
 
-def random_instance(rng: random.Random, blocks: int = 8) -> str:
+def random_instance(rng: random.Random, blocks: int = 8, oim: bool = False) -> str:
+    """An instance; with `oim`, only what every format can say (no precision, no fact without decimals)."""
     contexts, units, facts = [], [], []
     for i in range(blocks):
-        block = _Block(rng, i, facts)
+        block = _Block(rng, i, facts, oim)
         dims = '<xbrli:segment><xbrldi:explicitMember dimension="g:Axis">g:M1</xbrldi:explicitMember></xbrli:segment>' \
             if rng.random() < 0.25 else ""
         for cid in block.ctx_ids:
@@ -264,13 +267,13 @@ def simple_instance(facts: list[tuple], contexts: tuple[str, ...] = ("c0",)) -> 
     return document(ctx + units + body)
 
 
-def write_instances(root: Path, seed: int, count: int, blocks: int = 8) -> list[Path]:
+def write_instances(root: Path, seed: int, count: int, blocks: int = 8, oim: bool = False) -> list[Path]:
     write_taxonomy(root)
     rng = random.Random(seed)
     paths = []
     for n in range(count):
         path = root / f"inst{n:04d}.xbrl"
-        path.write_text(random_instance(rng, blocks), encoding="utf-8")
+        path.write_text(random_instance(rng, blocks, oim), encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -39,18 +39,18 @@ def sample_filing() -> Filing:
         fact("Revenues", H1_11, "47506000000", line=10),
         fact("CostOfRevenue", H1_12, "40882000000", line=11),
         fact("GrossProfit", H1_12, "10227000000", line=12),
-        fact("Revenues", H1_12, "1082000000", line=20, SegmentAxis="ATMOperationBusinessMember"),
+        fact("Revenues", H1_12, "1082000000", line=20, BusinessSegmentsAxis="ATMOperationBusinessMember"),
         fact("OperatingIncomeLoss", H1_12, "2.7E+9", decimals=-8, line=30, ScenarioAxis="InitialTargetMember"),
         fact("Revenues", H1_12, "50000000000", decimals=-9, line=31, ScenarioAxis="InitialTargetMember",
-             SegmentAxis="NetworkServicesAndSIBusinessMember"),
+             BusinessSegmentsAxis="NetworkServicesAndSystemsIntegrationBusinessMember"),
         fact("EarningsPerShareBasic", H1_12, "1421.75", unit="JPYPerShare", decimals=2, line=40),
         fact("WeightedAverageSharesBasic", H1_12, "204747", unit="shares", decimals=0, line=41),
         fact("GrossMarginRatio", H1_12, "0.200", unit="pure", decimals=3, line=42),
         fact("NumberOfEmployees", SEP12, "2345", unit="pure", decimals=0, line=43),
-        fact("TotalContractedBandwidth", SEP12, "588.1", unit="Gbps", decimals=1, line=44),
+        fact("ContractedBandwidth", SEP12, "588.1", unit="Gbps", decimals=1, line=44),
         fact("Assets", SEP12, "-1866000000", line=50),
         fact("Goodwill", SEP12, None, line=51),
-        fact("AccumulatedDeficit", SEP12, "-10990000", decimals=None, line=52),
+        fact("RetainedEarningsAccumulatedDeficit", SEP12, "-10990000", decimals=None, line=52),
     ]
     return Filing(**spec("fy2012h1", "1H FY2012 (sample)", ["001_5ab34944f22f6fd1.txt"], H1_12), facts=facts)
 

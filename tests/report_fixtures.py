@@ -30,22 +30,30 @@ def report_filing() -> Filing:
             fact("GrossProfitNetworkServices", q, str(3000 + 50 * i) + "000000", line=64),
             fact("GrossProfitSystemsIntegration", q, str(1000 + 40 * i) + "000000", line=65),
             fact("GrossMarginRatioNetworkServices", q, "0.2" + str(4 + i), unit="pure", decimals=3, line=66),
+            fact("Revenues", q, str(21900 + 565 * i) + "000000", line=67),
         ]
+    # operating income for three quarters (1Q FY2012 not printed: a gap), a gross margin ratio printed for two
+    # quarters and computable for a third from its printed gross margin and revenues
+    quarterly += [fact("OperatingIncomeLoss", q, value, line=68) for q, value in
+                  zip((QUARTERS[0], QUARTERS[1], QUARTERS[3]), ("1100000000", "1500000000", "-300000000"))]
+    quarterly += [fact("GrossMarginRatio", QUARTERS[0], "0.201", unit="pure", decimals=3, line=69),
+                  fact("GrossMarginRatio", QUARTERS[1], "0.198", unit="pure", decimals=3, line=69),
+                  fact("GrossProfit", QUARTERS[2], "4400000000", line=70)]
     return sample.model_copy(update={"facts": sample.facts + quarterly})
 
 
-def findings() -> list[dict]:
+def findings(filing: str = "fy2012h1") -> list[dict]:
     return [
         {"rule": "calc11e:inconsistentCalculationUsingRounding", "severity": "error",
-         "message": "Revenues minus cost of revenues differs from gross profit", "filing": "fy2012h1",
+         "message": "Revenues minus cost of revenues differs from gross profit", "filing": filing,
          "concepts": ["iij:GrossProfit", "iij:Revenues", "iij:CostOfRevenue"], "period": H1_12,
          "values": {"reported": "10227000000", "computed": "10227000001"},
          "sources": [{"document": "001_5ab34944f22f6fd1.txt", "line": 12}],
          "facts": ["f-GrossProfit-D2012-04-01_2012-09-30_JPY", "f-Revenues-D2012-04-01_2012-09-30_JPY"]},
-        {"rule": "iij:restated", "severity": "info", "message": "Total assets as restated later",
+        {"rule": "iij:restated", "severity": "info", "message": "Total assets as restated later", "filing": filing,
          "concepts": ["Assets"], "period": "2012-09-30", "values": {}, "sources": []},
         {"rule": "iij:orphan", "severity": "warning", "message": "Concerns no figure of this report",
-         "concepts": ["iij:NoSuchConcept"], "period": None, "values": {}, "sources": []},
+         "filing": filing, "concepts": ["iij:NoSuchConcept"], "period": None, "values": {}, "sources": []},
     ]
 
 
@@ -61,7 +69,7 @@ def concepts() -> dict[str, Concept]:
             ("EarningsPerShareBasic", "perShare", "duration", "Basic net income per share", "1株当たり当期純利益"),
             ("Assets", "monetary", "instant", "Total assets", "総資産"),
             ("Goodwill", "monetary", "instant", "Goodwill", "のれん"),
-            ("AccumulatedDeficit", "monetary", "instant", "Accumulated deficit", "利益剰余金（欠損金）"),
+            ("RetainedEarningsAccumulatedDeficit", "monetary", "instant", "Accumulated deficit", "利益剰余金（欠損金）"),
             ("GrossMarginRatio", "percent", "duration", "Gross margin ratio", "売上総利益率"),
             ("GrossMarginRatioNetworkServices", "percent", "duration", "Gross margin ratio of network services",
              "ネットワークサービス売上総利益率"),
@@ -73,7 +81,7 @@ NETWORKS = [
     Network("IncomeStatement", Label(en="Consolidated statements of income", ja="連結損益計算書"),
             ("Revenues", "CostOfRevenue", "GrossProfit", "EarningsPerShareBasic")),
     Network("BalanceSheet", Label(en="Consolidated balance sheets", ja="連結貸借対照表"),
-            ("Assets", "Goodwill", "AccumulatedDeficit")),
+            ("Assets", "Goodwill", "RetainedEarningsAccumulatedDeficit")),
 ]
 
 
@@ -119,12 +127,27 @@ def _build_reports(tmp_path_factory) -> Reports:
              "sample.xbrl": xbrl_xml.to_xml(sample, schema), "sample.json": oim_json.to_json(sample, schema),
              **{name: text.encode() for name, text in oim_csv.to_csv(sample, taxonomy.concepts,
                                                                       layout.networks(taxonomy), schema).items()},
-             "sample.xhtml": ixbrl.to_ixbrl(sample, taxonomy.concepts, layout.networks(taxonomy), findings(),
-                                            layout.member_labels(taxonomy), schema)}
+             "sample.xhtml": sample_report(sample)}
     folder.mkdir()
     for name, data in files.items():
         (folder / name).write_bytes(data)
     return Reports(out / PACKAGE_FILE, out, tuple(f.id for f in published.filings) + ("sample",))
+
+
+def sample_publication_with_findings(filing: Filing | None = None):
+    """The hand-built filing (default `report_filing()`) as a publication over the real taxonomy, with findings."""
+    from emit_fixtures import sample_publication
+    from iij_xbrl.xbrl.findings import Finding
+
+    filing = filing or report_filing()
+    return sample_publication(filing, [Finding.from_dict(f) for f in findings(filing.id)])
+
+
+def sample_report(filing: Filing | None = None) -> bytes:
+    from iij_xbrl.emit import ixbrl
+
+    published = sample_publication_with_findings(filing)
+    return ixbrl.report(published, published.filings[0])
 
 
 def _resolve(value: str, namespaces: dict[str, str]) -> str:

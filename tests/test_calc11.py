@@ -8,7 +8,7 @@ import pytest
 
 import calcgen
 from iij_xbrl.xbrl.calc11 import insignificant_digits
-from iij_xbrl.xbrl.command import validate
+from iij_xbrl.xbrl.command import validate, validate_files
 
 # (value, decimals, (significant, insignificant) | None): the vectors of Arelle's
 # tests/unit_tests/arelle/test_validatexbrlcalcs.py (2.47 signature), re-stated as our own table.
@@ -160,3 +160,26 @@ def test_hot_path_excess_check_agrees_with_vectors(value: str, decimals: str, ex
     scale = max(0, -fact.value.as_tuple().exponent, fact.decimals + 1)
     checker = Checker(Report("r", Dts(), {fact.concept: {(0, 0): [fact]}}, {}, {}, scale))
     assert checker._excess(checker._scaled(fact.value), fact.decimals) == (expected is not None)
+
+
+@pytest.mark.arelle
+def test_same_answers_as_arelle_in_every_format(tmp_path: Path) -> None:
+    """Each generated instance also as xBRL-JSON, xBRL-CSV and inline XBRL: the same findings as its XML,
+    and Arelle's findings on the converted file (one Arelle process for all of them)."""
+    import formatgen
+
+    xmls = calcgen.write_instances(tmp_path, seed=20250202, count=10, oim=True)
+    converted = {x: formatgen.write_formats(x, seed=20250202) for x in xmls}
+    logs = calcgen.arelle_batch([p for fm in converted.values() for p in fm.values()])
+    checked = invalid = 0
+    for xml, formats in converted.items():
+        [base] = validate_files([xml], [])
+        for fmt, path in formats.items():
+            [result] = validate_files([path], [])
+            ours = formatgen.our_keys(result.findings)
+            assert ours == formatgen.our_keys(base.findings) and result.exit_code() == base.exit_code(), (xml.name, fmt)
+            assert ours == formatgen.arelle_keys(logs[str(path)]), (path.name, fmt)
+            assert result.invalid == bool(formatgen.arelle_errors(logs[str(path)])), (path.name, result.first_error)
+            checked += len(ours)
+            invalid += result.invalid
+    assert checked > 300 and 0 < invalid < checked  # inconsistencies, duplicates, and invalid values (both verdicts)

@@ -60,10 +60,11 @@ def test_quarterly_series_has_a_column_per_quarter():
 def test_segments_and_targets_state_their_members():
     files = oim_csv.to_csv(report_filing(), concepts(), NETWORKS)
     seg = _tables(files)["fy2012h1-Segments.csv"]
-    assert seg == [{"concept": "iij:Revenues", "unit": "iso4217:JPY", "segment": "iij:ATMOperationBusinessMember",
-                    "label_en": "Total revenues", "label_ja": "売上高", "D2012-04-01_2012-09-30": "1082000000d-6"}]
+    assert seg == [{"concept": "iij:Revenues", "unit": "iso4217:JPY", "businesssegments": "iij:ATMOperationBusinessMember",
+                    "consolidationitems": "#none", "label_en": "Total revenues", "label_ja": "売上高",
+                    "D2012-04-01_2012-09-30": "1082000000d-6"}]
     targets = _tables(files)["fy2012h1-Targets.csv"]
-    assert {r["segment"] for r in targets} == {"#none", "iij:NetworkServicesAndSIBusinessMember"}
+    assert {r["businesssegments"] for r in targets} == {"#none", "iij:NetworkServicesAndSystemsIntegrationBusinessMember"}
     meta = json.loads(files["fy2012h1-metadata.json"])
     target_col = meta["tableTemplates"]["Targets"]["columns"]["D2012-04-01_2012-09-30_InitialTarget"]
     assert target_col["dimensions"] == {"period": "2012-04-01..2012-09-30", "iij:ScenarioAxis": "iij:InitialTargetMember"}
@@ -76,7 +77,7 @@ def test_every_fact_exactly_once_with_nil_and_exact_values():
     assert len(cells) == len(filing.facts)
     balance = _tables(files)["fy2012h1-BalanceSheet.csv"]
     assert {r["concept"]: r["I2012-09-30"] for r in balance} == {
-        "iij:Assets": "-1866000000d-6", "iij:Goodwill": "#nil", "iij:AccumulatedDeficit": "-10990000"}  # INF: no d
+        "iij:Assets": "-1866000000d-6", "iij:Goodwill": "#nil", "iij:RetainedEarningsAccumulatedDeficit": "-10990000"}  # INF: no d
 
 
 def test_periods_and_determinism():

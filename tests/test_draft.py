@@ -27,7 +27,10 @@ PROJECT = find()
 SOURCES = PROJECT.sources
 DOCUMENTS = sorted(p.name for p in SOURCES.glob("*.txt"))
 # Measured recall of each seed (README "Drafting a fact sheet"); a change that loses facts must say so.
-RECALL = {"000": 0.86, "001": 0.94, "002": 0.81, "003": 0.85, "004": 0.62}
+# Issue 10 (natural signs, merged and renamed concepts, new labels) lowered them from 0.92 / 0.95 / 0.87 / 0.90 /
+# 0.76: dividends per share are one concept over quarters now, targets' revisions one concept with the sign of
+# the revision, derived concepts of deleted bases, the sanity check on natural signs (see README).
+RECALL = {"000": 0.91, "001": 0.93, "002": 0.82, "003": 0.86, "004": 0.72}
 PRECISION = 0.95
 
 
@@ -83,19 +86,25 @@ def test_every_figure_is_drafted_or_listed_for_review(document):
     assert all(p.reason for p in result.review)
 
 
-@pytest.mark.parametrize("document, years", [("000_1e0a72612b28a18d.txt", 2), ("002_391ff04abc0b0380.txt", -2),
-                                             ("004_5e9b75ebd931438e.txt", 3)])
-def test_perturbed_documents(document, years, tmp_path):
-    """Lines shifted, years moved, every amount changed: about the same facts, as precisely."""
+@pytest.mark.parametrize("document, years, changes", [
+    ("000_1e0a72612b28a18d.txt", 2, {}), ("002_391ff04abc0b0380.txt", -2, {}), ("004_5e9b75ebd931438e.txt", 3, {}),
+    ("001_5ab34944f22f6fd1.txt", 1, {"swap_rows": True, "retitle": True}),
+    ("003_aa7856c1736f7778.txt", -2, {"swap_rows": True, "retitle": True, "factor": 3})])
+def test_perturbed_documents(document, years, changes, tmp_path):
+    """Lines shifted, years moved, every amount changed (doubled or tripled), line items of tables reordered,
+    slide titles numbered and cased otherwise: about the same facts, as precisely."""
     lines = document_lines(SOURCES / document)
     curated = _curated(document)
-    moved = perturb(lines, years, percentages(curated, _percent_concepts()), middle_noise_at=len(lines) // 2)
+    moved = perturb(lines, years, percentages(curated, _percent_concepts()), middle_noise_at=len(lines) // 2,
+                    **changes)
+    placed = [moved.line_map[n] for n in sorted(moved.line_map)]
+    assert moved.lines != lines and (not changes.get("swap_rows") or placed != sorted(placed))
     path = tmp_path / document
     path.write_text("\n".join(moved.lines), encoding="utf-8")
     result = draft(path)
     c = compare(expected(curated, moved, _percent_concepts()), [fact(p) for p in result.facts])
     assert c.precision >= PRECISION
-    assert c.recall >= RECALL[document[:3]] - 0.03
+    assert c.recall >= RECALL[document[:3]] - 0.05, f"{c.recall:.1%}"
     assert result.period.end.year == _drafted(document).period.end.year + years
 
 

@@ -21,8 +21,8 @@ NS = naming.XML_NAMESPACES
 def test_context_ids_are_period_plus_members():
     assert naming.context_id(H1_12, {}) == "D2012-04-01_2012-09-30"
     assert naming.context_id(SEP12, {}) == "I2012-09-30"
-    dims = {"SegmentAxis": "ATMOperationBusinessMember", "ScenarioAxis": "RevisedTargetMember"}
-    assert naming.context_id(H1_12, dims) == "D2012-04-01_2012-09-30_RevisedTarget_ATMOperationBusiness"
+    dims = {"BusinessSegmentsAxis": "ATMOperationBusinessMember", "ScenarioAxis": "RevisedTargetMember"}
+    assert naming.context_id(H1_12, dims) == "D2012-04-01_2012-09-30_ATMOperationBusiness_RevisedTarget"
 
 
 def test_oim_periods_use_exclusive_end_of_day():
@@ -51,7 +51,7 @@ def test_decimals_never_use_exponents():
 
 
 def test_axes_have_their_containers():
-    assert naming.container("SegmentAxis") == "scenario"
+    assert naming.container("BusinessSegmentsAxis") == "scenario"
     assert naming.container("ScenarioAxis") == "scenario"
     with pytest.raises(ValueError):
         naming.container("ColourAxis")
@@ -65,10 +65,10 @@ def test_xml_instance_structure():
     root = _xml()
     assert root[0].tag == f"{{{NS['link']}}}schemaRef"
     assert root[0].get(f"{{{NS['xlink']}}}href") == "http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd"
-    ctx = root.find("xbrli:context[@id='D2012-04-01_2012-09-30_InitialTarget_NetworkServicesAndSIBusiness']", NS)
+    ctx = root.find("xbrli:context[@id='D2012-04-01_2012-09-30_NetworkServicesAndSystemsIntegrationBusiness_InitialTarget']", NS)
     # both axes in the scenario, after the period; the entity carries no segment
     members = {m.get("dimension"): m.text for m in ctx.findall("xbrli:scenario/xbrldi:explicitMember", NS)}
-    assert members == {"iij:SegmentAxis": "iij:NetworkServicesAndSIBusinessMember",
+    assert members == {"iij:BusinessSegmentsAxis": "iij:NetworkServicesAndSystemsIntegrationBusinessMember",
                        "iij:ScenarioAxis": "iij:InitialTargetMember"}
     assert ctx.find("xbrli:entity/xbrli:segment", NS) is None
     assert [c.tag.split("}")[1] for c in ctx] == ["entity", "period", "scenario"]
@@ -80,7 +80,7 @@ def test_xml_instance_structure():
     assert (target.text, target.get("decimals")) == ("2700000000", "-8")
     nil = root.find("iij:Goodwill", NS)
     assert nil.get(f"{{{NS['xsi']}}}nil") == "true" and nil.get("decimals") is None and nil.text is None
-    assert root.find("iij:AccumulatedDeficit", NS).get("decimals") == "INF"
+    assert root.find("iij:RetainedEarningsAccumulatedDeficit", NS).get("decimals") == "INF"
 
 
 def test_schema_ref_is_the_filing_extension_when_given():
@@ -111,10 +111,10 @@ def test_json_mirrors_xml_ids_and_values():
         "concept": "iij:GrossMarginRatio", "entity": "tse:37740",
         "period": "2012-04-01T00:00:00/2012-10-01T00:00:00"}}
     atm = doc["facts"]["f-Revenues-D2012-04-01_2012-09-30_ATMOperationBusiness_JPY"]
-    assert atm["dimensions"]["iij:SegmentAxis"] == "iij:ATMOperationBusinessMember"
+    assert atm["dimensions"]["iij:BusinessSegmentsAxis"] == "iij:ATMOperationBusinessMember"
     assert doc["facts"]["f-Goodwill-I2012-09-30_JPY"] == {"value": None, "dimensions": {
         "concept": "iij:Goodwill", "entity": "tse:37740", "period": "2012-10-01T00:00:00", "unit": "iso4217:JPY"}}
-    assert "decimals" not in doc["facts"]["f-AccumulatedDeficit-I2012-09-30_JPY"]  # INF
+    assert "decimals" not in doc["facts"]["f-RetainedEarningsAccumulatedDeficit-I2012-09-30_JPY"]  # INF
     for fid, f in doc["facts"].items():
         assert f["value"] is None or isinstance(f["value"], str)
         assert xml_ids[fid].get("contextRef") in fid

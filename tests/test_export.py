@@ -58,7 +58,7 @@ def filings(revenue_1h12="51109001000"):
         fact("NetworkServicesRevenue", H1_12, "24500000000", -6, "000_a.txt", 4, "24,500"),
         fact("NetworkServicesRevenue", Q2_12, "12300000000", -8, "000_a.txt", 12, "12.3"),
         fact("SystemsIntegrationRevenue", Q2_12, "11000000000", -8, "000_a.txt", 12, "11.0"),
-        fact("Revenues", H1_12, "1082000000", -6, "000_a.txt", 5, "1,082", SegmentAxis="ATMOperationBusinessMember"),
+        fact("Revenues", H1_12, "1082000000", -6, "000_a.txt", 5, "1,082", BusinessSegmentsAxis="ATMOperationBusinessMember"),
         fact("Revenues", FY12, "115000000000", -9, "000_a.txt", 6, "115", ScenarioAxis="InitialTargetMember"),
         fact("GrossMarginRatio", H1_12, "0.083", 3, "000_a.txt", 8, "8.3%", unit="pure"),
         fact("EarningsPerShareBasic", H1_12, "49.51", 2, "001_b.txt", 9, "49.51", unit="JPYPerShare"),

@@ -44,8 +44,8 @@ def test_total_with_all_items_keeps_its_arcs_a_partial_binding_drops_them(tax):
 def test_one_incomplete_binding_drops_the_total_everywhere(tax):
     complete = [fact("Revenues", H1_12, "100"), fact("CostOfRevenue", H1_12, "80"), fact("GrossProfit", H1_12, "20")]
     other_period = [fact("Revenues", H1_11, "90"), fact("GrossProfit", H1_11, "15")]
-    other_segment = [fact("Revenues", H1_11, "9", SegmentAxis="ATMOperationBusinessMember"),
-                     fact("GrossProfit", H1_11, "1", SegmentAxis="ATMOperationBusinessMember")]
+    other_segment = [fact("Revenues", H1_11, "9", BusinessSegmentsAxis="ATMOperationBusinessMember"),
+                     fact("GrossProfit", H1_11, "1", BusinessSegmentsAxis="ATMOperationBusinessMember")]
     for partial in (other_period, other_segment):
         assert ("OperatingResultsSummary", "GrossProfit") not in _totals(
             extension.complete_networks(tax, complete + partial))

@@ -22,7 +22,7 @@ H1_08, H1_07 = Period(start=date(2008, 4, 1), end=date(2008, 9, 30)), Period(sta
 Q2_08, Q2_07 = Period(start=date(2008, 7, 1), end=date(2008, 9, 30)), Period(start=date(2007, 7, 1), end=date(2007, 9, 30))
 FY07, FY08 = Period(start=date(2007, 4, 1), end=date(2008, 3, 31)), Period(start=date(2008, 4, 1), end=date(2009, 3, 31))
 INITIAL, REVISED = {"ScenarioAxis": "InitialTargetMember"}, {"ScenarioAxis": "RevisedTargetMember"}
-ATM = {"SegmentAxis": "ATMOperationBusinessMember"}
+ATM = {"BusinessSegmentsAxis": "ATMOperationBusinessMember", "ConsolidationItemsAxis": "OperatingSegmentsMember"}
 
 
 @pytest.fixture(scope="module")
@@ -35,17 +35,17 @@ def facts():
 GOLDEN = {
     DOC000: [
         ("Revenues", H1_12, {}, 25, "51,109", "51109000000", -6, "JPY"),
-        ("RevenuesYoYChangeRatio", H1_12, {}, 25, "8.3%", "0.083", 3, "pure"),
+        ("RevenuesPercentageChangeFromPriorYear", H1_12, {}, 25, "8.3%", "0.083", 3, "pure"),
         ("CostOfRevenue", H1_12, {}, 55, "41.0", "41000000000", -8, "JPY"),  # "80.1% 41.0": pick last
         ("CostOfRevenueToRevenuesRatio", H1_11, {}, 55, "80.4%", "0.804", 3, "pure"),  # pick first
         ("OperatingIncomeLoss", H1_12, INITIAL, 58, "2.7", "2700000000", -8, "JPY"),
-        ("OperatingIncomeToTargetRatio", H1_12, {}, 58, "120.8%", "1.208", 3, "pure"),
+        ("OperatingIncomeLossToTargetRatio", H1_12, {}, 58, "120.8%", "1.208", 3, "pure"),
         ("GrossProfitATMOperation", H1_11, {}, 92, "92", "-92000000", -6, "JPY"),  # "gross loss of JPY92 million"
-        ("InternetConnectivityHomeRevenueYoYChangeRatio", Q2_12, {}, 109, "7.3 %", "-0.073", 3, "pure"),
+        ("InternetConnectivityHomeRevenuePercentageChangeFromPriorYear", Q2_12, {}, 109, "7.3 %", "-0.073", 3, "pure"),
         ("PersonnelRelatedCosts", Q1_11, {}, 186, "3,627", "3627000000", -6, "JPY"),
         ("OperatingIncomeLoss", Q2_12, ATM, 232, "67", "67000000", -6, "JPY"),
-        ("NetLossIncomeAttributableToNoncontrollingInterests", Q2_12, {}, 243, "(6)", "-6000000", -6, "JPY"),
-        ("AccumulatedDeficit", Period(end=date(2012, 3, 31)), {}, 261, "(10,990)", "-10990000000", -6, "JPY"),
+        ("NetIncomeLossAttributableToNoncontrollingInterests", Q2_12, {}, 243, "(6)", "6000000", -6, "JPY"),  # "Net loss (income)"
+        ("RetainedEarningsAccumulatedDeficit", Period(end=date(2012, 3, 31)), {}, 261, "(10,990)", "-10990000000", -6, "JPY"),
         ("NetIncreaseDecreaseInCash", H1_12, {}, 250, "(1,866)", "-1866000000", -6, "JPY"),
         ("NumberOfCloudProjects", Period(end=date(2011, 9, 30)), {}, 360, "830", "830", -1, "pure"),  # "approx. 830"
         ("EarningsPerShareBasic", FY12, INITIAL, 414, "98.68", "98.68", 2, "JPYPerShare"),
@@ -55,18 +55,18 @@ GOLDEN = {
         ("Revenues", H1_08, {}, 21, "33,254", "33254000000", -6, "JPY"),
         ("Revenues", H1_08, INITIAL, 45, "34.5", "34500000000", -8, "JPY"),
         ("Revenues", H1_08, REVISED, 45, "33.2", "33200000000", -8, "JPY"),
-        ("GrossProfitYoYChangeRatio", H1_08, {}, 47, "(0.2%)", "-0.002", 3, "pure"),
-        ("NetIncomeAttributableToIIJ", H1_07, {}, 51, "3.5", "3500000000", -8, "JPY"),  # printed "Net Income"
+        ("GrossProfitPercentageChangeFromPriorYear", H1_08, {}, 47, "(0.2%)", "-0.002", 3, "pure"),
+        ("NetIncomeAttributableToParent", H1_07, {}, 51, "3.5", "3500000000", -8, "JPY"),  # printed "Net Income"
         ("IncomeTaxExpense", Q2_07, {}, 228, "(1,980)", "-1980000000", -6, "JPY"),
-        ("EquityInNetIncomeOfEquityMethodInvestees", Period(start=date(2007, 4, 1), end=date(2007, 6, 30)), {},
+        ("EquityInNetIncomeLossOfEquityMethodInvestees", Period(start=date(2007, 4, 1), end=date(2007, 6, 30)), {},
          230, "(20)", "20000000", -6, "JPY"),  # row printed as "net loss (income)"
         ("Revenues", FY08, REVISED, 311, "73.0", "73000000000", -8, "JPY"),
         ("OperatingIncomeLoss", FY08, INITIAL, 317, "5.2", "5200000000", -8, "JPY"),
-        ("AccumulatedOtherComprehensiveLoss", Period(end=date(2008, 3, 31)), {}, 405, "91", "91000000", -6, "JPY"),
-        ("NetCashUsedInFinancingActivities", H1_08, {}, 442, "1,405", "-1405000000", -6, "JPY"),
-        ("NetIncomeAttributableToIIJ", Q2_07, {}, 503, "2.9", "2900000000", -8, "JPY"),
+        ("AccumulatedOtherComprehensiveIncomeLoss", Period(end=date(2008, 3, 31)), {}, 405, "91", "91000000", -6, "JPY"),
+        ("NetCashProvidedByUsedInFinancingActivities", H1_08, {}, 442, "1,405", "-1405000000", -6, "JPY"),
+        ("NetIncomeAttributableToParent", Q2_07, {}, 503, "2.9", "2900000000", -8, "JPY"),
         ("EarningsPerShareBasic", FY07, {}, 517, "25,100", "25100", 0, "JPYPerShare"),
-        ("DividendsPerShareYoYChangeRatio", FY08, REVISED, 518, "14.3%", "0.143", 3, "pure"),
+        ("DividendsPerSharePercentageChangeFromPriorYear", FY08, REVISED, 518, "14.3%", "0.143", 3, "pure"),
         ("ContractsMobileService", Period(end=date(2008, 9, 30)), {}, 112, "17,000", "17000", -3, "pure"),
         ("GrossMarginRatio", Q2_08, {}, 499, "18.6%", "0.186", 3, "pure"),
     ],

@@ -13,7 +13,7 @@ from iij_xbrl.taxonomy import source
 
 DOC003 = "003_aa7856c1736f7778.txt"
 DOC004 = "004_5e9b75ebd931438e.txt"
-ATM = {"SegmentAxis": "ATMOperationBusinessMember"}
+ATM = {"BusinessSegmentsAxis": "ATMOperationBusinessMember", "ConsolidationItemsAxis": "OperatingSegmentsMember"}
 REVISED = {"ScenarioAxis": "RevisedTargetMember"}
 INITIAL = {"ScenarioAxis": "InitialTargetMember"}
 
@@ -37,15 +37,15 @@ GOLDEN = [
     (DOC003, 28, "Revenues", "9M13", {}, Decimal("82746000000"), -6),
     (DOC003, 75, "Revenues", "FY13", REVISED, Decimal("114000000000"), -8),
     (DOC003, 77, "GrossMarginRatio", "9M13", {}, Decimal("0.188"), 3),
-    (DOC003, 79, "OperatingIncomeLossYoYChangeRatio", "9M13", {}, Decimal("-0.165"), 3),
+    (DOC003, 79, "OperatingIncomeLossPercentageChangeFromPriorYear", "9M13", {}, Decimal("-0.165"), 3),
     (DOC003, 375, "DeferredIncomeTaxExpenseBenefit", "4Q12", {}, Decimal("-679000000"), -6),
     (DOC003, 384, "OperatingIncomeLoss", "2Q13", ATM, Decimal("160000000"), -6),
-    (DOC003, 427, "AccumulatedDeficit", "2013-12-31", {}, Decimal("-4386000000"), -6),
+    (DOC003, 427, "RetainedEarningsAccumulatedDeficit", "2013-12-31", {}, Decimal("-4386000000"), -6),
     (DOC003, 413, "NetIncreaseDecreaseInCash", "9M13", {}, Decimal("9843000000"), -6),
     (DOC003, 253, "ContractsLTEService", "2013-12-31", {}, Decimal("119000"), -3),
-    (DOC003, 461, "PurchaseOfPropertyAndEquipment", "9M13", {}, Decimal("-7228000000"), -6),
+    (DOC003, 461, "PurchaseOfPropertyAndEquipment", "9M13", {}, Decimal("7228000000"), -6),  # a payment
     (DOC003, 194, "Revenues", "4Q13", REVISED, Decimal("31300000000"), -8),
-    (DOC003, 557, "CloudRevenueFromLargeSNSGameCustomersRatio", "3Q11", {}, Decimal("0.412"), 3),
+    (DOC003, 557, "CloudServicesRevenueFromLargeSocialNetworkGameCustomersRatio", "3Q11", {}, Decimal("0.412"), 3),
     # doc 004: bullet with target, per-share target, ATM segment table, quarterly tax table, balance sheet
     # comparative column (printed "March 31, 2009", really 2010-03-31), unlabelled orders-received series,
     # mislabelled ATM gross loss, dividends, equity ratio, "% of revenues", acquired business, headcount
@@ -54,10 +54,10 @@ GOLDEN = [
     (DOC004, 345, "EarningsPerShareBasic", "FY10", REVISED, Decimal("14801"), 0),
     (DOC004, 679, "OperatingIncomeLoss", "1Q09", ATM, Decimal("-233000000"), -6),
     (DOC004, 687, "IncomeTaxExpense", "4Q08", {}, Decimal("-190000000"), -6),
-    (DOC004, 708, "AccumulatedDeficit", "2010-03-31", {}, Decimal("-16720000000"), -6),
+    (DOC004, 708, "RetainedEarningsAccumulatedDeficit", "2010-03-31", {}, Decimal("-16720000000"), -6),
     (DOC004, 538, "OrdersReceivedSystemsOperationMaintenance", "2Q10", {}, Decimal("3037000000"), -6),
     (DOC004, 474, "GrossProfitATMOperation", "2Q10", {}, Decimal("-104000000"), -6),
-    (DOC004, 359, "DividendsPerShareYearEnd", "FY09", REVISED, Decimal("1250"), 0),
+    (DOC004, 359, "DividendsPerShare", "4Q09", REVISED, Decimal("1250"), 0),
     (DOC004, 710, "ShareholdersEquityRatio", "2010-03-31", {}, Decimal("0.534"), 3),
     (DOC004, 422, "CostOfRevenueToRevenuesRatio", "1H09", {}, Decimal("0.807"), 3),
     (DOC004, 284, "NewSubsidiariesRevenue", "1H10", {}, Decimal("2246000000"), -6),

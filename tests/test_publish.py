@@ -90,7 +90,6 @@ def _fail(publication) -> dict[str, bytes]:
 def test_failure_mid_publish_keeps_previous_output(tmp_path, failing, sample):
     out = tmp_path / "out"
     pub.publish(out, sample, load_database=False, stream=io.StringIO())
-    (out / "marker").write_text("previous run")
     before = _snapshot(out)
     with pytest.raises(Boom):
         pub.publish(out, sample, emitters=failing, stream=io.StringIO())
@@ -98,13 +97,72 @@ def test_failure_mid_publish_keeps_previous_output(tmp_path, failing, sample):
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
-def test_republish_replaces_output_as_a_whole(tmp_path, sample):
+def test_republish_replaces_an_earlier_publication_as_a_whole(tmp_path, sample):
+    out = tmp_path / "out"
+    pub.publish(out, sample, stream=io.StringIO())
+    (out / "fy2012h1" / "fy2012h1.json").unlink()  # a file the manifest lists may be missing
+    pub.publish(out, sample, stream=io.StringIO())
+    assert (out / "fy2012h1" / "fy2012h1.json").is_file() and (out / pub.DATABASE).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_an_empty_folder_is_accepted(tmp_path, sample):
+    (tmp_path / "out").mkdir()
+    assert pub.publish(tmp_path / "out", sample, load_database=False, stream=io.StringIO()) == 0
+    assert (tmp_path / "out" / "manifest.json").is_file()
+
+
+def _refused(args: list[str]) -> str:
+    result = CliRunner().invoke(main, ["publish", *args])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    return lines[0]
+
+
+@pytest.mark.parametrize("foreign", ["notes.txt", "fy2012h1/notes.txt", "empty-folder/"])
+def test_a_foreign_file_in_an_earlier_publication_is_refused_and_kept(tmp_path, sample, foreign):
     out = tmp_path / "out"
     pub.publish(out, sample, load_database=False, stream=io.StringIO())
-    (out / "stale.txt").write_text("from an older run")
-    pub.publish(out, sample, load_database=False, stream=io.StringIO())
-    assert not (out / "stale.txt").exists()
+    if foreign.endswith("/"):
+        (out / foreign).mkdir()
+    else:
+        (out / foreign).write_text("mine")
+    before = _tree(out)
+    line = _refused(["--out", str(out)])
+    assert "which publish did not write" in line and foreign.rstrip("/") in line
+    assert _tree(out) == before  # nothing touched, not even the manifest's files
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_folder_that_is_no_publication_is_refused(tmp_path):
+    (tmp_path / "thesis").mkdir()
+    (tmp_path / "thesis" / "chapter1.tex").write_text("years of work")
+    line = _refused(["--out", str(tmp_path / "thesis")])
+    assert "no readable manifest.json" in line
+    assert (tmp_path / "thesis" / "chapter1.tex").read_text() == "years of work"
+    (tmp_path / "file").write_text("x")
+    assert "is not a folder" in _refused(["--out", str(tmp_path / "file")])
+
+
+def test_out_dot_in_a_checkout_is_refused_and_git_status_stays_clean_after_publish(tmp_path, monkeypatch):
+    """`--out .` would replace the checkout itself; the default out/ is ignored by git."""
+    import subprocess
+
+    root = project_copy(tmp_path / "checkout")
+    shutil.copy(ROOT / ".gitignore", root / ".gitignore")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-C", str(root)]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "checkout"]):
+        subprocess.run(git + args, check=True, capture_output=True)
+    monkeypatch.chdir(root)  # the project is found in the current directory, as a user in a checkout runs it
+    before = _tree(root)
+    assert "no readable manifest.json" in _refused(["--out", "."])
+    assert _tree(root) == before
+    result = CliRunner().invoke(main, ["publish"])
+    assert result.exit_code == 0, result.output
+    status = subprocess.run(git + ["status", "--porcelain", "--ignored=no"], check=True, capture_output=True,
+                            text=True).stdout
+    assert status == "" and (root / "out" / "manifest.json").is_file()
 
 
 def test_swap_without_exchange_keeps_a_complete_directory(tmp_path, monkeypatch, sample):

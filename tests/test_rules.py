@@ -10,6 +10,7 @@ import pytest
 from emit_fixtures import ROOT, spec
 from iij_xbrl.model import Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
+from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import load
 from iij_xbrl.xbrl.findings import to_json
 from iij_xbrl.checks import check
@@ -28,7 +29,7 @@ def fact(concept: str, period: str, value: str, decimals: int | None = MILLION, 
          unit: str = "JPY", segment: str | None = None, scenario: str | None = None) -> Fact:
     dims = {}
     if segment:
-        dims["SegmentAxis"] = segment + "Member"
+        dims.update(names.SEGMENTS[segment])
     if scenario:
         dims["ScenarioAxis"] = scenario + "Member"
     scale = {MILLION: Decimal("1e6"), THOUSAND: Decimal("1e3"), -8: Decimal("1e9")}.get(decimals, Decimal(1))
@@ -79,8 +80,8 @@ def test_duplicate_one_unit_truncation_is_not_an_error(taxonomy):
                                 fact("InterestExpense", "1H12", "1,339,001", THOUSAND, line=4)),
                rule="iij:duplicate") == []
     # two printings in millions one unit apart (a rounded difference vs a difference of rounded balances)
-    found = run(taxonomy, filing(fact("IncomeTaxesPayableIncreaseDecrease", "1H12", "-1,315", line=199),
-                                 fact("IncomeTaxesPayableIncreaseDecrease", "1H12", "-1,316", line=258)),
+    found = run(taxonomy, filing(fact("IncomeTaxesPayablePeriodIncreaseDecrease", "1H12", "-1,315", line=199),
+                                 fact("IncomeTaxesPayablePeriodIncreaseDecrease", "1H12", "-1,316", line=258)),
                 rule="iij:duplicate")
     assert [f.severity for f in found] == ["info"]
 
@@ -150,9 +151,9 @@ def test_calculation_network_with_iij_tolerance(taxonomy):
 def test_segments_plus_eliminations_make_consolidated(taxonomy):
     def consolidated(value):
         return run(taxonomy, filing(fact("Revenues", "1H12", value, line=68),
-                                    fact("Revenues", "1H12", "900", line=69, segment="NetworkServicesAndSIBusiness"),
+                                    fact("Revenues", "1H12", "900", line=69, segment="NetworkServicesAndSystemsIntegrationBusiness"),
                                     fact("Revenues", "1H12", "150", line=70, segment="ATMOperationBusiness"),
-                                    fact("Revenues", "1H12", "50", line=71, segment="Elimination")),
+                                    fact("Revenues", "1H12", "-50", line=71, segment="IntersegmentElimination")),  # the amount eliminated
                    rule="iij:segment-sum")
     assert consolidated("1,000") == []
     found = consolidated("1,100")
@@ -170,9 +171,9 @@ def test_cash_rollforward(taxonomy):
     assert [(f.severity, lines(f)) for f in closing("11,970")] == [("error", {250, 199, 251})]
     # from the activities (+ FX) when the net change is not printed
     found = run(taxonomy, filing(fact("CashAndCashEquivalents", "2012-03-31", "100", line=1),
-                                 fact("NetCashProvidedByOperatingActivities", "1H12", "50", line=2),
-                                 fact("NetCashUsedInInvestingActivities", "1H12", "-20", line=3),
-                                 fact("NetCashUsedInFinancingActivities", "1H12", "-10", line=4),
+                                 fact("NetCashProvidedByUsedInOperatingActivities", "1H12", "50", line=2),
+                                 fact("NetCashProvidedByUsedInInvestingActivities", "1H12", "-20", line=3),
+                                 fact("NetCashProvidedByUsedInFinancingActivities", "1H12", "-10", line=4),
                                  fact("EffectOfExchangeRateChangesOnCash", "1H12", "5", line=5),
                                  fact("CashAndCashEquivalents", "2012-09-30", "130", line=6)),
                 rule="iij:cash-rollforward")
@@ -187,7 +188,7 @@ REVENUES = (fact("Revenues", "1H12", "51,109", line=25), fact("Revenues", "1H11"
 @pytest.mark.parametrize("printed, expected", [("8.3", []), ("8.2", ["info"]), ("8.4", ["warning"]),
                                                ("10.9", ["error"]), ("-8.3", ["error"])])
 def test_yoy_ratio_graded_by_interval_arithmetic(taxonomy, printed, expected):
-    found = run(taxonomy, filing(*REVENUES, pct("RevenuesYoYChangeRatio", "1H12", printed, line=26)),
+    found = run(taxonomy, filing(*REVENUES, pct("RevenuesPercentageChangeFromPriorYear", "1H12", printed, line=26)),
                 rule="iij:ratio")
     assert [f.severity for f in found] == expected
     assert all(lines(f) == {25, 26, 50} for f in found)
@@ -197,8 +198,8 @@ def test_prose_claim_contradicting_the_table(taxonomy):
     # doc 002: line 22 "Operating Income JPY1,005 million (down 44.6% YoY)", line 23 "increased by 10.9% YoY"
     base = (fact("OperatingIncomeLoss", "1H08", "1,005", line=22),
             fact("OperatingIncomeLoss", "1H07", "1.8", -8, line=47))
-    ok = pct("OperatingIncomeLossYoYChangeRatio", "1H08", "-44.6", line=22)
-    prose = pct("OperatingIncomeLossYoYChangeRatio", "1H08", "10.9", line=23)
+    ok = pct("OperatingIncomeLossPercentageChangeFromPriorYear", "1H08", "-44.6", line=22)
+    prose = pct("OperatingIncomeLossPercentageChangeFromPriorYear", "1H08", "10.9", line=23)
     assert run(taxonomy, filing(*base, ok, id="fy2008h1", period="1H08")) == []
     found = run(taxonomy, filing(*base, ok, prose, id="fy2008h1", period="1H08"))
     assert {(f.rule, f.severity) for f in found if 23 in lines(f)} == {("iij:ratio", "error"),
@@ -211,14 +212,14 @@ def test_margins_changes_shares_and_targets_ratios(taxonomy):
              pct("RevenuesToTargetRatio", "1H12", "101.2", line=5),
              fact("AccountsReceivable", "2012-03-31", "15,722", line=6),
              fact("AccountsReceivable", "2012-09-30", "15,648", line=7),
-             fact("AccountsReceivableIncreaseDecrease", "1H12", "-74", line=8),
-             fact("RevenuesYoYChangeAmount", "1H12", "3,913", line=9)]
+             fact("AccountsReceivablePeriodIncreaseDecrease", "1H12", "-74", line=8),
+             fact("RevenuesChangeFromPriorYear", "1H12", "3,913", line=9)]
     assert run(taxonomy, filing(*facts), rule="iij:ratio") == []
     bad = [pct("GrossMarginRatio", "1H12", "21.9", line=3),
-           fact("AccountsReceivableIncreaseDecrease", "1H12", "74", line=8)]
+           fact("AccountsReceivablePeriodIncreaseDecrease", "1H12", "74", line=8)]
     found = run(taxonomy, filing(*facts[:3], *facts[4:8], *bad), rule="iij:ratio")
     assert sorted((f.concepts[0], f.severity) for f in found) == [
-        ("AccountsReceivableIncreaseDecrease", "error"), ("GrossMarginRatio", "error")]
+        ("AccountsReceivablePeriodIncreaseDecrease", "error"), ("GrossMarginRatio", "error")]
 
 
 def test_target_revision_is_listed(taxonomy):
@@ -230,7 +231,7 @@ def test_target_revision_is_listed(taxonomy):
 
 
 def test_output_is_deterministic_whatever_the_fact_order(taxonomy):
-    facts = [*REVENUES, pct("RevenuesYoYChangeRatio", "1H12", "10.9", line=26),
+    facts = [*REVENUES, pct("RevenuesPercentageChangeFromPriorYear", "1H12", "10.9", line=26),
              fact("OperatingIncomeLoss", "1H11", "2,488", line=751),
              fact("OperatingIncomeLoss", "1H11", "2,448,207", THOUSAND, line=375),
              fact("Revenues", "1Q12", "100", line=1), fact("Revenues", "2Q12", "200", line=2)]

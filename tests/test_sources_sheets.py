@@ -11,8 +11,10 @@ from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Fact, Period, Provenance
 from iij_xbrl.sources import calendar, dedupe, factsheet, figures, load, yamlines
 from iij_xbrl.sources.mapping import LabelMap
+from iij_xbrl.taxonomy.source import load as load_taxonomy
 
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
+TAXONOMY = load_taxonomy(SOURCES.parent / "taxonomy")
 SHEETS = load.sheet_paths(SOURCES)
 DOC001 = "001_5ab34944f22f6fd1.txt"
 
@@ -69,18 +71,28 @@ def test_golden_facts_001(doc001) -> None:
     assert (cash.value, cash.decimals) == (Decimal("11670450000"), -3)
     (eps,) = [f for f in _one(doc001, "EarningsPerShareBasic", H1_12) if f.provenance.line == 397]
     assert (eps.value, eps.decimals, eps.unit) == (Decimal("49.51"), 2, "JPYPerShare")
+    # a payment is positive: "(2,785,190)" in the cash-flow statement (its negated label), "2,785" in the CAPEX table
     purchases = {f.provenance.line: f.value for f in _one(doc001, "PurchaseOfPropertyAndEquipment", H1_12)}
-    assert purchases[448] == Decimal("-2785190000") and purchases[254] == Decimal("-2785000000")
+    assert purchases[448] == Decimal("2785190000") and purchases[254] == Decimal("2785000000")
+    # "LESS: NET LOSS (INCOME) ATTRIBUTABLE TO NONCONTROLLING INTERESTS (1,058)": the statement's negated label
+    (nci,) = [f for f in _one(doc001, "NetIncomeLossAttributableToNoncontrollingInterests", H1_12)
+              if f.provenance.line == 388]
+    assert nci.value == Decimal("1058000") and nci.provenance.direction is None
+    # "down 5.5% YoY": the printed word gives the direction
+    (home,) = _one(doc001, "InternetConnectivityHomeRevenuePercentageChangeFromPriorYear", H1_12)[:1]
+    assert (home.value, home.provenance.direction) == (Decimal("-0.055"), "down")
     (target,) = _one(doc001, "OperatingIncomeLoss", Period(start=date(2012, 4, 1), end=date(2013, 3, 31)),
                      ScenarioAxis="InitialTargetMember")[:1]
     assert (target.value, target.decimals) == (Decimal("7500000000"), -6)
-    (atm,) = _one(doc001, "OperatingIncomeLoss", H1_11, SegmentAxis="ATMOperationBusinessMember")[1:]
+    (atm,) = _one(doc001, "OperatingIncomeLoss", H1_11, BusinessSegmentsAxis="ATMOperationBusinessMember",
+                  ConsolidationItemsAxis="OperatingSegmentsMember")[1:]
     assert (atm.value, atm.provenance.text) == (Decimal("-163814000"), "(163,814)")
-    (yoy,) = [f for f in _one(doc001, "RevenuesYoYChangeRatio", H1_12) if f.provenance.line == 49]
+    (yoy,) = [f for f in _one(doc001, "RevenuesPercentageChangeFromPriorYear", H1_12) if f.provenance.line == 49]
     assert (yoy.value, yoy.decimals, yoy.unit) == (Decimal("0.083"), 3, "pure")
-    (bw,) = _one(doc001, "TotalContractedBandwidth", Period(end=date(2012, 9, 30)))
+    (bw,) = _one(doc001, "ContractedBandwidth", Period(end=date(2012, 9, 30)))
     assert (bw.value, bw.unit, bw.provenance.text) == (Decimal("1003.3"), "Gbps", "1,003.3Gbps")
-    assert not _one(doc001, "IntersegmentRevenues", H1_12, SegmentAxis="ATMOperationBusinessMember")  # printed "—"
+    assert not _one(doc001, "IntersegmentRevenues", H1_12, BusinessSegmentsAxis="ATMOperationBusinessMember",
+                  ConsolidationItemsAxis="OperatingSegmentsMember")  # printed "—"
 
 
 def test_doc001_covers_every_statement_line(doc001) -> None:
@@ -166,12 +178,23 @@ def _write(tmp_path: Path, body: str) -> Path:
         ("tables:\n  - lines: [353, 364]\n    unit: JPY thousand\n    columns: [1H11, null, 1H12]\n", "ambiguous", 4),
         ("tables:\n  - lines: [49, 50]\n    unit: JPY million\n    columns: [1H11, 1H12]\n    rows:\n"
          "      49: Revenues\n      50: NetworkServicesRevenue\n", "beyond", 8),
+        # signs: a bare flag is no reason; a direction word must be printed and mean something for the concept
+        ("facts:\n  - {line: 22, concept: RevenuesPercentageChangeFromPriorYear, period: 1H12, text: '8.3%', "
+         "unit: percent, negate: true}\n", "schema", 4),
+        ("facts:\n  - {line: 22, concept: RevenuesPercentageChangeFromPriorYear, period: 1H12, text: '8.3%', "
+         "unit: percent, direction: down}\n", "direction 'down' is not printed", 4),
+        ("facts:\n  - {line: 22, concept: Revenues, period: 1H12, text: '51,109', unit: JPY million, direction: up}\n",
+         "'up' gives no direction to Revenues", 4),
+        ("tables:\n  - lines: [49, 50]\n    statement: Nowhere\n    unit: JPY million\n    columns: [1H11, 1H12]\n",
+         "statement Nowhere is no presentation role", 4),
+        ("facts:\n  - {line: 22, concept: NoSuchConcept, period: 1H12, text: '51,109', unit: JPY million}\n",
+         "NoSuchConcept is no concept", 4),
     ],
 )
 def test_sheet_errors_name_yaml_line(tmp_path: Path, body: str, message: str, line: int) -> None:
     sheet = _write(tmp_path, body)
     with pytest.raises(InputError, match=message) as err:
-        factsheet.load_sheet(sheet, tmp_path, LabelMap.load(SOURCES / "mapping.yaml"))
+        factsheet.load_sheet(sheet, tmp_path, LabelMap.load(SOURCES / "mapping.yaml"), TAXONOMY)
     assert err.value.line == line and err.value.path == str(sheet)
 
 
@@ -220,4 +243,4 @@ def test_a_sheet_of_a_document_no_filing_lists_is_refused(tmp_path: Path) -> Non
     sheet = _write(tmp_path, "facts:\n  - {line: 22, concept: Revenues, period: 1H12, text: '51,109', unit: JPY million}\n")
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("filing: fy2012h1", "filing: fy2013q3"), encoding="utf-8")
     with pytest.raises(InputError, match="belongs to filing fy2012h1, not fy2013q3"):
-        load.load_filings(tmp_path)
+        load.load_filings(tmp_path, TAXONOMY)

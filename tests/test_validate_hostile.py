@@ -29,14 +29,16 @@ def test_filesystem_oddities_are_refused_one_line_each(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     odd = Path(os.fsdecode(bytes(tmp_path) + b"/bad\xff.xbrl"))
     odd.write_text(corpus.instance(), encoding="utf-8")
-    inputs = [fifo, Path("/dev/zero"), tmp_path, tmp_path / "missing.xbrl", good, odd]
+    empty = tmp_path / "empty"  # a directory stands for the reports in it: this one has none
+    empty.mkdir()
+    inputs = [fifo, Path("/dev/zero"), empty, tmp_path / "missing.xbrl", good, odd]
     start = time.monotonic()
     proc = _cli(inputs)
     assert time.monotonic() - start < 30  # no hang on the FIFO or /dev/zero
     err, out = proc.stderr.decode(), proc.stdout.decode()
     assert proc.returncode == 2 and "Traceback" not in err
     lines = err.splitlines()
-    assert [line.split(":")[1].strip() for line in lines] == [str(fifo), "/dev/zero", str(tmp_path),
+    assert [line.split(":")[1].strip() for line in lines] == [str(fifo), "/dev/zero", str(empty),
                                                                 str(tmp_path / "missing.xbrl")]
     assert "a FIFO, not a regular file" in lines[0] and "a device" in lines[1] and "a directory" in lines[2]
     assert "No such file" in lines[3] and all(": IOerror: " in line for line in lines)

@@ -5,7 +5,9 @@ stage stays usable as a library. Bad input becomes one line on stderr and exit 2
 """
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -52,16 +54,28 @@ def taxonomy_build() -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="A new or empty folder, or an earlier publication (anything else is refused, nothing touched).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when findings include errors.")
 @click.option("--db", "db_url", default=None, help="Database URL (default: sqlite:///<out>/iij.sqlite).")
-def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
+@click.option("--viewer", "with_viewer", is_flag=True,
+              help="Also write each report inside Arelle's ixbrl-viewer (<filing>/<filing>-viewer.html, offline; "
+                   "needs pip install 'iij-xbrl[viewer]').")
+@click.option("--verbose", "-v", is_flag=True, help="Print the wall and CPU time of each stage on stderr.")
+def publish(out_dir: Path, strict: bool, db_url: str | None, with_viewer: bool, verbose: bool) -> None:
     """Publish every filing (instances, reports, packages, findings) and load the database."""
-    from .publication import load
-    from .publish import publish as run
+    from .publish import Stages, publish as run
 
-    sys.exit(run(out_dir, load(_project()), strict=strict, db_url=db_url))
+    stages = Stages()
+    stages.times.append(("start-up (CPU so far)", time.process_time(), time.process_time()))
+    with stages("load sources and check"):
+        from .publication import load
+
+        publication = load(_project())
+    code = run(out_dir, publication, strict=strict, db_url=db_url, with_viewer=with_viewer, stages=stages)
+    if verbose:
+        stages.print(sys.stderr)
+    sys.exit(code)
 
 
 @main.command()
@@ -73,10 +87,23 @@ def publish(out_dir: Path, strict: bool, db_url: str | None) -> None:
 @click.option("--packages", "packages", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Taxonomy package zip(s) to resolve URLs offline (repeatable) [default: the project's "
                    "taxonomy/iij-taxonomy-2025.zip, when there is one].")
-def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...]) -> None:
-    """Validate XBRL reports (XBRL 2.1 XML or xBRL-JSON, recognised by content): XBRL 2.1, Dimensions and
-    xBRL-JSON validity, then XBRL Calculations 1.1 (round-to-nearest). Each PATH is judged on its own;
-    a summary line per file tells what was checked.
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Validate the inputs on this many processes (0: one per CPU).")
+def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Path, ...], jobs: int) -> None:
+    """Validate XBRL reports: XBRL 2.1, Dimensions, Inline XBRL and OIM validity, then XBRL Calculations
+    1.1 (round-to-nearest). Each PATH is judged on its own; a summary line per file tells what was checked.
+
+    \b
+    A directory stands for the reports below it, recognised by content.
+
+    \b
+    Formats, recognised from the content, not the name:
+      XBRL 2.1 XML instance (.xbrl)
+      Inline XBRL 1.1 (.xhtml; a document set inside a report package)
+      xBRL-JSON 1.0 (.json)
+      xBRL-CSV 1.0 (its metadata .json; the tables beside it)
+      Report Package 1.0 (.xbr, .xbri, .zip: each report in it)
+      - reads standard input (any of the above; relative references from the working directory)
 
     Exit 0 valid and consistent, 1 valid with error findings (calculation inconsistencies, disallowed
     duplicates), 2 not valid XBRL or not readable (the last line on stderr names the file, the line and
@@ -92,7 +119,7 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Pa
             own = None
         if own is not None and own.exists():
             packages = (own,)
-    sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages)))
+    sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages), jobs=jobs or os.cpu_count() or 1))
 
 
 @main.command()

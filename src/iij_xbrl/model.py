@@ -34,7 +34,11 @@ class Concept(Frozen):
     balance: Balance | None = None
     abstract: bool = False
     labels: dict[str, Label]  # label role short name ("label", "total", "terse", "negated", …) -> en/ja
-    usgaap: str | None = None  # local name of the matching us-gaap element
+    usgaap: str | None = None  # local name of the us-gaap element it is anchored to (taxonomy.names.USGAAP_VERSION)
+    usgaap_relation: str | None = None  # equivalent | wider | narrower: the us-gaap element relative to this concept
+    usgaap_negated: bool = False  # the us-gaap element carries this concept's value with the opposite sign
+    usgaap_note: str | None = None  # how the two differ (scope, standard, sign)
+    sign: str | None = None  # what a positive value means (taxonomy.signs): "positive", "income", "increase", …
 
 
 class Period(Frozen):
@@ -61,6 +65,9 @@ class Provenance(Frozen):
     document: str  # source file name, e.g. "001_5ab34944f22f6fd1.txt"
     line: int  # 1-based line number in that document
     text: str  # the figure exactly as printed on that line, e.g. "(1,866)" or "51.1"
+    # How the value's sign was read, when not from the printed figure alone (see sources.factsheet):
+    direction: str | None = None  # the printed word that gives the direction ("down", "loss", "used", …)
+    negated: str | None = None  # why the sheet reads the figure against its caption's literal sense (a curation)
 
 
 

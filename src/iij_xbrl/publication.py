@@ -129,6 +129,6 @@ def load(project: Project) -> Publication:
 
     digest = project.sources_digest()
     taxonomy = load_taxonomy(project.taxonomy)
-    filings = tuple(FilingFacts.of(spec, prints) for spec, prints in load_prints(project.sources))
+    filings = tuple(FilingFacts.of(spec, prints) for spec, prints in load_prints(project.sources, taxonomy))
     documents = {name: read_regular(project.sources / name) for f in filings for name in f.spec.files}
     return Publication(project, taxonomy, filings, tuple(check(filings, taxonomy)), documents, digest)

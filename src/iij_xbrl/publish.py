@@ -11,16 +11,20 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import atomic
-from .emit import naming
+from .emit import charts, naming, viewer
+from .emit.manifest import MANIFEST
+from .taxonomy.names import PACKAGE_FILE
 from .emit.registry import EMITTERS
 from .publication import Publication
 from .xbrl.errors import InputError
@@ -51,6 +55,42 @@ def _staged_db_url(db_url: str | None, stage_dir: Path, out_dir: Path) -> str:
             raise InputError(str(path), f"cannot read the previous database to continue its history: {exc}") \
                 from None
     return f"sqlite:///{staged}"
+
+
+def own_extras(filings) -> set[str]:
+    """Files publish writes beside the manifest's list (not in it: they are not deterministic bytes): the
+    database and, with --viewer, each filing's viewer page and script."""
+    return {DATABASE, *(f"{f}/{name}" for f in filings for name in viewer_files(f))}
+
+
+def viewer_files(filing: str) -> tuple[str, str]:
+    return (f"{filing}-viewer.html", "ixbrlviewer.js")
+
+
+def check_out(out_dir: Path) -> None:
+    """Refuse (InputError, nothing touched) an out_dir publish may not replace: only a missing or empty folder,
+    or an earlier publication holding nothing but what its manifest lists and publish's own extras, is ours."""
+    if not out_dir.exists() and not out_dir.is_symlink():
+        return
+    if out_dir.is_symlink() or not out_dir.is_dir():
+        raise InputError(str(out_dir), "exists and is not a folder: choose a new or empty folder for --out")
+    entries = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*"))
+    if not entries:
+        return
+    manifest = out_dir / MANIFEST
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        ours = set(listed["files"]) | own_extras(listed["filings"]) | {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(str(out_dir), "is not empty and holds no publication (no readable manifest.json); "
+                         "publish replaces only its own output: choose a new or empty folder for --out") from None
+    folders = {parent.as_posix() for rel in ours for parent in Path(rel).parents} - {"."}
+    foreign = [rel for rel in entries if not (rel in ours and (out_dir / rel).is_file()
+                                              and not (out_dir / rel).is_symlink()) and rel not in folders]
+    if foreign:
+        more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+        raise InputError(str(out_dir), f"holds {foreign[0]}{more}, which publish did not write; publish replaces "
+                         "only its own output: move it away or choose another folder for --out")
 
 
 def print_summary(publication: Publication, out_dir: Path, stream=None) -> None:
@@ -109,28 +149,78 @@ def _make_readable(directory: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+def _write_viewers(stage_dir: Path, publication: Publication) -> None:
+    """Each filing's report inside Arelle's ixbrl-viewer, beside the report (its links to ../documents/ work)."""
+    for f in publication.filings:
+        page, _ = viewer_files(f.id)
+        viewer.write_viewer(stage_dir / f.id / f"{f.id}.xhtml", stage_dir / PACKAGE_FILE, stage_dir / f.id, page)
+
+
+class Stages:
+    """Wall and CPU seconds per stage of a publish, printed with --verbose."""
+
+    def __init__(self) -> None:
+        self.times: list[tuple[str, float, float]] = []
+
+    @contextlib.contextmanager
+    def __call__(self, name: str):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.times.append((name, time.perf_counter() - wall, time.process_time() - cpu))
+
+    def print(self, stream) -> None:
+        width = max(len(name) for name, _, _ in self.times)
+        print(f"{'stage':<{width}}  wall s   CPU s", file=stream)
+        for name, wall, cpu in self.times:
+            print(f"{name:<{width}}  {wall:6.3f}  {cpu:6.3f}", file=stream)
+        print(f"{'total':<{width}}  {sum(t[1] for t in self.times):6.3f}  {sum(t[2] for t in self.times):6.3f}",
+              file=stream)
+
+
+# Emitters whose work starts elsewhere run last: the inline reports wait for the charts drawn ahead (in a
+# process of their own, charts.draw_ahead), and the data package and manifest take every other output.
+_LATE = ("inline XBRL", "data package", "manifest")
+
+
 def publish(out_dir: Path, publication: Publication, strict: bool = False, db_url: str | None = None,
-            emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None) -> int:
+            emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None,
+            with_viewer: bool = False, stages: Stages | None = None) -> int:
     """Write every emitter's files into a fresh directory, load the database from it, swap it in for out_dir;
-    return the exit code (1 with `strict` when a finding is an error)."""
+    return the exit code (1 with `strict` when a finding is an error). `with_viewer` adds each report inside
+    Arelle's ixbrl-viewer (optional extra `viewer`). `stages` collects the time each stage took."""
     from .export.command import load_published
 
+    stages = stages or Stages()
     out_dir = Path(out_dir).absolute()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(str(out_dir), "output path exists and is not a directory")
+    check_out(out_dir)
+    if with_viewer and not viewer.available():
+        raise InputError("--viewer", "needs Arelle's ixbrl-viewer: pip install 'iij-xbrl[viewer]'")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         chosen = list(EMITTERS.items() if emitters is None else emitters)
+        if any(name == "inline XBRL" for name, _ in chosen):
+            charts.draw_ahead(publication)
+        chosen.sort(key=lambda item: _LATE.index(item[0]) if item[0] in _LATE else -1)
         for number, (name, emit) in enumerate(chosen, start=1):
-            _progress(number, len(chosen) + load_database, name)
-            for rel, data in emit(publication).items():
-                atomic.write_bytes(stage_dir / rel, data)
+            _progress(number, len(chosen) + load_database + with_viewer, name)
+            with stages(name):
+                for rel, data in emit(publication).items():
+                    atomic.write_bytes(stage_dir / rel, data)
+        steps = len(chosen) + load_database + with_viewer
         if load_database:
-            _progress(len(chosen) + 1, len(chosen) + 1, "database")
-            load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
-        _make_readable(stage_dir)
-        swap_in(stage_dir, out_dir)
+            _progress(len(chosen) + 1, steps, "database")
+            with stages("database"):
+                load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
+        if with_viewer:
+            _progress(steps, steps, "ixbrl-viewer")
+            with stages("ixbrl-viewer"):
+                _write_viewers(stage_dir, publication)
+        with stages("swap into place"):
+            _make_readable(stage_dir)
+            swap_in(stage_dir, out_dir)
     finally:
         if stage_dir.exists():
             shutil.rmtree(stage_dir)

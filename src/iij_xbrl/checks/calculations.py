@@ -4,8 +4,8 @@
   subtotals, breakdowns) on each filing's de-duplicated facts. A binding is a total fact and the item facts of
   the same period, dimensions and unit. Unlike Calculations 1.1, every item must be printed: the presentations
   print summaries with some lines left out, and a missing line is not a zero there.
-- iij:segment-sum — consolidated = Network services and SI business + ATM operation business - eliminations
-  (eliminations are printed positive and subtracted; an elimination not printed counts as none).
+- iij:segment-sum — consolidated = Network services and SI business + ATM operation business + eliminations
+  (an elimination is negative: the amount taken out of the segments' sum; one not printed counts as none).
 - iij:cash-rollforward — cash at the day before a period starts + net increase (decrease) in cash = cash at
   its end; where the net change is not printed, operating + investing + financing (+ FX effect when printed).
 Severities: error beyond IIJ's one-unit tolerance, info within it (a rounding artefact).
@@ -22,15 +22,15 @@ from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import Taxonomy
 
 from ..xbrl.findings import Finding
-from .facts import SEGMENT, dims_of, finding, with_member
+from .facts import SEGMENT, dims_of, finding
 from .tolerance import ROUNDING_NOTE, SEVERITY, judge_sum
 
 CASH = "CashAndCashEquivalents"
 NET_CHANGE = "NetIncreaseDecreaseInCash"
-ACTIVITIES = ("NetCashProvidedByOperatingActivities", "NetCashUsedInInvestingActivities",
-              "NetCashUsedInFinancingActivities")
+ACTIVITIES = ("NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
+              "NetCashProvidedByUsedInFinancingActivities")
 FX = "EffectOfExchangeRateChangesOnCash"
-SEGMENTS = ((1, names.NETWORK_SERVICES_AND_SI), (1, names.ATM_OPERATION), (-1, names.ELIMINATION))
+SEGMENTS = tuple(tuple(sorted(dims.items())) for dims in names.SEGMENTS.values())  # the segments and the elimination
 
 
 def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact]], what: str) -> Finding | None:
@@ -46,7 +46,7 @@ def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact
 
 
 def _member(f: Fact) -> str:
-    member = f.dimensions.get(SEGMENT)
+    member = f.dimensions.get(SEGMENT) or f.dimensions.get(names.CONSOLIDATION_ITEMS_AXIS)
     return f" [{member}]" if member else ""
 
 
@@ -72,11 +72,11 @@ def networks(filings: list[FilingFacts], taxonomy: Taxonomy) -> Iterator[Finding
 def segments(filings: list[FilingFacts]) -> Iterator[Finding]:
     for ff in filings:
         for total in ff.facts:
-            if SEGMENT in total.dimensions or total.value is None:
-                continue
             dims = dims_of(total)
-            parts = [(w, ff.get(total.concept, total.period, with_member(dims, SEGMENT, m), total.unit))
-                     for w, m in SEGMENTS]
+            if total.value is None or {SEGMENT, names.CONSOLIDATION_ITEMS_AXIS} & set(total.dimensions):
+                continue
+            parts = [(1, ff.get(total.concept, total.period, tuple(sorted(dims + part)), total.unit))
+                     for part in SEGMENTS]
             if any(f is None or f.value is None for _, f in parts[:2]):
                 continue
             items = [(w, f) for w, f in parts if f is not None and f.value is not None]

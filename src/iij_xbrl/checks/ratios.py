@@ -1,12 +1,14 @@
 """iij:ratio — printed changes, margins and ratios against the figures they describe.
 
 Formulas by concept name (the taxonomy's conventions), for the fact's period P and dimensions:
-  <B>YoYChangeRatio  B(P) / B(P one year earlier) - 1      <B>QoQChangeRatio  ... one quarter earlier
-  <B>YoYChangeAmount, <B>YoYChange (amounts, points, counts)   B(P) - B(P one year earlier); QoQ likewise
-  <B>IncreaseDecrease over a duration P of an instant B   B(end of P) - B(day before P)
+  <B>PercentageChangeFromPriorYear  B(P) / B(P one year earlier) - 1    <B>PercentageChangeFromPriorQuarter  ... one
+                                    quarter earlier
+  <B>ChangeFromPriorYear (amounts, counts; percentage points of a ratio)  B(P) - B(P one year earlier); PriorQuarter
+                                    likewise
+  <B>PeriodIncreaseDecrease over a duration P of an instant B   B(end of P) - B(day before P)
   <X>ToRevenuesRatio  X / Revenues          <X>ToTargetRatio  X / X(target; the revised one when both exist)
   GrossMarginRatio<L>  GrossProfit<L> / <L>Revenue (Revenues for the total)
-  ShareholdersEquityRatio  IIJShareholdersEquity / Assets
+  ShareholdersEquityRatio  ShareholdersEquityAttributableToParent / Assets
 X may also be named without its "Loss" (OperatingIncome -> OperatingIncomeLoss). The earlier figure of a
 change is an actual one even for a target (FY12 target vs FY11 actual). An operand that is not printed but
 has a formula of its own (a margin) is computed from its parts. A change ratio over a base that is not
@@ -118,10 +120,11 @@ def _to_target(x: str):
 
 
 _SUFFIXES = (
-    ("YoYChangeRatio", lambda b: _change(b, 12, "/-1")), ("QoQChangeRatio", lambda b: _change(b, 3, "/-1")),
-    ("YoYChangeAmount", lambda b: _change(b, 12, "-")), ("QoQChangeAmount", lambda b: _change(b, 3, "-")),
-    ("YoYChange", lambda b: _change(b, 12, "-")), ("QoQChange", lambda b: _change(b, 3, "-")),
-    ("IncreaseDecrease", _increase),
+    # "Percentage…" before the plain change it ends with
+    ("PercentageChangeFromPriorYear", lambda b: _change(b, 12, "/-1")),
+    ("PercentageChangeFromPriorQuarter", lambda b: _change(b, 3, "/-1")),
+    ("ChangeFromPriorYear", lambda b: _change(b, 12, "-")), ("ChangeFromPriorQuarter", lambda b: _change(b, 3, "-")),
+    ("PeriodIncreaseDecrease", _increase),
     ("ToRevenuesRatio", lambda x: _share(_names(x), ["Revenues"])), ("ToTargetRatio", _to_target),
 )
 
@@ -131,7 +134,7 @@ def formula_of(concept: str):
         if concept.endswith(suffix) and len(concept) > len(suffix):
             return make(concept[: -len(suffix)])
     if concept == "ShareholdersEquityRatio":
-        return _share(["IIJShareholdersEquity"], ["Assets"])
+        return _share(["ShareholdersEquityAttributableToParent"], ["Assets"])
     if concept.startswith("GrossMarginRatio"):
         line = concept[len("GrossMarginRatio"):]
         return _share(["GrossProfit" + line], [line + "Revenue" if line else "Revenues"])

@@ -14,8 +14,9 @@ from pathlib import Path
 from iij_xbrl.model import Period
 from iij_xbrl.paths import Project, find
 from iij_xbrl.sources.factsheet import document_lines
+from iij_xbrl.taxonomy.names import SEGMENT_AXIS
 
-from . import crosscheck, review, sanity
+from . import crosscheck, review, sanity, signs
 from .context import Context
 from .layout import Document
 from .prose import ProseReader
@@ -41,7 +42,8 @@ def context_for(path: Path, project: Project | None = None) -> Context:
     mapping = project.sources / "mapping.yaml"
     taxonomy = load(project.taxonomy)
     segments = {m.label.en: m.name.removesuffix("Member")
-                for axis in taxonomy.dimensions.axes if axis.axis.name == "SegmentAxis" for m in axis.members[1:]}
+                for axis in taxonomy.dimensions.axes if axis.axis.name == SEGMENT_AXIS for m in axis.members[1:]}
+    segments["Elimination"] = segments["Intersegment elimination"] = signs.ELIMINATION  # ConsolidationItemsAxis
     vocabulary = Vocabulary.load(taxonomy.concepts, mapping, segments)
     children: dict[str, set[str]] = {}
     calculations, network_of = [], []
@@ -52,7 +54,21 @@ def context_for(path: Path, project: Project | None = None) -> Context:
             children.setdefault(arc.total, set()).add(arc.item)
         calculations.extend((total, tuple(items)) for total, items in by_total.items())
         network_of.extend(role.id for _ in by_total)
-    return Context(Document(path.name, document_lines(path)), vocabulary, children, calculations, network_of)
+    negated_in: dict[str, set[str]] = {}
+    statements: dict[str, set[str]] = {}
+    for role in taxonomy.roles:
+        for node in _nodes(role.presentation):
+            statements.setdefault(role.id, set()).add(node.concept)
+            if node.preferred_label == "negated":
+                negated_in.setdefault(node.concept, set()).add(role.id)
+    return Context(Document(path.name, document_lines(path)), vocabulary, children, calculations, network_of,
+                   negated_in, statements)
+
+
+def _nodes(nodes):
+    for node in nodes:
+        yield node
+        yield from _nodes(node.children)
 
 
 def draft(path: Path, filing: str | None = None, project: Project | None = None) -> Draft:
@@ -62,6 +78,9 @@ def draft(path: Path, filing: str | None = None, project: Project | None = None)
     for block in ctx.doc.blocks:
         found.extend(tables.read(block))
     found.extend(ProseReader(ctx).read(set(ctx.doc.table_lines), tables.prose_rows))
+    block_of = {row.number: i for i, block in enumerate(ctx.doc.blocks) for row in block.rows}
+    found = signs.statement(found, ctx.negated_in, ctx.statements,
+                            {name: c.sign for name, c in ctx.vocabulary.concepts.items()}, block_of)
     proposals, clashes = _clashes([f for f in found if isinstance(f, Proposal)])
     proposals = crosscheck.check(ctx, proposals)
     kept, insane = sanity.check(ctx, [p for p in proposals if p.confidence >= THRESHOLD])

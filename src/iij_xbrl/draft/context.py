@@ -25,6 +25,8 @@ class Context:
     children: dict[str, set[str]]  # calculation total -> its items, over every network
     calculations: list[tuple[str, tuple[tuple[str, int], ...]]]  # (total, ((item, weight), ...)) per network
     network_of: list[str]  # the network (role id) of each entry of `calculations`
+    negated_in: dict[str, set[str]] = field(default_factory=dict)  # concept -> statements showing it negated
+    statements: dict[str, set[str]] = field(default_factory=dict)  # presentation role -> its concepts
     targets: scenario.Targets = field(init=False)
     networks: dict[str, set[str]] = field(init=False)  # concept -> calculation networks it takes part in
 
@@ -37,8 +39,8 @@ class Context:
         if self.doc.fiscal_year is not None and self.doc.fiscal_year < FIRST_YEAR_OF_SFAS_160:
             # Before SFAS 160 (fiscal years from Dec. 15, 2008; IIJ's FY2009) "net income" was the bottom line
             # after minority interests: today's net income attributable to IIJ.
-            self.vocabulary.alias("Net income", "NetIncomeAttributableToIIJ")
-            self.vocabulary.alias("Minority interests", "NetLossIncomeAttributableToNoncontrollingInterests")
+            self.vocabulary.alias("Net income", "NetIncomeAttributableToParent")
+            self.vocabulary.alias("Minority interests", "NetIncomeLossAttributableToNoncontrollingInterests")
 
     def concept(self, name: str) -> Concept:
         return self.vocabulary.concepts[name]
@@ -88,8 +90,9 @@ class Context:
 
     def proposal(self, line: int, start: int, token: str, concept: str, period: Period, unit: str,
                  negative: bool, confidence: float, why: str, scenario_name: str = scenario.ACTUAL,
-                 segment: str = "Consolidated", approximate: bool = False) -> Proposal | Pending:
-        """A sheet entry for one figure, or the reason it cannot be one."""
+                 segment: str = "Consolidated", approximate: bool = False, table: bool = False) -> Proposal | Pending:
+        """A sheet entry for one figure, or the reason it cannot be one. `negative` is the reading of the
+        printing and its words; the value takes the concept's natural sign (signs.natural)."""
         from . import signs
 
         name = periods.token(period)
@@ -99,8 +102,10 @@ class Context:
         if text is None:
             return Pending(line, start, token, f"not readable in {unit}", (concept,))
         decimals = _approximate_decimals(text, unit) if approximate else None
+        negative, basis = signs.natural(negative, self.concept(concept).sign, self.doc.lines[line - 1], text, unit,
+                                        table=table, elimination=segment == signs.ELIMINATION)
         return Proposal(line, start, token, text, concept, name, unit, scenario_name, segment,
-                        signs.negate_for(text, unit, negative), decimals, round(confidence, 2), why)
+                        signs.negate_for(text, unit, negative), decimals, round(confidence, 2), why, basis, table)
 
 
 def _approximate_decimals(text: str, unit: str) -> int | None:

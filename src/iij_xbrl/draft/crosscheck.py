@@ -59,7 +59,9 @@ def check(ctx: Context, proposals: list[Proposal]) -> list[Proposal]:
             flips = [n for n in [-1, *range(len(indexes))] if foots(n)]
             if len(flips) == 1:
                 i = members[total] if flips[0] == -1 else indexes[flips[0]]
-                out[i] = replace(out[i], negate=not out[i].negate,
+                flipped = not out[i].negate
+                out[i] = replace(out[i], negate=flipped,
+                                 basis=("negate", f"drafted: {names} foots only with this sign") if flipped else None,
                                  why=out[i].why + f"; sign flipped: {names} foots only so")
                 continue
             for i in [members[total], *indexes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from iij_xbrl.model import Fact, Provenance
 from iij_xbrl.sources import calendar, figures
+from iij_xbrl.taxonomy import names
 
 from . import signs
 from .proposal import Proposal
@@ -11,11 +12,9 @@ from .proposal import Proposal
 
 def fact(p: Proposal, document: str = "draft") -> Fact:
     figure = figures.parse(p.text, p.unit)
-    dimensions = {}
-    if p.segment != "Consolidated":
-        dimensions["SegmentAxis"] = p.segment + "Member"
+    dimensions = dict(names.SEGMENTS.get(p.segment, {}))
     if p.scenario != "Actual":
-        dimensions["ScenarioAxis"] = p.scenario + "Member"
+        dimensions[names.SCENARIO_AXIS] = p.scenario + names.MEMBER_SUFFIX
     return Fact(concept=p.concept, period=calendar.parse(p.period), dimensions=dimensions, unit=figure.unit,
                 value=signs.value(p.text, p.unit, p.negate),
                 decimals=p.decimals if p.decimals is not None else figure.decimals,

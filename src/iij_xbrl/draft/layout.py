@@ -17,7 +17,7 @@ from . import periods
 
 _RULE_CELL = re.compile(r"^[-=_:\s]*$")
 _NUMBERED = re.compile(r"^\s*(?:[IVXⅠ-Ⅻ]+\s*\.?\s*)?(?:-\s*\d+\s*\.(?!\d)|\d+\s*\.\s+[A-Z]|[IVXⅠ-Ⅻ]+\s*[-–]\s*\d+\s*\.?)\s*\S"
-                       r"|^\s*[IVXⅠ-Ⅻ]+\s*\.\s+[A-Z]")
+                       r"|^\s*[IVXⅠ-Ⅻ]+\s*\.\s+[A-Z]|^\s*\d{1,2}\.\d{1,2}\.?\s+[A-Z][A-Za-z]")  # "2.6 Revenues"
 _BULLET = re.compile(r"^[\s\-–•·▪●◆◇■□➤➢>▶✓※*]+")
 
 

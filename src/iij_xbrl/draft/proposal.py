@@ -18,10 +18,14 @@ class Proposal:
     unit: str  # sheet unit (JPY million, percent, count, ...)
     scenario: str = "Actual"
     segment: str = "Consolidated"
-    negate: bool = False
+    negate: bool = False  # the value (the concept's natural sign) is the printed figure with the other sign
     decimals: int | None = None
     confidence: float = 1.0
     why: str = ""
+    # what makes the loader read `negate`: ("direction", a word of the line), ("statement", a role that shows the
+    # concept with its negated label) or ("negate", the reason to review); None for the drafter's default reason
+    basis: tuple[str, str] | None = None
+    table: bool = False  # read from a table row (else from prose)
 
     @property
     def key(self) -> tuple:

@@ -12,7 +12,7 @@ in the sentence, the bullet, the slide's "YoY = 2Q12 compared to 2Q11", the capt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from iij_xbrl.model import Period
@@ -21,7 +21,7 @@ from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
-from .vocabulary import SUFFIXES as vocabulary_suffixes
+from .vocabulary import SUFFIXES as vocabulary_suffixes, norm
 
 _SKIP = [
     (re.compile(r"forward[- ]looking|statements made in this", re.I), "outlook"),
@@ -30,7 +30,7 @@ _SKIP = [
     (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
 ]
-_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!Approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
 _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
@@ -67,6 +67,11 @@ _TYPES = {
     ("percent", "change"): {"monetary", "perShare", "integer", "decimal"},
     ("points", ""): {"percent"},
 }
+_PLANNED = re.compile(r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+hire\s*$", re.I)  # "Planning to hire 130 ..."
+_BOLD_TOPIC = re.compile(r"^[\s\-–•·▪●◆◇■□➤➢>▶✓※]*\*\*(?P<topic>[^*\d]+?)\*\*(?=\s+\S)")
+_LIST_NUMBER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\))\s+(?=[A-Za-z])")
+_TARGET_CHANGE = re.compile(r"\bchange\s+from\s+(?:the\s+)?(?:previous|initial|original)\s+(?:target|plan|forecast)s?\b", re.I)
+_REVISION_TITLE = re.compile(r"\brevis(?:ed|ion)\b.*\b(?:target|plan|forecast)|\b(?:target|plan|forecast)s?\b.*\brevis", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrease\)", re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\b[^,.;()]{0,45}$", re.I)
 # what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
@@ -98,6 +103,7 @@ class _State:
     last_role: tuple = ()  # role and basis of the last figure of the line
     sentence_subjects: str = ""  # the subjects before, in the sentence ("Gross margin for network services ...")
     topic: str = ""  # the first subject of a paragraph ("Cost of Equipment Sales revenues was ... Gross margin was")
+    revised: set = field(default_factory=set)  # concepts whose previous target a revision slide printed
     used_periods: tuple = ()  # spans of periods that belong to figures before ("JPY3,234 million for 1H11")
 
 
@@ -105,6 +111,36 @@ class ProseReader:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._section_periods = self._section_defaults()
+
+    def _listed_labels(self, table_lines: set[int]) -> dict[int, str]:
+        """A slide flattened to text: k label lines in a row (no figures), then k lines holding one bare amount
+        each ("- New subsidiaries related:" ... "JPY585 million"): the amounts in the labels' order."""
+        doc, out = self.ctx.doc, {}
+        number, last = 1, len(doc.lines)
+        while number <= last:
+            run = []
+            while number <= last and number not in table_lines and doc.text(number).strip() \
+                    and not token_spans(doc.text(number)) and not doc.is_heading(number):
+                run.append(number)
+                number += 1
+            amounts = []
+            n = number
+            while n <= last and n not in table_lines and len(amounts) < len(run):
+                text = doc.text(n)
+                spans = token_spans(text)
+                if not text.strip():
+                    n += 1
+                    continue
+                bare = len(spans) == 1 and not _content(text[:spans[0][0]] + text[spans[0][1]:]) \
+                    and re.match(r"^\s*(?:million|billion|thousand)\b", text[spans[0][1]:])
+                if not bare:
+                    break
+                amounts.append(n)
+                n += 1
+            if len(run) >= 2 and len(amounts) == len(run):
+                out.update((a, strip_bullet(doc.text(r))) for r, a in zip(run, amounts))
+            number = max(number + 1, n if len(amounts) == len(run) and run else number + 1)
+        return out
 
     def _section_defaults(self) -> dict[str, tuple[Period | None, bool]]:
         """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, and whether it compares QoQ."""
@@ -125,6 +161,7 @@ class ProseReader:
         skip = set(table_lines) - set(from_offset)
         doc = self.ctx.doc
         state = _State()
+        self._listed = self._listed_labels(set(table_lines))
         for number, text in enumerate(doc.lines, start=1):
             section = doc.heading(number)
             if section != state.section:
@@ -143,6 +180,13 @@ class ProseReader:
                 for start, _, token in spans:
                     yield Pending(number, start, token, reason)
                 continue
+            listed = _LIST_NUMBER.match(text)
+            if listed and spans[0][0] < listed.end():  # "1) The number of treasury stock:": a list number
+                yield Pending(number, spans[0][0], spans[0][2], "page-or-section-number")
+                spans = spans[1:]
+                if not spans:
+                    self._note(number, text[listed.end():], text[listed.end():].strip(), state)
+                    continue
             offset, state.table_caption = from_offset.get(number, (0, ""))
             yield from self._line(number, text, [t for t in spans if t[0] >= offset], state, offset)
 
@@ -198,6 +242,9 @@ class ProseReader:
         line_subject = ""
         previous_end = offset
         state.anchor, state.used_periods, state.sentence_subjects, state.topic = None, (), "", ""
+        bold = _BOLD_TOPIC.match(text)
+        if bold:  # "- **Strong systems construction** 1Q-3Q FY13 revenue +19.8% YoY": the topic of the line
+            state.topic = bold["topic"]
         continuing = text.lstrip().startswith("(")
         state.last_period = state.carry_period if continuing else None
         state.last_amount = state.carry_amount if continuing else False
@@ -212,17 +259,25 @@ class ProseReader:
             after = text[end: spans[index + 1][0] if index + 1 < len(spans) else len(text)]
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
-            found, own = self._subject_before(local, token.startswith("JPY"))
-            if found:
+            found, own = self._subject_before(local, token.startswith(("JPY", "+")))
+            if number in self._listed:
+                subject, subject_from = _subject(self._listed[number]), "listed label"
+            elif found:
                 subject, subject_from = found, "sentence"
-            elif not subject and len(_content(_blank_periods(before_all, ctx.doc.fiscal_year))) <= 1:
+            elif not subject and state.head and state.head_indent == -2 and not _content(
+                    _blank_periods(before_all, ctx.doc.fiscal_year)) and [f for f in line_periods if f.end <= start]:
+                subject, subject_from = state.head, "bullet head"  # "As of March 31, 2012: 758,800 shares" under its head
+            elif not subject and len(_content(_PLANNED.sub(" ", _blank_periods(before_all, ctx.doc.fiscal_year)))) <= 1:
                 counted = _COUNT_NOUN.match(after)
                 if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
                     done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
                                     after[counted.end():]) or re.search(
-                        r"\b(placed|hired|acquired|introduced|opened)\s*\**\s*$", before_all, re.I)
+                        r"\b(placed|hired|acquired|introduced|opened)\b", before_all, re.I) or re.search(
+                        r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+(hire)\s*$", before_all, re.I)
                     subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
-                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]):
+                    subject = re.sub(r"\bhire$", "hired", subject)  # "planning to hire 130 newly graduates"
+                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]) \
+                            and not periods.months(local):  # "(Apr. 2011: 44 newly graduates)"
                         yield Pending(number, start, token, "a count with no date of its own")
                         continue
                 elif _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
@@ -231,6 +286,8 @@ class ProseReader:
                     subject, subject_from = state.carry, "line above"
                 elif state.table_caption and not _content(_blank_periods(text[:start], ctx.doc.fiscal_year)):
                     subject, subject_from = state.table_caption, "table caption"
+                elif state.subheading and not _BULLET.match(text) and _REVISION_TITLE.search(state.section):
+                    subject, subject_from = state.subheading, "sub-heading"  # a revision slide's bare amounts
                 elif state.head:
                     subject, subject_from = state.head, "bullet head"
                 elif state.subheading:
@@ -284,10 +341,20 @@ class ProseReader:
             return allowed is None or ctx.concept(name).data_type in allowed or (
                 name.endswith(vocabulary_suffixes) and measure != "count")
 
-        context = [state.head if subject_from == "sentence" else "", state.subheading, state.table_caption,
+        context = [state.head if subject_from in ("sentence", "line above") else "", state.subheading, state.table_caption,
                    state.sentence_subjects, state.topic]
-        match = vocabulary.match(subject, context=context, background=[_heading_words(state.section)],
-                                 accept=accept, outright=False)
+        alone = vocabulary.match(subject, accept=accept, outright=False)
+        if alone.concept and alone.score >= 100 and alone.decisive:
+            context[3] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
+        # a bare counted noun ("Approx. 119,000 contracts") may be what the line above counts
+        background = [_heading_words(state.section), state.carry if subject_from == "counted" else ""]
+        match = vocabulary.match(subject, context=context, background=background, accept=accept, outright=False)
+        moved = re.match(r"^\s*(?:increase|decrease|change)s?\s+in\s+(?P<rest>.+)$", subject, re.I)
+        if (match.concept is None or match.score < 80) and moved and role == "change":
+            # "Increase in depreciation and amortization: plus JPY961 million": a change of what follows
+            second = self._match(moved["rest"], subject_from, state, measure, role, unit)
+            if second.concept and second.score > match.score:
+                return second
         bare = re.sub(r"\([^()]*\)?", " ", subject)
         if (match.concept is None or match.score < 80) and bare.strip() and bare != subject:
             # "Cloud related (Matsue Container DC)": the parenthesis qualifies, the words before name it
@@ -307,6 +374,8 @@ class ProseReader:
         """The subject of the clause leading to a figure: the words before its link (":", "was", "of JPY",
         "increased by", a tab, or the "JPY" itself), and whether the clause has words of its own."""
         text = re.sub(r"\([^()]*\d[^()]*\)", " ", local)  # closed parentheses with figures: other figures' notes
+        text = _BOLD_TOPIC.sub(lambda m: m.group()[: m.start("topic") - m.start() - 2] + " " * (len(m["topic"]) + 4),
+                               text)  # a bold topic heads the line; it is context, not the subject
         if text.count("(") > text.count(")"):
             outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
             text = inside if _content(_DIRECTION.sub(" ", inside)) else outside  # "(Gross margin ratio: 21.2%)"
@@ -327,6 +396,10 @@ class ProseReader:
             before = pieces[-1][: cause.start()]  # unless nothing else is ("mainly due to payments for ... of")
             pieces[-1] = before if _content(before) else pieces[-1][cause.end():]
         last = _subject(pieces[-1])
+        while not last and len(pieces) > 1 and re.fullmatch(r"[\s•·▪\-–]*(?:(?:end|as)\s+of\b)?\s*", pieces[-1]):
+            # "Equity ratio: • end of Sep 2010: 42.1%": a date between the subject and its figure
+            pieces.pop()
+            last = _subject(pieces[-1])
         if len(pieces) > 1 and last:
             # "Proceeds from issuance of common stock, net of issuance cost", "Connectivity services for
             # corporate use: Revenues": the piece before may complete the name
@@ -346,6 +419,18 @@ class ProseReader:
         if measure is None:
             return Pending(number, start, token, f"no unit or measure for the figure (subject {subject!r})")
         role, basis = self._role(token, local, after, before_all, measure)
+        if basis == "other":  # "up JPY1,324 million compared to 2Q06" in a 2Q08 document: a two-year change
+            since = re.search(r"\bcompared\s+(?:to|with)\s+(.{0,24})", after[:40] + " " + local[-40:], re.I)
+            found = periods.find(since[1], ctx.doc.fiscal_year) if since else []
+            reporting = ctx.doc.reporting_period
+            if found and reporting and periods.calendar.shift(found[0].period, 24).end == reporting.end:
+                basis = "TwoYear"
+        revision = bool(_TARGET_CHANGE.search(local))
+        if revision:  # "change from previous target: down JPY1.3 billion" under "Revenues"
+            subject, subject_from = (state.subheading, "sub-heading") if state.subheading else (state.head, "bullet head")
+            role, basis = "change", "target"
+            if not subject:
+                return Pending(number, start, token, "no subject for a target revision")
         listed = periods.find(local, ctx.doc.fiscal_year)
         if role == "level" and state.last_role and state.last_role[0] == "change" and subject_from == "sentence" \
                 and listed and re.fullmatch(r"[\s,;]*(?:and\s+)?:?\s*(?:approx(?:imately|\.)?\s*)?",
@@ -353,7 +438,8 @@ class ProseReader:
             role, basis = state.last_role  # "increasing by 4Q11: approx. 6,500, 1Q12: approx. 13,800": a list
         state.last_role = (role, basis)
         if measure == "percent" and role == "level" and subject_from == "line above" and state.carry_amount \
-                and re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after):
+                and (re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after)
+                     or token.startswith("(") and token.endswith(")") and not local.strip()):
             role = "share"  # "FY11: 13,635" then "(14.0%)": its share of revenues, as the slides print it
         if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
             basis = state.head_basis
@@ -410,6 +496,8 @@ class ProseReader:
         wording = local[self._link_at(local):] if subject_from == "sentence" else local
         negative = printed or signs.prose_negative(wording, local, token, outflow or concept.startswith("NetCashUsed"),
                                                    credit)
+        if role == "share" and token.startswith("("):
+            printed = negative = False  # "(14.0%)" under an amount: its share, in parentheses as slides print it
         if (role == "change" or match.role == "change-only" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
                 and not signs.has_direction(local, token):
             return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
@@ -419,6 +507,16 @@ class ProseReader:
             negative = True  # "losses on write-down of other investments of JPY54 million": a negative amount
         in_cell = text[:start].count("\t")
         named = self._scenario(before_all, after, state, in_cell)
+        if revision:
+            named = scenario.REVISED
+        elif measure == "amount" and subject_from in ("sub-heading", "bullet head") \
+                and _REVISION_TITLE.search(state.section) and scenario.of_text(before_all + after[:30]) in (None, scenario.ACTUAL):
+            # a slide revising a target: under each subject the first bare amount is the previous target, the
+            # next one (once the factors are listed) the new one; a factor has words of its own
+            if role != "level" or _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
+                return Pending(number, start, token, f"a factor of the revision of the {subject!r} target", (concept,))
+            named = scenario.INITIAL if concept not in state.revised else scenario.REVISED
+            state.revised.add(concept)
         anchor = state.anchor
         if role == "change" and not period_why.startswith("'") and anchor and anchor[0] == in_cell and \
                 re.search(r"\(\s*(?:up|down)\s*$", local, re.I):
@@ -432,7 +530,7 @@ class ProseReader:
             period = periods.calendar.quarters(ctx.doc.fiscal_year, 1, 4)  # "JPY117-> 114 billion": a revised
             period_why = "the fiscal year (a target revised)"            # full-year target
         past = "(past)" in period_why or (named is None and _PAST.search(before_all + " " + after[:40]))
-        scen = named or scenario.ACTUAL if past else ctx.settle(period, named)
+        scen = scenario.ACTUAL if past and named in (None, scenario.ACTUAL) else ctx.settle(period, named)
         if scen is None:
             return Pending(number, start, token, "an actual printed for a period after the reporting period", (concept,))
         confidence = match.score / 100 - (0 if match.decisive else 0.25) - (0.05 if subject_from != "sentence" else 0)
@@ -508,6 +606,8 @@ class ProseReader:
         if role == "share":
             return base if data_type == "percent" else vocabulary.derived(base, "ToRevenuesRatio")
         # changes
+        if basis == "target":
+            return vocabulary.derived(base, "TargetRevision")
         if basis == "other":
             return None
         if data_type == "percent":  # a ratio's change is in points
@@ -560,17 +660,22 @@ class ProseReader:
             last = ctx.doc.reporting_period.end
             period = next((f.period for f in periods.find(f"{_quarter_of(last)}", None)), None)
             why = "section compares quarters: the reporting period's last quarter"
+        titled = periods.find(_heading_words(state.section), ctx.doc.fiscal_year)
+        if period is None and len(titled) == 1:  # "-9. Revised Target for Full FY2008 Financial Results"
+            period, why = titled[0].period, f"{titled[0].text!r} of the slide title"
         if period is None and ctx.doc.reporting_period is not None:
             period, why = ctx.doc.reporting_period, "reporting period"
         if period is None:
             return None, ""
-        if role == "change" and basis == "" and instant and period.is_instant:
+        if role == "change" and basis == "" and period.is_instant:
+            # "increased by JPY2,230 million from the balance as of March 31, 2012": the change between the dates
             since = [f for f in periods.find(before_all + " " + after, ctx.doc.fiscal_year)
                      if f.period.is_instant and f.period.end < period.end]
-            if not since:
+            if since and not instant:
+                change = periods.between(since[0].period, period)
+                return change, f"from {since[0].text!r} to {period.end}"
+            if instant:
                 return None, ""
-            change = periods.between(since[0].period, period)
-            return change, f"from {since[0].text!r} to {period.end}"
         if instant and not period.is_instant:
             return periods.closing(period), why + " (its end)"
         if not instant and period.is_instant:
@@ -596,6 +701,14 @@ class ProseReader:
         return found
 
 
+def _related(earlier: str, subject: str) -> str:
+    """Subjects earlier in the sentence qualify this one when they share a word with it ("gross margin for
+    network services ..., gross margin ratio"); a parallel subject ("prepaid expenses ... and inventories")
+    does not."""
+    earlier = earlier.replace(subject, " ")
+    return earlier if set(norm(subject).split()) & set(norm(earlier).split()) else ""
+
+
 def _indent(text: str) -> int:
     """Depth of a bullet: leading spaces, then one more per bullet mark ("- ◆" is deeper than "◆")."""
     m = _BULLET.match(text)
@@ -609,7 +722,7 @@ def _basis_of(text: str) -> str:
 
 def _heading_words(section: str) -> str:
     """A slide title without its number: "II - 11. SG&A Expenses/R&D" -> "SG&A Expenses/R&D"."""
-    return re.sub(r"^[\sIVXⅠ-Ⅻ.]*-?\s*\d+\s*\.\s*|\(\d\)", " ", section).strip()
+    return re.sub(r"^[\sIVXⅠ-Ⅻ.]*-?\s*\d+\s*\.(?:\d+\.?)?\s*|\(\d\)", " ", section).strip()
 
 
 def _quarter_of(day) -> str:
@@ -626,7 +739,7 @@ def _remove_periods(text: str, found: list) -> str:
 
 def _blank_periods(text: str, fiscal_year: int | None) -> str:
     """Period expressions replaced by spaces of the same length (offsets stay)."""
-    for f in periods.find(text, fiscal_year):
+    for f in [*periods.find(text, fiscal_year), *periods.months(text)]:  # "1H12", "Apr. 2011"
         text = text[: f.start] + " " * (f.end - f.start) + text[f.end:]
     return text
 

@@ -24,8 +24,9 @@ def _entry(p: Proposal) -> str:
         parts.append(f"scenario: {p.scenario}")
     if p.segment != "Consolidated":
         parts.append(f"segment: {p.segment}")
-    if p.negate:
-        parts.append("negate: true")
+    if p.negate:  # the value is the printed figure with the other sign: say why, as the loader reads it
+        kind, said = p.basis or ("negate", "drafted: the printed sign is read the other way; review")
+        parts.append(f"{kind}: {_q(said)}")
     if p.decimals is not None:
         parts.append(f"decimals: {p.decimals}")
     parts.append(f"note: {_q(f'confidence {p.confidence:.2f}; {p.why}')}")

@@ -1,13 +1,14 @@
-"""The sign of a drafted value, with the conventions the curated sheets use today.
+"""The sign of a drafted value: what the printing and its words say, then the concept's natural sign.
 
-Tables keep the printed sign ("(1,866)" is negative) unless the row label states the opposite polarity of
-its concept ("Equity in net loss (income)" for equity in net income) or the calculation cross-check shows
-the printed amount is subtracted (a purchase printed positive in a CAPEX reconciliation). Prose figures are
-printed without sign: "down 7.3%", "decreased by JPY1,866 million", "a loss of", "an expense of" and cash
-payments ("payments for", "repayment of", "used in") make them negative. The sheet says `negate: true`
-whenever the value differs from what `figures.parse` reads in the cited text.
-
-Kept in one module so it can follow the move to natural XBRL signs (issue 10).
+The readers first say whether a figure reads negative: tables keep the printed sign ("(1,866)" is negative)
+unless the row label states the opposite polarity of its concept ("Equity in net loss (income)" for equity in
+net income) or the calculation cross-check shows the printed amount is subtracted; prose figures are printed
+without sign: "down 7.3%", "decreased by JPY1,866 million", "a loss of", "an expense of" and cash payments
+("payments for", "repayment of", "used in") make them negative. `natural` then gives the value the concept's
+sign convention (taxonomy.signs, issue 10): an amount (`positive`) is never negative, a table of a statement
+that shows the concept negated prints it as a deduction, an intersegment elimination is taken out of the total.
+The sheet says `negate` (the loader's reading) through the word (`direction`), the statement (`statement`) or,
+failing both, a reason to review.
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ import re
 from decimal import Decimal
 
 from iij_xbrl.sources import figures
+from iij_xbrl.taxonomy import signs as conventions
+
+ELIMINATION = "IntersegmentElimination"  # the sheet's segment for the consolidation items axis' elimination
 
 DOWN = re.compile(r"\b(?:down|decreas(?:e|ed|es|ing)|declin(?:e|ed|ing)|fell|minus|lower|reduc(?:ed|tion)"
                   r"|short(?:fall)? of|downward)\b", re.I)
@@ -133,3 +137,75 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
 def value(text: str, unit: str, negate: bool) -> Decimal:
     parsed = figures.parse(text, unit).value
     return -parsed if negate else parsed
+
+
+def natural(negative: bool, convention: str | None, line: str, text: str, unit: str, *, table: bool,
+            elimination: bool) -> tuple[bool, tuple[str, str] | None]:
+    """Whether the value is negative in the concept's natural sign, and what tells the sheet loader so when the
+    printed figure reads the other way: ("direction", word), ("statement", role) or None (a reason to review).
+
+    `negative` is the reading of the printing and its words (above); `elimination`: the figure is an
+    intersegment elimination. A table printing a statement's deductions is settled per table (`statement`)."""
+    printed = figures.parse(text, unit).value < 0
+    if elimination:
+        value = not printed  # printed as the amount taken out (the loader: direction "Elimination")
+    elif convention == conventions.POSITIVE:
+        value = False  # an amount: a deduction printed in parentheses is still the amount
+    else:
+        value = negative
+        if not table and convention in conventions.ORIENTATIONS:
+            # the direction word nearest before the figure ("Repayment for borrowings: JPY1,010 million",
+            # "Increase in prepaid expenses: (JPY1,462 million)", "net cash used in ...")
+            window = _NOT_DIRECTION.sub(" ", line[max(line.find(text) - 60, 0):max(line.find(text), 0)])
+            word = _word(window, lambda w: conventions.polarity(convention, w) is not None)
+            if word:
+                value = conventions.polarity(convention, word) == -1
+    if value == printed:
+        return value, None
+    if elimination:
+        word = _word(line, lambda w: w.lower() in conventions.DEDUCTIONS)
+        return value, ("direction", word) if word else None
+    if not table and convention in conventions.ORIENTATIONS:
+        word = _word(_NOT_DIRECTION.sub(" ", line[:max(line.find(text), 0)]) or line,
+                     lambda w: conventions.polarity(convention, w) == -1)
+        if word:
+            return value, ("direction", word)
+    return value, None
+
+
+def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict[str, set[str]],
+              conventions_of: dict[str, str | None], block_of: dict[int, int]) -> list:
+    """Table figures of a concept that a statement shows with its negated label, in a table that prints that
+    statement (three or more of its other line items), are that statement's deductions: their value is the
+    printed figure negated (the sheet says `statement`). Amounts, eliminations and rows whose label already
+    states the opposite polarity are settled before."""
+    from dataclasses import replace
+
+    by_block: dict[int, set[str]] = {}
+    for p in proposals:
+        if getattr(p, "table", False) and p.line in block_of:
+            by_block.setdefault(block_of[p.line], set()).add(p.concept)
+    out = []
+    for p in proposals:
+        roles = negated_in.get(getattr(p, "concept", None), set())
+        if getattr(p, "table", False) and p.line in block_of and roles and conventions_of.get(p.concept) != conventions.POSITIVE \
+                and p.segment != ELIMINATION and "label states the opposite polarity" not in p.why:
+            shown = by_block[block_of[p.line]] - {p.concept}
+            found = sorted(r for r in roles if len(shown & statements[r]) >= 3)
+            if found:
+                negate = not p.negate
+                p = replace(p, negate=negate, basis=("statement", found[0]) if negate else None,
+                            why=p.why + f"; {found[0]} prints it negated")
+        out.append(p)
+    return out
+
+
+# words that name a line rather than a direction: "income before income tax expense", "other income (expenses)"
+_NOT_DIRECTION = re.compile(r"\bincome tax(?:es)?(?: expenses?)?\b|\bincome before\b|\bexpense \(benefit\)"
+                            r"|\b\w+\s*\((?:income|loss|losses|gains?|expenses?|increase|decrease|used in)\)", re.I)
+
+
+def _word(text: str, wanted) -> str | None:
+    """The last word of `text` that is `wanted`, as printed."""
+    found = [w for w in re.findall(r"[A-Za-z]+", text) if wanted(w)]
+    return found[-1] if found else None

@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from iij_xbrl.model import Period
+from iij_xbrl.sources import calendar
 
 from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import Block, Row, strip_bullet, token_spans
 from .proposal import Pending, Proposal
-from .vocabulary import norm
+from .vocabulary import Match, norm
 
 _YOY = re.compile(wording.YOY + r"|change in %|% change", re.I)
 _QOQ = re.compile(wording.QOQ, re.I)
@@ -32,6 +33,7 @@ _SHARE = re.compile(r"%\s*of\s*(?:total\s+)?revenues?", re.I)
 _DECORATION = re.compile(r"^[\s()+\-–—_/~]*(?:JPY|yen)?[\s()]*(?:(?:million|billion|thousand)s?(?:\s+yen)?)?[\s()]*"
                          r"(?:\((?:annual|approx\.?)\))?[\s()]*$", re.I)
 _NOTHING = re.compile(r"^[-—–―_－‐]$")
+_SHARE_BAR = re.compile(r"^[\d,]+(?:\.\d+)?\s*\(\d+(?:\.\d+)?%\)$")
 _PLAN_ROW = re.compile(r"(?:original|initial|previous|revised|new|current)?\s*(?:plan|planned|target|forecast|actual)s?", re.I)
 _AMOUNT_WORDS = re.compile(r"\b(?:up|down|YoY|QoQ|increased|decreased)\b|%\s*\(|\bJPY\s?[\d,.]+\s*(?:million|billion)", re.I)
 
@@ -47,6 +49,7 @@ class Column:
     share: bool = False  # "% of revenues": a percent figure is the row's share of revenues
     inherited: bool = False
     doubt: str = ""  # why this column's period is not trusted
+    corrected: str = ""  # how the printed header was read otherwise, and why
 
 
 @dataclass
@@ -108,6 +111,9 @@ class TableReader:
         width = max((len(r) for r in header_rows + unit_rows), default=0)
         columns: dict[int, Column] = {}
         spanned = [_spanning(r, self.ctx.doc.fiscal_year) for r in header_rows]
+        for texts in spanned:  # "Major Breakdown of 3Q13 CAPEX" alone on the header row: the title of every column
+            if len(texts) > 1 and texts[0] and not any(texts[1:]):
+                texts[1:] = [texts[0]] * (width - 1)
         for j in range(width):
             text = " ".join(r[j] for r in spanned if j < len(r) and r[j]).strip()
             column = Column(j, text)
@@ -168,10 +174,7 @@ class TableReader:
                 if len(instants) >= 2:
                     column.period = periods.between(instants[0].period, instants[-1].period)
                     if periods.token(column.period) is None:  # "March 31, 2009" beside "September 30, 2010"
-                        doubt = (f"the changes column would span {column.period}, no fiscal period: "
-                                 f"header {instants[0].text!r} doubtful")
-                        for c in (column, instants[0]):
-                            c.doubt = doubt
+                        self._misprinted(column, instants[0], instants[-1])
             elif column.role == "against" and main is not None:
                 column.period, column.scenario = main.period, scenario.ACTUAL
             elif column.role == "value" and column.period is None and column.scenario and main is not None:
@@ -181,9 +184,31 @@ class TableReader:
                 if column.unit == "percent" and column.role == "value":
                     column.role = "yoy"
 
+    def _misprinted(self, change: Column, earlier: Column, later: Column) -> None:
+        """A changes column spanning no fiscal period: when the later date closes the reporting period and the
+        earlier one is the fiscal year-end with another year, the header misprints the year of the year-end
+        the interim balance sheet compares with (the opening of the reporting fiscal year); otherwise doubt it."""
+        reporting = self.ctx.doc.reporting_period
+        opening = periods.opening(calendar.quarters(calendar.fiscal_year_of(later.period.end), 1, 4))
+        if reporting is not None and later.period.end == reporting.end and earlier.period.end != opening.end \
+                and (earlier.period.end.month, earlier.period.end.day) == (opening.end.month, opening.end.day):
+            earlier.period = opening
+            change.period = periods.between(opening, later.period)
+            note = (f"header {earlier.text!r} read as {opening.end}: a changes column to {later.period.end} runs from "
+                    f"the fiscal year-end before it, the printed year is not that one's")
+            earlier.corrected = change.corrected = note
+            return
+        doubt = f"the changes column would span {change.period}, no fiscal period: header {earlier.text!r} doubtful"
+        for c in (change, earlier):
+            c.doubt = doubt
+
     # ---- rows ----------------------------------------------------------------------------------
     def read(self, block: Block) -> Iterator[Proposal | Pending]:
         ctx = self.ctx
+        series = self._share_series(block)
+        if series is not None:
+            yield from series
+            return
         caption_lines = ctx.doc.title_above(block.first)
         caption = " ".join(caption_lines[:3])
         heading = ctx.doc.heading(block.first)
@@ -228,6 +253,12 @@ class TableReader:
             figures_ = [c for c in row_cells if c.kind in ("figure", "labelled")]
             texts = [c for c in row_cells if c.kind == "text"]
             if not figures_:
+                titled = periods.find(row_cells[0].text, ctx.doc.fiscal_year) if row_cells[0].kind == "text" else []
+                if len(texts) == 1 and len(row_cells) > 1 and len(titled) == 1 and previous_kind is None:
+                    header_rows, unit_rows = [row_cells], []  # "Major Breakdown of 3Q13 CAPEX": the columns' title
+                    columns = self._columns(header_rows, unit_rows, caption)
+                    previous_kind = "header"
+                    continue
                 if len(texts) == 1 and row_cells[0].kind == "text" and texts[0].index == 0:
                     state.caption(row_cells[0].text, self)  # "REVENUES:", "Network services:", a label run on
                     previous_kind = "caption"
@@ -240,6 +271,40 @@ class TableReader:
                 continue
             previous_kind = "body"
             yield from self._body(row, row_cells, columns, state, table_scale, caption_lines, heading, segment_mode)
+
+    def _share_series(self, block: Block) -> list[Proposal | Pending] | None:
+        """A chart flattened to one row of "3,627 (15.5%)" bars without period labels, captioned (just above or
+        below) "Personnel related costs and expenses (% of revenue)": IIJ's quarterly trend charts end with the
+        reporting quarter, so the bars are the quarters up to it, oldest first. Anything else: not a series."""
+        ctx, doc = self.ctx, self.ctx.doc
+        row_cells = cells(block.rows[0])
+        if len(block.rows) != 1 or len(row_cells) < 3 or not all(_SHARE_BAR.match(c.text) for c in row_cells):
+            return None
+        reporting = doc.reporting_period
+        last = reporting and periods.quarter_ending(reporting.end)
+        numbers = [n for n in (*range(block.first - 4, block.first), *range(block.last + 1, block.last + 5))
+                   if _SHARE.search(doc.text(n)) and not token_spans(doc.text(n))]
+        if last is None or len(numbers) != 1:
+            return None
+        label = re.sub(r"\(?%\s*of\s+(?:total\s+)?revenues?\)?", " ", doc.text(numbers[0]), flags=re.I)
+        match = ctx.vocabulary.match(_clean_label(label), accept=lambda n: ctx.vocabulary.base_of(n) is None
+                                     and ctx.concept(n).data_type == "monetary" and not ctx.is_instant(n))
+        share = match.concept and ctx.vocabulary.derived(match.concept, "ToRevenuesRatio")
+        if not share or _confidence(match) < 0.9:
+            return None
+        out: list[Proposal | Pending] = []
+        scale_ = self._table_scale(block)
+        for k, cell in enumerate(row_cells):
+            period = calendar.shift(last, -3 * (len(row_cells) - 1 - k))
+            column = Column(k, f"bar {k + 1} of {len(row_cells)}", period)
+            why = (f"chart without period labels, caption {label.strip()!r} {match.why()}: bar {k + 1} of "
+                   f"{len(row_cells)} read as the quarters up to the reporting quarter")
+            for start, _, token in cell.tokens:
+                percent = "%" in token
+                out.append(self._cell(block.rows[0], label, share if percent else match.concept, None,  # "(15.5%)":
+                                      replace(column, unit="percent" if percent else None),  # a share, not negative
+                                      token.strip("()"), start, scale_, 0.85, why, None))
+        return out
 
     def _table_scale(self, block: Block) -> str | None:
         """The unit line above a table (up to the previous table), or just below it ("(JPY in millions)")."""
@@ -278,6 +343,14 @@ class TableReader:
         if row_period is not None and columns:
             yield from self._transposed(row, label, row_period, figure_cells, columns, table_scale, caption, heading)
             return
+        if row_period is not None and state.parent and state.by_caption:
+            # "1H12<TAB>JPY1.6 billion" under "Domestic IIJ GIO related CAPEX": the caption's concept for that period
+            column = Column(1, label, row_period, scenario.of_text(label))
+            for cell in figure_cells:
+                for start, _, token in cell.tokens:
+                    yield self._cell(row, label, state.parent, None, column, token, start, cell.scale or table_scale,
+                                     0.9, f"caption {state.parent_label!r} = {state.parent}; row {label!r}", None)
+            return
         if not label:
             label = next((t for t in self.ctx.doc.title_above(row.number if row.number == 1 else _first(row, self))
                           if not scale.unit_line(t)), "")
@@ -310,6 +383,8 @@ class TableReader:
                                                  for line in caption_lines if not scale.unit_line(line))
                                      if m.concept and _confidence(m) >= 0.8), None)
                     match = fallback or match
+            if match.concept is None or _confidence(match) < 0.8:
+                match = self._by_structure(label, state) or match
             concept, confidence = match.concept, _confidence(match)
             why = f"row {label!r} {match.why()}"
             if concept is None or confidence < 0.5:
@@ -373,6 +448,38 @@ class TableReader:
                                     near=ctx.siblings(state.previous) & family if family else ctx.siblings(state.previous),
                                     family=family)
 
+    def _by_structure(self, label: str, state: "_RowState") -> Match | None:
+        """A generic row label the rows above explain: "Sum" (or "Total") under rows that are all the items of
+        one total is that total; "Expenses" under "Cost" is the other item, with that word in its label, of the
+        smallest total holding "Cost". In a segment's table a segment's line item ("Cost of ATM operation
+        business") stands for the total of such items (cost of revenues) too. One answer or none."""
+        ctx = self.ctx
+        words = norm(_clean_label(label)).split()
+        if state.previous is None or len(words) != 1:
+            return None
+        seen = {a for c in state.seen for a in self._standing_for(c, state)}
+        holding = [(total, {i for i, _ in items}) for total, items in ctx.calculations
+                   if self._standing_for(state.previous, state) & {i for i, _ in items}]
+        if words[0] in ("total", "sum", "subtotal"):
+            found = {total for total, items in holding if items <= seen}
+            why = "the total of the rows above"
+        else:
+            smallest = min((len(items) for _, items in holding), default=0)
+            found = {i for _, items in holding if len(items) == smallest for i in items - seen
+                     if words[0] in map(_singular, re.findall(r"[a-z]+", ctx.vocabulary.label(i).lower()))
+                     and not re.match(r"total\b", ctx.vocabulary.label(i), re.I)}  # a total is "Sum" or "Total"
+            why = f"the item beside {state.previous} in its smallest total"
+        if len(found) != 1:
+            return None
+        concept = found.pop()
+        return Match(concept, 85.0, "structure", why, ((concept, 85.0),))
+
+    def _standing_for(self, concept: str, state: "_RowState") -> set[str]:
+        """`concept`, and in a table of a named segment the totals it is that segment's item of."""
+        if state.named_segment is None or not state.named_segment[1] <= set(norm(self.ctx.vocabulary.label(concept)).split()):
+            return {concept}
+        return {concept} | {total for total, items in self.ctx.calculations if concept in {i for i, _ in items}}
+
     def _segment_concept(self, label: str, state: "_RowState", columns: dict[int, Column]):
         """The concept a segment's own line item has ("ATM operation business revenues"), if any."""
         words = " ".join(sorted(state.named_segment[1]))
@@ -432,8 +539,10 @@ class TableReader:
             negative = not negative
             why += "; sign: label states the opposite polarity"
         col_why = f"column {column.text!r}" if column.text else "column (continued)"
+        if column.corrected:
+            col_why, confidence = f"{col_why}, {column.corrected}", confidence - 0.05
         return ctx.proposal(row.number, start, token, target, period, unit, negative, confidence,
-                            f"{why}; {col_why}", scen, segment or "Consolidated")
+                            f"{why}; {col_why}", scen, segment or "Consolidated", table=True)
 
     def _transposed(self, row: Row, label: str, row_period: Period, figure_cells: list[Cell],
                     columns: dict[int, Column], table_scale: str | None, caption: str,
@@ -481,6 +590,7 @@ class _RowState:
         self.named_segment: tuple[str, set[str]] | None = None
         self.votes: Counter[str] = Counter()  # calculation networks of the rows above: the table's statement
         self.run_on = ""
+        self.seen: set[str] = set()  # concepts of the rows above
 
     def caption(self, text: str, reader: TableReader) -> None:
         self.run_on = text
@@ -492,6 +602,7 @@ class _RowState:
     def after(self, concept: str, label: str, reader: TableReader) -> None:
         """A row with items of its own becomes the parent, unless it is itself an item of the parent."""
         self.previous = concept
+        self.seen.add(concept)
         self.votes.update(reader.ctx.networks.get(concept, ()))
         if concept == self.parent:
             if self.by_caption:  # "Total" under "Network services:" closes the group
@@ -528,6 +639,10 @@ def _row_units(label: str) -> list[str | None]:
     if m is None:
         return []
     return [scale.of_cell(part) or ("JPY" if re.search(r"\bJPY\b", part) else None) for part in m.group(1).split("/")]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _confidence(match) -> float:

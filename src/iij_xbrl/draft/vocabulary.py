@@ -19,9 +19,15 @@ from iij_xbrl.model import Concept
 from iij_xbrl.sources import yamlines
 
 # Derived concepts are named <base><suffix> (taxonomy/src/concepts-changes.yaml and the extra files).
-SUFFIXES = ("YoYChangeRatio", "QoQChangeRatio", "YoYChangeAmount", "QoQChangeAmount", "YoYChange", "QoQChange",
-            "IncreaseDecrease", "ToRevenuesRatio", "ToTargetRatio", "TwoYearChangeAmount", "TwoYearChangeRatio",
-            "TargetRevision", "ShortfallAgainstInitialTarget")
+SUFFIXES = ("PercentageChangeFromPriorYear", "PercentageChangeFromPriorQuarter", "PercentageChangeFromTwoYearsEarlier",
+            "ChangeFromPriorYear", "ChangeFromPriorQuarter", "ChangeFromTwoYearsEarlier", "PeriodIncreaseDecrease",
+            "ToRevenuesRatio", "ToTargetRatio", "TargetRevision")
+# The drafter's kinds of change (basis + kind, as the readers compose them) -> the taxonomy's suffix.
+_KINDS = {"YoYChangeRatio": "PercentageChangeFromPriorYear", "QoQChangeRatio": "PercentageChangeFromPriorQuarter",
+          "TwoYearChangeRatio": "PercentageChangeFromTwoYearsEarlier", "YoYChangeAmount": "ChangeFromPriorYear",
+          "YoYChange": "ChangeFromPriorYear", "QoQChangeAmount": "ChangeFromPriorQuarter",
+          "QoQChange": "ChangeFromPriorQuarter", "TwoYearChangeAmount": "ChangeFromTwoYearsEarlier",
+          "TwoYearChange": "ChangeFromTwoYearsEarlier", "IncreaseDecrease": "PeriodIncreaseDecrease"}
 
 # Abbreviations and wording variants of IIJ's documents, applied to the lower-cased text in order.
 _SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -30,10 +36,13 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\binternet initiative japan inc\.?", " iij "),
     (r"\bij\b", " iij "),
     (r"\bnon[- ]?controlling\b", "noncontrolling"),
+    (r"\bnon[- ]current\b", "noncurrent"),
+    (r"\bsuch as\b.*$", " "),
     (r"\bminority interests?\b", "noncontrolling interests"),
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
     (r"\bnw\b", " network services "),
+    (r"\bhq\b", " headquarters "),
     (r"\batm(?: operation)?(?: business)?\b", " atm operation business "),
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
@@ -78,6 +87,11 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 _CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the previous year|the previous quarter|a year"
                            r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
+# "loss (income)": a label naming both sides of an amount; its first side alone is a label too
+_ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((?:income|loss|losses|gains?|expenses?)\)", re.I)
+# "Non-amortized intangible assets including goodwill (excluding telephone rights)": "including ..." and
+# "(excluding ...)" qualify what the first words name
+_QUALIFIERS = re.compile(r"\((?:excluding|including|inclusive of|except)\b[^()]*\)|\s(?:including|excluding)\s[^()]*$", re.I)
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
 _STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated"
@@ -138,7 +152,7 @@ class Vocabulary:
     def __init__(self, concepts: dict[str, Concept], mapping: dict[str, tuple[str, ...]],
                  segments: dict[str, str]):
         self.concepts = concepts
-        self.segments = segments  # normal form of a segment label -> SegmentAxis member name (no "Member")
+        self.segments = segments  # normal form of a segment label -> BusinessSegmentsAxis member name (no "Member")
         self._entries: list[_Entry] = []
         seen: set[tuple[str, str, str]] = set()
         for label, names in mapping.items():
@@ -149,6 +163,15 @@ class Vocabulary:
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
+                item = re.match(r"^[^:]+:\s*(?P<item>\S.*)$", concept.labels["label"].en)
+                if item and concept.period_type == "instant" and len(item["item"].split()) >= 2:
+                    self._add(item["item"], name, "core", seen)  # "Other investments: available-for-sale securities"
+                core = _QUALIFIERS.sub(" ", concept.labels["label"].en).strip()
+                if core != concept.labels["label"].en and len(core.split()) >= 2:  # qualifiers a text may leave out
+                    self._add(core, name, "core", seen)
+                one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
+                if one_sided != concept.labels["label"].en:  # "Net loss attributable to ..." of "Net loss (income) ..."
+                    self._add(one_sided, name, "label", seen)
                 if self.base_of(name) is None and name.endswith(SUFFIXES):
                     # a change whose base the taxonomy lacks ("Rent expenses - change from ..."): its base's words
                     self._add(_CHANGE_WORDS.sub("", concept.labels["label"].en), name, "change-only", seen)
@@ -301,20 +324,22 @@ class Vocabulary:
         return (named[0], " ".join(words)) if words else None
 
     def segment(self, text: str) -> str | None:
-        """SegmentAxis member (without "Member") a row label names, e.g. "ATM operation business"."""
+        """BusinessSegmentsAxis member (without "Member") a row label names, e.g. "ATM operation business"."""
         query = norm(text)
         hit = process.extractOne(query, list(self.segments), scorer=fuzz.token_sort_ratio, score_cutoff=88)
         return None if hit is None else self.segments[hit[0]]
 
     def derived(self, base: str, suffix: str) -> str | None:
-        """The concept for a change or ratio of `base` ("Revenues" + "YoYChangeRatio"), if the taxonomy has one."""
+        """The concept for a change or ratio of `base` ("Revenues" + "YoYChangeRatio": RevenuesPercentageChangeFromPriorYear),
+        if the taxonomy has one."""
+        suffix = _KINDS.get(suffix, suffix)
         for stem in dict.fromkeys((base, base.removesuffix("Loss"), base.removesuffix("Revenue"))):
             if stem + suffix in self.concepts:
                 return stem + suffix
         label = self.concepts[base].labels["label"].en.lower()
         if suffix == "ToRevenuesRatio":  # "% of revenues" of a margin is its ratio ("Gross margin ratio")
             return self._by_label(label + " ratio")
-        if suffix == "IncreaseDecrease":  # cash: "Net increase (decrease) in cash and cash equivalents"
+        if suffix == "PeriodIncreaseDecrease":  # cash: "Net increase (decrease) in cash and cash equivalents"
             for name, concept in self.concepts.items():
                 text = concept.labels["label"].en.lower()
                 if concept.period_type == "duration" and label in text and "increase (decrease)" in text:

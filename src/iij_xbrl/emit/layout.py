@@ -11,9 +11,19 @@ from dataclasses import dataclass, field
 
 from ..model import Fact, Filing, Label, Period
 from ..sources.calendar import is_quarter
-from ..taxonomy.names import SCENARIO_AXIS, SEGMENT_AXIS
+from ..taxonomy.names import CONSOLIDATION_ITEMS_AXIS, SCENARIO_AXIS, SEGMENT_AXIS
 from . import naming as n
 
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a presentation tree, as a statement prints it."""
+
+    concept: str
+    depth: int  # 0 for the children of the network's single root heading
+    role: str | None  # preferred label role ("total", "periodStart", "negated", …); None: the standard label
+    heading: bool  # an abstract concept: a section heading, no figures
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,13 @@ class Network:
     title: Label
     concepts: tuple[str, ...]
     label_roles: tuple[tuple[str, str], ...] = ()  # concept -> preferred label role ("total", "terse", …)
+    lines: tuple[Line, ...] = ()  # the tree in document order; empty: one line per concept, standard labels
+
+    def statement_lines(self) -> tuple[Line, ...]:
+        if self.lines:
+            return self.lines
+        roles = dict(self.label_roles)
+        return tuple(Line(c, 0, roles.get(c), False) for c in self.concepts)
 
 
 @dataclass(frozen=True)
@@ -90,6 +107,7 @@ def _table(table_id: str, title: Label, facts: list[Fact], row_axes: tuple[str, 
                  label_roles or {})
 
 
+SEGMENT_ROWS = (SEGMENT_AXIS, CONSOLIDATION_ITEMS_AXIS)  # a segment, its operating-segments item, an elimination
 TARGETS = Label(en="Targets", ja="業績目標")
 SEGMENTS = Label(en="Segment information", ja="セグメント情報")
 QUARTERLY = Label(en="Quarterly series", ja="四半期推移")
@@ -109,7 +127,7 @@ def arrange(filing: Filing, networks: list[Network]) -> list[Table]:
     for fact in sorted(filing.facts, key=n.fact_sort_key):
         if SCENARIO_AXIS in fact.dimensions:
             targets.append(fact)
-        elif SEGMENT_AXIS in fact.dimensions:
+        elif SEGMENT_AXIS in fact.dimensions or CONSOLIDATION_ITEMS_AXIS in fact.dimensions:
             segments.append(fact)
         elif is_quarter(fact.period):
             quarterly.append(fact)
@@ -119,9 +137,9 @@ def arrange(filing: Filing, networks: list[Network]) -> list[Table]:
             other.append(fact)
     tables = [_table(nw.id, nw.title, facts, (), order, dict(nw.label_roles)) for nw, facts in zip(networks, statements)]
     tables += [
-        _table("Segments", SEGMENTS, segments, (SEGMENT_AXIS,), order),
+        _table("Segments", SEGMENTS, segments, SEGMENT_ROWS, order),
         _table("QuarterlySeries", QUARTERLY, quarterly, (), order),
-        _table("Targets", TARGETS, targets, (SEGMENT_AXIS,), order),
+        _table("Targets", TARGETS, targets, SEGMENT_ROWS, order),
         _table("OtherFigures", OTHER, other, (), order),
     ]
     return [t for t in tables if t.rows]
@@ -135,6 +153,13 @@ def _walk(nodes, concepts: dict, out: dict[str, str | None]) -> None:
         if concept is not None and not concept.abstract:
             out.setdefault(node.concept, node.preferred_label)
         _walk(node.children, concepts, out)
+
+
+def _lines(nodes, concepts: dict, depth: int, out: list[Line]) -> None:
+    for node in nodes:
+        concept = concepts.get(node.concept)
+        out.append(Line(node.concept, depth, node.preferred_label, concept is None or concept.abstract))
+        _lines(node.children, concepts, depth + 1, out)
 
 
 def _title(role, concepts: dict) -> Label:
@@ -154,8 +179,14 @@ def networks(taxonomy) -> list[Network]:
             continue
         shown: dict[str, str | None] = {}
         _walk(role.presentation, taxonomy.concepts, shown)
+        lines: list[Line] = []
+        roots = role.presentation
+        single_root = len(roots) == 1 and taxonomy.concepts.get(roots[0].concept) is not None \
+            and taxonomy.concepts[roots[0].concept].abstract
+        # a single abstract root is the statement's title, not a line of it
+        _lines(roots[0].children if single_root else roots, taxonomy.concepts, 0, lines)
         out.append(Network(role.id, _title(role, taxonomy.concepts), tuple(shown),
-                           tuple((c, r) for c, r in shown.items() if r)))
+                           tuple((c, r) for c, r in shown.items() if r), tuple(lines)))
     return out
 
 

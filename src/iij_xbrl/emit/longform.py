@@ -4,8 +4,10 @@ analysts read either file directly (pandas, Polars, DuckDB) or through `iij_xbrl
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import sys
 from decimal import Decimal
 from typing import Iterator
 
@@ -34,7 +36,7 @@ PRECISION, SCALE = 38, 6
 
 
 def dimensions_key(dimensions: dict[str, str]) -> str:
-    """'ScenarioAxis=InitialTargetMember;SegmentAxis=…', sorted by axis; '' for none."""
+    """'ScenarioAxis=InitialTargetMember;BusinessSegmentsAxis=…', sorted by axis; '' for none."""
     return ";".join(f"{axis}={member}" for axis, member in sorted(dimensions.items()))
 
 
@@ -134,6 +136,36 @@ def _scaled(value: Decimal | None) -> Decimal | None:
     return value.quantize(Decimal(1).scaleb(-SCALE))
 
 
+class _NoPandas:
+    """A meta path finder refusing `import pandas` (see _without_pandas)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is not needed to build this table")
+        return None
+
+
+@contextlib.contextmanager
+def _without_pandas() -> Iterator[None]:
+    """pyarrow asks whether pandas is installed, importing it (a quarter of a second), before it converts any
+    Python list; these lists are no pandas objects, so while the table is built `import pandas` fails, and then
+    pyarrow's pandas shim is reset so that later callers find pandas as usual. Nothing changes where pandas is
+    imported already or pyarrow has no such shim."""
+    import pyarrow.lib
+
+    shim = getattr(pyarrow.lib, "_pandas_api", None)
+    if "pandas" in sys.modules or shim is None:
+        yield
+        return
+    sys.meta_path.insert(0, _NoPandas)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(_NoPandas)
+        shim.__init__()  # forget the failed import
+
+
 def facts_parquet(publication: Publication) -> dict[str, bytes]:
     """facts.parquet: the same rows with `value` as decimal128(38, 6) and `value_text` the exact printed decimal.
     Same publication, same bytes (no timestamps; the writer's version is the only varying metadata)."""
@@ -145,7 +177,8 @@ def facts_parquet(publication: Publication) -> dict[str, bytes]:
     columns = {name: [r.get(name) for r in table_rows] for name in schema.names}
     columns["value"] = [_scaled(v) for v in columns["value"]]
     columns["value_text"] = [None if r["value"] is None else plain(r["value"]) for r in table_rows]
-    table = pa.table(columns, schema=schema)
+    with _without_pandas():
+        table = pa.table(columns, schema=schema)
     sink = io.BytesIO()
     pq.write_table(table, sink, compression="zstd", compression_level=9, write_statistics=True)
     return {PARQUET: sink.getvalue()}

@@ -31,7 +31,8 @@ def oim_entity(entity: Entity) -> str:
 
 # Which context container holds each axis; must match the hypercubes' xbrldt:contextElement.
 # One container for all: xBRL-XML (OIM) allows a single dimension container per report.
-AXIS_CONTAINER: dict[str, str] = {tn.SEGMENT_AXIS: "scenario", tn.SCENARIO_AXIS: "scenario"}
+AXIS_CONTAINER: dict[str, str] = {axis: "scenario" for axis in (tn.SEGMENT_AXIS, tn.CONSOLIDATION_ITEMS_AXIS,
+                                                                   tn.SCENARIO_AXIS)}
 
 
 def extension_schema(filing_id: str) -> str:

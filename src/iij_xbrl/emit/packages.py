@@ -6,14 +6,19 @@ the copy inside. Zips are deterministic: entries sorted, fixed timestamps and pe
 """
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import fnmatch
 import json
+import sqlite3
+import tempfile
+from pathlib import Path
 
 from ..publication import Publication
 from ..taxonomy import build, package
 from ..taxonomy.names import PACKAGE_FILE
 from ..zips import zip_bytes
-from . import extension, naming, xbrl_xml
+from . import extension, manifest, naming, xbrl_xml
+from .manifest import MANIFEST
 
 DOCUMENT_TYPES = {
     ".xbr": "https://xbrl.org/report-package/2023/xbr",
@@ -54,14 +59,95 @@ def report_packages(publication: Publication) -> dict[str, bytes]:
     return out
 
 
+DATABASE = "iij.sqlite"
+README = "README.md"
+EPOCH = "1980-01-01 00:00:00"  # the zip entries' time (zips.zip_bytes), also the packaged database's load time
+# What each file of the data package is, by name pattern (first match); every file must match one.
+DESCRIPTIONS: tuple[tuple[str, str], ...] = (
+    (README, "this file: what every file of the package is"),
+    ("manifest.json", "every file of the package but the database, with its size and sha256; the entity, the filings "
+                      "(period, release date, documents, counts), the documents' titles and release dates, and a sha256 "
+                      "of the sources the publication was built from (the format of `out/manifest.json`)"),
+    (DATABASE, "SQLite database loaded from this package's files by `iij-xbrl export` (tables and views: see the "
+               "project's README, section Database); not in the manifest, as it is made from what the manifest lists; "
+               f"its one load is dated {EPOCH} UTC, the package's fixed time, not the moment it was made"),
+    ("facts.csv", "every printed figure, one row per print (long form): filing, concept, period, dimensions, unit, "
+                  "exact value, decimals, document, line, printed text, print, fact and context ids, in_instance, "
+                  "authoritative, split basis, release date"),
+    ("facts.parquet", "the same rows as facts.csv in Parquet (exact decimals), for pandas, Polars or DuckDB"),
+    ("findings.json", "the consistency findings (schemas/findings.schema.json), each naming its facts and source lines"),
+    ("taxonomy.json", "the taxonomy's concepts (types, labels in English and Japanese, US-GAAP names) and calculation "
+                      "arcs as plain JSON"),
+    ("documents/*", "the text of a source document; `document:line` in facts.csv and findings.json points into it"),
+    (PACKAGE_FILE, "the IIJ taxonomy package (resolves http://www.iij.ad.jp/xbrl/iij/2025/iij-2025.xsd offline)"),
+    ("*/*.xhtml", "the filing's inline XBRL report: statements, charts, findings in words; open it in a browser "
+                  "(its source links go to ../documents/)"),
+    ("*/*.xbrl", "the filing's XBRL 2.1 instance"),
+    ("*/*-metadata.json", "the filing's xBRL-CSV metadata (the tables beside it)"),
+    ("*/*.json", "the filing's xBRL-JSON report (same facts and fact ids as the instance)"),
+    ("*/*.csv", "a table of the filing's xBRL-CSV report"),
+    ("*/*.xsd", "the filing's extension schema: imports the IIJ taxonomy, links its calculation linkbase"),
+    ("*/*_cal.xml", "the filing's calculation linkbase: the summations it reports in full"),
+    ("*/*.xbr", "the filing's XBRL report package (instance, extension and taxonomy in one zip)"),
+)
+ZIP_NOTE = (f"Zip entries are sorted by name and all carry the timestamp {EPOCH} (the earliest a zip can record) "
+            "and mode 0644, and the database's load is dated the same, so the package's bytes depend on its content "
+            "only: the same sources give the same zip.")
+
+
+def describe(rel: str) -> str:
+    for pattern, text in DESCRIPTIONS:
+        if fnmatch.fnmatchcase(rel, pattern):
+            return text
+    raise ValueError(f"{rel} has no description in emit.packages.DESCRIPTIONS: the data package's README must "
+                     "say what every file is")
+
+
+def readme(publication: Publication, files: dict[str, bytes]) -> bytes:
+    """README.md of the data package: what it is, how to use it, and every file with its description."""
+    entity = publication.filings[0].spec.entity
+    lines = [f"# {entity.name}: published figures ({DATA_PACKAGE_TOP})", "",
+             "Everything `iij-xbrl publish` wrote, in one folder that stands alone: the XBRL reports of each filing, "
+             "the source documents they cite, every printed figure as one long table, the findings and a database.",
+             "", "Filings:", ""]
+    for f in publication.filings:
+        documents = ", ".join(f"{d.title} (`documents/{d.file}`, released {d.released.isoformat()})"
+                              for d in f.spec.documents)
+        lines.append(f"- `{f.id}`: {f.spec.title}; {documents}")
+    lines += ["", "Load the database again, or into PostgreSQL: `iij-xbrl export --out <this folder> --db URL` "
+              "(checked against manifest.json).", "", ZIP_NOTE, "", "| file | what it is |", "|---|---|"]
+    lines += [f"| `{rel}` | {describe(rel)} |" for rel in sorted(files)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def database(files: dict[str, bytes]) -> bytes:
+    """The SQLite database `iij-xbrl export` loads from these files (with their manifest), as bytes."""
+    from ..export.command import load_published
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "published"
+        for rel, data in files.items():  # a scratch copy: no need for atomic, synced writes
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_bytes(data)
+        path = Path(tmp) / DATABASE
+        load_published(f"sqlite:///{path}", folder)
+        # the one thing that would differ between two runs is the load's clock time: the package's fixed time
+        # instead (said in the README), then VACUUM so the file's pages do not remember the update
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            with db:
+                db.execute("UPDATE loads SET loaded_at = ?", (EPOCH,))
+            db.execute("VACUUM")
+        return path.read_bytes()
+
+
 def data_package(publication: Publication) -> dict[str, bytes]:
-    """One zip of everything else published (less the manifest, which lists this zip) with its own sha256
-    manifest; the outputs come from the other emitters, called as functions."""
+    """One zip that stands alone: every other output (from the other emitters, called as functions), a README
+    saying what each file is, a manifest of the package (out/'s format, so `iij-xbrl export` reads the unzipped
+    folder) and the database loaded from them."""
     from .registry import outputs
 
     files = outputs(publication, exclude=("data package", "manifest"))
-    manifest = {"package": DATA_PACKAGE_TOP,
-                "files": {name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-                          for name, data in sorted(files.items())}}
-    files["manifest.json"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
+    files[README] = readme(publication, {**files, README: b"", MANIFEST: b"", DATABASE: b""})
+    files.update(manifest.describe(publication, files))
+    files[DATABASE] = database(files)
     return {DATA_PACKAGE: zip_bytes({f"{DATA_PACKAGE_TOP}/{name}": data for name, data in files.items()})}

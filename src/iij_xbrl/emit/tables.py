@@ -35,6 +35,10 @@ def taxonomy_json(publication: Publication) -> dict[str, bytes]:
                  "abstract": c.abstract, "usgaap": c.usgaap,
                  "labels": {role: {"en": label.en, "ja": label.ja} for role, label in sorted(c.labels.items())}}
                 for c in tax.concepts.values()]
+    # the tables, axes, members and line items the presentation trees show (abstract elements of the schema)
+    concepts += [{"name": name, "data_type": "string", "period_type": "duration", "balance": None, "abstract": True,
+                  "usgaap": None, "labels": {"label": {"en": element.label.en, "ja": element.label.ja}}}
+                 for name, (_, element) in sorted(tax.dimensions.elements().items())]
     roles = [{"elr": role_uri(r.id), "id": r.id, "definition": r.definition,
               "presentation": list(_presentation(r.presentation))} for r in tax.roles]
     arcs = [{"elr": role_uri(role), "from": a.total, "to": a.item, "weight": a.weight, "order": a.order}

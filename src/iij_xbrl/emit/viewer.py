@@ -1,8 +1,8 @@
-"""Optional: Arelle's iXBRL viewer (PyPI `ixbrl-viewer`) around an Inline XBRL report.
+"""Optional: Arelle's iXBRL viewer (PyPI `ixbrl-viewer`) around an Inline XBRL report (`publish --viewer`).
 
 The viewer's JavaScript ships inside the package and is copied next to the page, so nothing is fetched
-at view time. Needs Arelle and the plugin installed (`pip install iij-xbrl[viewer]`); without them
-`write_viewer` returns None and publishing goes on without a viewer.
+at view time. Needs Arelle and the plugin installed (`pip install 'iij-xbrl[viewer]'`); `available()` says
+whether they are, and `publish --viewer` refuses to start without them.
 """
 from __future__ import annotations
 
@@ -24,10 +24,8 @@ def available() -> bool:
     return importlib.util.find_spec("arelle") is not None and importlib.util.find_spec(PLUGIN) is not None
 
 
-def write_viewer(report: Path, taxonomy_package: Path, out_dir: Path) -> Path | None:
-    """Writes `<out_dir>/xbrlviewer.html` and its `ixbrlviewer.js`; returns the page, or None without the plugin."""
-    if not available():
-        return None
+def write_viewer(report: Path, taxonomy_package: Path, out_dir: Path, page: str = PAGE) -> Path:
+    """Writes `<out_dir>/<page>` (the report inside the viewer) and its `ixbrlviewer.js`; returns the page."""
     script = resources.files(PLUGIN).joinpath("viewer", "dist", "ixbrlviewer.js")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "viewer"
@@ -42,5 +40,5 @@ def write_viewer(report: Path, taxonomy_package: Path, out_dir: Path) -> Path | 
             raise RuntimeError(f"iXBRL viewer for {report} failed (exit {proc.returncode}): {proc.stdout[-1500:]}"
                                f"{proc.stderr[-1500:]}")
         for path in sorted(work.iterdir()):
-            atomic.write_bytes(Path(out_dir) / path.name, path.read_bytes())
-    return Path(out_dir) / PAGE
+            atomic.write_bytes(Path(out_dir) / (page if path.name == PAGE else path.name), path.read_bytes())
+    return Path(out_dir) / page

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib.metadata import version
-from typing import Sequence
+from typing import Any, Iterable, Sequence
 
 from .db import Database, connect
 from .migrate import prepare
 from .published import Published
-from .rows import (COLUMNS, DECIMAL_COLUMNS, PRINT_COLUMNS, VERSION_COLUMNS, dimension_rows, print_rows,
-                   replaced_rows, version_rows)
+from .rows import (COLUMNS, DECIMAL_COLUMNS, PRINT_COLUMNS, VERSION_COLUMNS, dimension_rows, finding_rows,
+                   print_rows, replaced_rows, version_rows)
 
 # compared across loads: what a print says, except the bound number (its exact text is compared)
 _COMPARED = tuple(c for c in VERSION_COLUMNS if c != "value")
@@ -88,8 +88,40 @@ def insert_versions(db: Database, load_id: int, versions: dict[str, tuple]) -> N
 def _replace(db: Database, rows: dict[str, list[tuple]]) -> None:
     for table in reversed(COLUMNS):  # children first, for the foreign keys
         db.execute(f"DELETE FROM {table}")
-    for table, columns in COLUMNS.items():
-        decimal_at = [columns.index(c) for c in DECIMAL_COLUMNS.get(table, ())]
-        table_rows = [tuple(db.bind_decimal(v) if i in decimal_at else v for i, v in enumerate(row))
-                      for row in rows[table]]
-        db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({db.marks(len(columns))})", table_rows)
+    for table in COLUMNS:
+        _insert(db, table, rows[table])
+
+
+def _insert(db: Database, table: str, rows: list[tuple]) -> None:
+    columns = COLUMNS[table]
+    decimal_at = [columns.index(c) for c in DECIMAL_COLUMNS.get(table, ())]
+    table_rows = [tuple(db.bind_decimal(v) if i in decimal_at else v for i, v in enumerate(row)) for row in rows]
+    db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({db.marks(len(columns))})", table_rows)
+
+
+FINDING_TABLES = ("findings", "finding_concepts", "finding_values", "finding_sources", "finding_facts")
+
+
+def load_findings(db_url: str, reports: Sequence[str], findings: Iterable[Any]) -> int:
+    """The validator's findings about `reports` (foreign instances, named as the findings' `filing`, or a report
+    inside a package as `pkg.xbr!/…`) into the
+    finding tables, in one transaction: earlier findings of those reports are replaced, all else is kept. A
+    publication's load replaces the finding tables whole: keep such findings in a schema of their own
+    (`?schema=...`). Returns the number of findings."""
+    rows = finding_rows(findings, [])
+    db = connect(db_url)
+    try:
+        with db.failures(), db.transaction():
+            prepare(db)
+            # a report package's findings name the report inside it: `pkg.xbr!/top/reports/r.xbrl`
+            names = [(name, len(name) + 2, f"{name}!/") for name in reports]
+            of_reports = f"filing = {db.mark} OR substr(filing, 1, {db.mark}) = {db.mark}"
+            for table in reversed(FINDING_TABLES[1:]):
+                db.executemany(f"DELETE FROM {table} WHERE finding_id IN (SELECT id FROM findings WHERE {of_reports})",
+                               names)
+            db.executemany(f"DELETE FROM findings WHERE {of_reports}", names)
+            for table in FINDING_TABLES:
+                _insert(db, table, rows[table])
+    finally:
+        db.close()
+    return len(rows["findings"])

@@ -3,6 +3,16 @@
 A sheet is validated against schemas/factsheet.schema.json, then every entry is checked against the
 document it cites: the printed text must occur on the cited line, and a table row must hold figures where
 its columns expect them. Any problem is an InputError naming the sheet and the YAML line.
+
+Values carry their concept's natural sign (taxonomy.signs), read from what the document prints, in this order:
+1. the printed figure: "(1,866)", "△85", "-85" are negative;
+2. a direction word the sheet names (`direction: down` for "down 5.5%"): the figure times +1 or -1 as the word
+   says for the concept's convention; the word must be printed on the line;
+3. otherwise a table that prints a taxonomy statement (`statement: CashFlowStatement`) prints a concept the
+   statement shows with its negated label as a deduction: "Purchase of property and equipment (2,785)" is a
+   payment of 2,785;
+4. a curation that reads the figure against its caption (`negate: <reason>`) negates the value; the reason is
+   kept in the fact's provenance so that it can be reported.
 """
 from __future__ import annotations
 
@@ -14,10 +24,11 @@ from iij_xbrl.xbrl.errors import InputError
 from iij_xbrl.model import Fact, Provenance
 from iij_xbrl.sources import calendar, figures, yamlines
 from iij_xbrl.sources.mapping import LabelMap
-from iij_xbrl.taxonomy import names
+from iij_xbrl.taxonomy import names, signs
+from iij_xbrl.taxonomy.source import PresNode, Taxonomy
 
 SCHEMA = "factsheet.schema.json"
-_CELL_KEYS = ("period", "concept", "unit", "scenario", "segment", "decimals", "negate", "pick", "suffix")
+_CELL_KEYS = ("period", "concept", "unit", "scenario", "segment", "decimals", "negate", "direction", "pick", "suffix")
 
 
 @dataclass(frozen=True)
@@ -38,8 +49,8 @@ def document_lines(path: Path) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, path: Path, document: str, lines: list[str]):
-        self.path, self.document, self.lines = path, document, lines
+    def __init__(self, path: Path, document: str, lines: list[str], taxonomy: Taxonomy):
+        self.path, self.document, self.lines, self.taxonomy = path, document, lines, taxonomy
 
     def error(self, message: str, yaml_line: int | None) -> InputError:
         return InputError(self.path, message, yaml_line)
@@ -49,12 +60,19 @@ class _Builder:
             raise self.error(f"line {number} is outside {self.document} ({len(self.lines)} lines)", yaml_line)
         return self.lines[number - 1]
 
-    def fact(self, attrs: dict[str, Any], number: int, text: str, yaml_line: int | None) -> Fact | None:
-        if text not in self.line(number, yaml_line):
+    def fact(self, attrs: dict[str, Any], number: int, text: str, yaml_line: int | None,
+             deduction: bool = False) -> Fact | None:
+        """The fact of one printed figure; `deduction`: its table's statement shows the concept negated."""
+        printed = self.line(number, yaml_line)
+        if text not in printed:
             raise self.error(f"{text!r} is not printed on {self.document} line {number}", yaml_line)
         missing = [key for key in ("concept", "period", "unit") if attrs.get(key) is None]
         if missing:
             raise self.error(f"line {number} {text!r}: no {', '.join(missing)}", yaml_line)
+        concept = self.taxonomy.concepts.get(attrs["concept"])
+        if concept is None or concept.abstract:
+            raise self.error(f"line {number}: {attrs['concept']} is no concept of the taxonomy that takes facts",
+                             yaml_line)
         try:
             figure = figures.parse(text, attrs["unit"])
             period = calendar.parse(attrs["period"])
@@ -62,23 +80,41 @@ class _Builder:
             raise self.error(f"line {number}: {exc}", yaml_line) from None
         if figure is None:
             return None
-        dimensions = {}
-        if attrs.get("segment", "Consolidated") != "Consolidated":
-            dimensions[names.SEGMENT_AXIS] = attrs["segment"] + names.MEMBER_SUFFIX
+        dimensions = dict(names.SEGMENTS.get(attrs.get("segment", "Consolidated"), {}))
         if attrs.get("scenario", "Actual") != "Actual":
             dimensions[names.SCENARIO_AXIS] = attrs["scenario"] + names.MEMBER_SUFFIX
+        value, word, reason = figure.value, attrs.get("direction"), attrs.get("negate")
+        if word is not None:
+            value *= self.polarity(concept.name, concept.sign, word, printed, dimensions, number, yaml_line)
+        elif deduction:
+            value = -value
+        if reason is not None:
+            value = -value
         return Fact(
-            concept=attrs["concept"],
+            concept=concept.name,
             period=period,
             dimensions=dimensions,
             unit=figure.unit,
-            value=-figure.value if attrs.get("negate") else figure.value,
+            value=value,
             decimals=attrs.get("decimals", figure.decimals),
-            provenance=Provenance(document=self.document, line=number, text=text),
+            provenance=Provenance(document=self.document, line=number, text=text, direction=word, negated=reason),
         )
 
+    def polarity(self, name: str, convention: str | None, word: str, printed: str, dimensions: dict[str, str],
+                 number: int, yaml_line: int | None) -> int:
+        if not signs.printed_word(printed, word):
+            raise self.error(f"direction {word!r} is not printed on {self.document} line {number}", yaml_line)
+        found = signs.polarity(convention or "", word)
+        if found is None and word.lower() in signs.DEDUCTIONS and names.ELIMINATION in dimensions.values():
+            found = -1
+        if found is None:
+            raise self.error(f"line {number}: {word!r} gives no direction to {name} (sign convention {convention})",
+                             yaml_line)
+        return found
+
     def single(self, entry: dict[str, Any]) -> Fact:
-        fact = self.fact(entry, entry["line"], entry["text"], entry.line)
+        deduction = entry["concept"] in self.deductions(entry.get("statement"), entry.line)
+        fact = self.fact(entry, entry["line"], entry["text"], entry.line, deduction=deduction)
         if fact is None:
             raise self.error(f"{entry['text']!r} prints nothing: not a fact", entry.line)
         return fact
@@ -94,7 +130,8 @@ class _Builder:
             raise self.error(f"rows {outside} lie outside lines [{first}, {last}]", rows_line.get(outside[0]))
         map_unlisted = table.get("map_unlisted", "rows" not in table)
         columns = [_spec(c, "period") for c in table["columns"]]
-        base = {k: table[k] for k in ("unit", "scenario", "segment", "negate") if k in table}
+        base = {k: table[k] for k in ("unit", "scenario", "segment") if k in table}
+        deductions = self.deductions(table.get("statement"), table.line)
         facts: list[Fact] = []
         label = ""
         for number in range(first, last + 1):
@@ -124,13 +161,22 @@ class _Builder:
                 if "suffix" in column and attrs.get("concept"):
                     attrs["concept"] = attrs["concept"] + column["suffix"]
                 text = self.cell_text(cell, attrs.get("pick"), number, yaml_line)
-                fact = self.fact(attrs, number, text, yaml_line)
+                fact = self.fact(attrs, number, text, yaml_line, deduction=attrs.get("concept") in deductions)
                 if fact is not None:
                     facts.append(fact)
                 found += 1
             if found == 0 and number in rows:
                 raise self.error(f"line {number} has no figure in any fact column", yaml_line)
         return facts
+
+    def deductions(self, statement: str | None, yaml_line: int | None) -> frozenset[str]:
+        """The concepts the statement shows with their negated label (none without a statement)."""
+        if statement is None:
+            return frozenset()
+        nodes = self.taxonomy.presentation.get(statement)
+        if nodes is None:
+            raise self.error(f"statement {statement} is no presentation role of the taxonomy", yaml_line)
+        return frozenset(n.concept for n in _walk(nodes) if n.preferred_label == "negated")
 
     def cell_text(self, cell: str, pick: str | None, number: int, yaml_line: int | None) -> str:
         if cell in figures.NOTHING:
@@ -143,6 +189,12 @@ class _Builder:
         return tokens[-1] if pick == "last" else tokens[0]
 
 
+def _walk(nodes: tuple[PresNode, ...]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
 def _spec(entry: Any, key: str) -> dict[str, Any] | None:
     """A column (bare period token) or row (bare concept) entry as a dict of cell attributes."""
     if entry is None:
@@ -152,8 +204,12 @@ def _spec(entry: Any, key: str) -> dict[str, Any] | None:
     return {k: entry[k] for k in _CELL_KEYS if k in entry}
 
 
-def load_sheet(path: Path, documents: Path, labels: LabelMap) -> Sheet:
-    """Read, validate and expand one sheet; `documents` is the directory holding the source texts."""
+def load_sheet(path: Path, documents: Path, labels: LabelMap, taxonomy: Taxonomy | None = None) -> Sheet:
+    """Read, validate and expand one sheet; `documents` is the directory holding the source texts. The taxonomy
+    gives the concepts' sign conventions; by default the project's (beside `documents`, the sources/ folder)."""
+    if taxonomy is None:
+        from iij_xbrl.taxonomy.source import load as load_taxonomy
+        taxonomy = load_taxonomy(Path(documents).parent / "taxonomy")
     data = yamlines.load(path)
     validate(path, data)
     document = data["document"]
@@ -162,7 +218,7 @@ def load_sheet(path: Path, documents: Path, labels: LabelMap) -> Sheet:
     source = documents / document
     if not source.is_file():
         raise InputError(path, f"document {document} not found in {documents}", data.line)
-    builder = _Builder(path, document, document_lines(source))
+    builder = _Builder(path, document, document_lines(source), taxonomy)
     facts = [builder.single(entry) for entry in data.get("facts") or []]
     for table in data.get("tables") or []:
         facts.extend(builder.table(table, labels))

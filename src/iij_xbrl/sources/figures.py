@@ -35,7 +35,7 @@ NOTHING = frozenset({"-", "—", "–", "―", "－", "‐"})
 _FIGURE = re.compile(
     r"""^(?:JPY\s*)?
         (?P<sign>[-△▲+]|\u2212)?\s*
-        (?P<open>\()?\s*
+        (?P<open>\()?\s*(?:JPY\s*)?  # "(JPY11,539)": the currency may sit inside the parentheses
         (?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?
         \s*%?\s*(?P<close>\))?  # "(44.6%)": the percent sign may sit inside the parentheses
         \s*(?:%|Gbps|points?|pt)?$""",

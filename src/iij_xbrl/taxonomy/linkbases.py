@@ -56,10 +56,7 @@ def _arc(link: etree._Element, kind: str, arcrole: str, from_: str, to: str, **e
 def _all_labels(tax: Taxonomy) -> dict[str, dict[str, Label]]:
     """Element name -> label role short name -> label, for concepts and dimensional elements."""
     labels = {c.name: c.labels for c in tax.concepts.values()}
-    dims = tax.dimensions
-    labels[dims.line_items.name] = {"label": dims.line_items.label}
-    for m in (dims.hypercube, *(m for a in dims.axes for m in (a.axis, *a.members))):
-        labels[m.name] = {"label": m.label}
+    labels.update((name, {"label": member.label}) for name, (_, member) in tax.dimensions.elements().items())
     return labels
 
 
@@ -139,48 +136,64 @@ def calculation(tax: Taxonomy, networks: dict[str, tuple[CalcArc, ...]] | None =
 # ---- definition (dimensions) --------------------------------------------------------------------------------
 
 def definition(tax: Taxonomy) -> bytes:
+    """One definition link per table: the line items' closed `all` hypercube, its axes with their domain, default
+    and members, and the concepts the table allows (domain-member of the line items)."""
     root = _linkbase("xbrldt")
     dims = tax.dimensions
-    _role_ref(root, n.role_uri(dims.role_id), f"{n.ENTRY_POINT}#{dims.role_id}")
+    axes = {a.axis.name: a for a in dims.axes}
+    for table in dims.tables:
+        _role_ref(root, n.role_uri(table.role_id), f"{n.ENTRY_POINT}#{table.role_id}")
     for arcrole in ("all", "dimension-default", "dimension-domain", "domain-member", "hypercube-dimension"):
         _arcrole_ref(root, XDT_AR + arcrole, f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole}")
-    link = _link(root, "definitionLink", n.role_uri(dims.role_id))
-    primary, cube = dims.line_items.name, dims.hypercube.name
-    _loc(link, primary, primary)
-    _loc(link, cube, cube)
-    _arc(link, "definitionArc", XDT_AR + "all", primary, cube, **{
-        q("xbrldt", "contextElement"): dims.container, q("xbrldt", "closed"): "true"})
-    for axis_order, axis in enumerate(dims.axes, start=1):
-        domain = axis.members[0].name
-        for name in (axis.axis.name, *(m.name for m in axis.members)):
+    for table in dims.tables:
+        link = _link(root, "definitionLink", n.role_uri(table.role_id))
+        primary, cube = table.line_items.name, table.table.name
+        _loc(link, primary, primary)
+        _loc(link, cube, cube)
+        _arc(link, "definitionArc", XDT_AR + "all", primary, cube, **{
+            q("xbrldt", "contextElement"): dims.container, q("xbrldt", "closed"): "true"})
+        for axis_order, name in enumerate(table.axes, start=1):
+            axis = axes[name]
+            for element in (axis.axis.name, *(m.name for m in axis.members)):
+                _loc(link, element, element)
+            # The default gets a second locator: the axis's arcs to it must stay distinct from the domain's.
+            _loc(link, axis.default_name, f"{axis.default_name}_default")
+            _arc(link, "definitionArc", XDT_AR + "hypercube-dimension", cube, name, order=str(axis_order))
+            usable = {} if axis.default_name == axis.domain.name else {q("xbrldt", "usable"): "false"}
+            _arc(link, "definitionArc", XDT_AR + "dimension-domain", name, axis.domain.name, **usable)
+            _arc(link, "definitionArc", XDT_AR + "dimension-default", name, f"{axis.default_name}_default")
+            for order, member in enumerate(axis.members[1:], start=1):
+                _arc(link, "definitionArc", XDT_AR + "domain-member", axis.domain.name, member.name, order=str(order))
+        for order, name in enumerate(table.concepts, start=1):
             _loc(link, name, name)
-        # The default is the domain itself; a second locator keeps the two arcs from the axis distinct.
-        _loc(link, domain, f"{domain}_default")
-        _arc(link, "definitionArc", XDT_AR + "hypercube-dimension", cube, axis.axis.name, order=str(axis_order))
-        _arc(link, "definitionArc", XDT_AR + "dimension-domain", axis.axis.name, domain)
-        _arc(link, "definitionArc", XDT_AR + "dimension-default", axis.axis.name, f"{domain}_default")
-        for order, member in enumerate(axis.members[1:], start=1):
-            _arc(link, "definitionArc", XDT_AR + "domain-member", domain, member.name, order=str(order))
-    line_items = [c.name for c in tax.concepts.values() if not c.abstract]
-    for order, name in enumerate(line_items, start=1):
-        _loc(link, name, name)
-        _arc(link, "definitionArc", XDT_AR + "domain-member", primary, name, order=str(order))
+            _arc(link, "definitionArc", XDT_AR + "domain-member", primary, name, order=str(order))
     return serialize(root)
 
 
 # ---- references ---------------------------------------------------------------------------------------------
 
 def references(tax: Taxonomy) -> bytes:
-    """us-gaap correspondences as references: ref:Name is the us-gaap element (the taxonomy is not imported)."""
+    """US GAAP anchors as references (the us-gaap taxonomy is not imported): ref:Name is the us-gaap element,
+    ref:Number the release, ref:URI the element in that release's schema; the reference role states the relation
+    (taxonomy.names.USGAAP_RELATIONS) and ref:Note how the two differ, a negated value included."""
     root = _linkbase("ref")
+    for role_id, _ in n.USGAAP_RELATIONS.values():
+        _role_ref(root, n.role_uri(role_id), f"{n.ENTRY_POINT}#{role_id}")
     link = _link(root, "referenceLink", R + "link")
     for c in tax.concepts.values():
         if not c.usgaap:
             continue
         _loc(link, c.name, f"loc_{c.name}")
+        role_id = n.USGAAP_RELATIONS[c.usgaap_relation or "equivalent"][0]
         res = etree.SubElement(link, q("link", "reference"), attrs(type="resource", label=f"ref_{c.name}",
-                                                                   role=R + "reference"))
+                                                                   role=n.role_uri(role_id)))
         etree.SubElement(res, q("ref", "Publisher")).text = "FASB"
         etree.SubElement(res, q("ref", "Name")).text = f"us-gaap:{c.usgaap}"
+        etree.SubElement(res, q("ref", "Number")).text = n.USGAAP_VERSION
+        etree.SubElement(res, q("ref", "URI")).text = f"{n.USGAAP_SCHEMA}#us-gaap_{c.usgaap}"
+        notes = (["negated: the us-gaap element carries this value with the opposite sign"] if c.usgaap_negated
+                 else []) + ([c.usgaap_note] if c.usgaap_note else [])
+        if notes:
+            etree.SubElement(res, q("ref", "Note")).text = "; ".join(notes)
         _arc(link, "referenceArc", AR + "concept-reference", f"loc_{c.name}", f"ref_{c.name}")
     return serialize(root)

@@ -22,6 +22,10 @@ ROLE_BASE = "http://www.iij.ad.jp/xbrl/iij/role/"
 OUTPUT_DIR = "iij-2025"  # under taxonomy/
 PACKAGE_NAME = "iij-taxonomy-2025"
 PACKAGE_FILE = PACKAGE_NAME + ".zip"
+PACKAGE_VERSION = "2025-01"
+PUBLICATION_DATE = "2025-01-31"
+LICENSE_NAME = "Creative Commons Attribution 4.0 International"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 LINKBASES = {  # file -> linkbaseRef role, as linked from ENTRY_POINT
     "iij-2025_lab-en.xml": "http://www.xbrl.org/2003/role/labelLinkbaseRef",
@@ -49,15 +53,31 @@ NS = {  # every namespace the publisher writes, by its usual prefix
     PREFIX: NAMESPACE,
 }
 
-# Axes and the members the rules and layouts name (the fact sheets' `segment: X` / `scenario: X` mean X + "Member")
-SEGMENT_AXIS = "SegmentAxis"
+# Axes and the members the rules and layouts name. Their labels, domains, defaults and the tables that use them
+# are data (taxonomy/src/networks.yaml); this is the one place the code spells them.
+# Business segments as us-gaap models them: a segment's amount is on its member of the segments axis and, being the
+# amount before eliminations, on the operating segments of the consolidation items axis; an elimination is on the
+# consolidation items axis alone, negative, so that segments and eliminations add up to the consolidated total
+# (both axes at their defaults).
+SEGMENT_AXIS = "BusinessSegmentsAxis"
+CONSOLIDATION_ITEMS_AXIS = "ConsolidationItemsAxis"
+NETWORK_SERVICES_AND_SI = "NetworkServicesAndSystemsIntegrationBusinessMember"
+ATM_OPERATION = "ATMOperationBusinessMember"
+OPERATING_SEGMENTS = "OperatingSegmentsMember"
+ELIMINATION = "IntersegmentEliminationMember"
+# Actual figures and targets (TDnet: 実績 / 前回発表予想 / 今回修正予想); the actual member is the default
 SCENARIO_AXIS = "ScenarioAxis"
-MEMBER_SUFFIX = "Member"
+ACTUAL = "ActualMember"
 INITIAL_TARGET = "InitialTargetMember"
 REVISED_TARGET = "RevisedTargetMember"
-NETWORK_SERVICES_AND_SI = "NetworkServicesAndSIBusinessMember"
-ATM_OPERATION = "ATMOperationBusinessMember"
-ELIMINATION = "EliminationMember"
+MEMBER_SUFFIX = "Member"
+# The fact sheets' `segment:` values and the dimensions they stand for (`scenario: X` means X + MEMBER_SUFFIX)
+SEGMENTS: dict[str, dict[str, str]] = {
+    "NetworkServicesAndSystemsIntegrationBusiness": {SEGMENT_AXIS: NETWORK_SERVICES_AND_SI,
+                                                     CONSOLIDATION_ITEMS_AXIS: OPERATING_SEGMENTS},
+    "ATMOperationBusiness": {SEGMENT_AXIS: ATM_OPERATION, CONSOLIDATION_ITEMS_AXIS: OPERATING_SEGMENTS},
+    "IntersegmentElimination": {CONSOLIDATION_ITEMS_AXIS: ELIMINATION},
+}
 
 # Units: code (the model's unit and the instances' unit id) -> (numerator measures, denominator measures)
 UnitId = Literal["JPY", "JPYPerShare", "shares", "pure", "Gbps"]
@@ -77,6 +97,18 @@ SCHEMA_LOCATIONS = {
     "xbrldt": "http://www.xbrl.org/2005/xbrldt-2005.xsd",
     "dtr-types": "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd",
     "ref": "http://www.xbrl.org/2006/ref-2006-02-27.xsd",
+}
+
+
+# US GAAP anchoring (references, not imports): the release the anchors are named against, and one reference role
+# per relation (the us-gaap element relative to the IIJ concept, as ESEF anchoring states wider/narrower).
+USGAAP_VERSION = "2024"
+USGAAP_NAMESPACE = "http://fasb.org/us-gaap/" + USGAAP_VERSION
+USGAAP_SCHEMA = f"https://xbrl.fasb.org/us-gaap/{USGAAP_VERSION}/elts/us-gaap-{USGAAP_VERSION}.xsd"
+USGAAP_RELATIONS = {  # relation -> (reference role id, definition)
+    "equivalent": ("UsGaapEquivalent", "US GAAP anchor: the us-gaap element has the meaning of this concept"),
+    "wider": ("UsGaapWider", "US GAAP anchor: the us-gaap element is wider than this concept (this concept is part of it)"),
+    "narrower": ("UsGaapNarrower", "US GAAP anchor: the us-gaap element is narrower than this concept (part of it)"),
 }
 
 

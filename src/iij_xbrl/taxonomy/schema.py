@@ -68,28 +68,29 @@ def calculation_schema(namespace: str, prefix: str, line_items: str, linkbase: s
 def schema(tax: Taxonomy) -> bytes:
     nsmap = {p: n.NS[p] for p in ("xs", "xbrli", "link", "xlink", "xbrldt", "dtr-types", n.PREFIX)}
     root, appinfo = _schema_root(nsmap, n.NAMESPACE, n.LINKBASES)
+    dims = tax.dimensions
+    table_roles = {t.role_id for t in dims.tables}
     for role in tax.roles:
-        used_on = tuple(link for link, present in zip(LINK_ELEMENTS, (role.presentation, role.calculation, False))
-                        if present)
+        used_on = tuple(link for link, present in zip(LINK_ELEMENTS, (role.presentation, role.calculation,
+                                                                      role.id in table_roles)) if present)
         _role_type(appinfo, role.id, role.definition, used_on)
-    _role_type(appinfo, tax.dimensions.role_id, tax.dimensions.definition, ("link:definitionLink",))
+    for table in dims.tables:
+        if table.definition is not None:
+            _role_type(appinfo, table.role_id, table.definition, ("link:definitionLink",))
+    for role_id, definition in n.USGAAP_RELATIONS.values():
+        _role_type(appinfo, role_id, definition, ("link:reference",))
     for prefix in ("xbrli", "xbrldt", "dtr-types"):
         etree.SubElement(root, q("xs", "import"), namespace=n.NS[prefix], schemaLocation=n.SCHEMA_LOCATIONS[prefix])
 
-    dims = tax.dimensions
     elements: dict[str, tuple] = {c.name: ("concept", c) for c in tax.concepts.values()}
-    elements[dims.line_items.name] = ("item", dims.line_items)
-    elements[dims.hypercube.name] = ("hypercube", dims.hypercube)
-    for axis in dims.axes:
-        elements[axis.axis.name] = ("axis", axis.axis)
-        elements.update((m.name, ("member", m)) for m in axis.members)
+    elements.update(dims.elements())
     for name in sorted(elements):
         kind, obj = elements[name]
         if kind == "concept":
             _concept(root, obj)
-        elif kind == "item":
+        elif kind == "lineItems":
             _element(root, name, "xbrli:stringItemType", "xbrli:item", "duration", abstract=True)
-        elif kind == "hypercube":
+        elif kind == "table":
             _element(root, name, "xbrli:stringItemType", "xbrldt:hypercubeItem", "duration", abstract=True)
         elif kind == "axis":
             _element(root, name, "xbrli:stringItemType", "xbrldt:dimensionItem", "duration", abstract=True)

@@ -1,7 +1,8 @@
 """Loads the taxonomy's source of truth, `taxonomy/src/*.yaml`, into plain immutable structures.
 
 `concepts-*.yaml` files each hold a list of concepts (several engineers add their own files); every other
-YAML file holds `roles` (presentation and calculation per extended link role) and/or `dimensions`.
+YAML file holds `roles` (presentation and calculation per extended link role) and/or `dimensions` (the axes with
+their domains, defaults and members; the tables: a hypercube per extended link role and the concepts it allows).
 Everything is checked here, with file:line, so the writers can trust their input.
 """
 from __future__ import annotations
@@ -49,25 +50,50 @@ class Member:
 @dataclass(frozen=True)
 class Axis:
     axis: Member
-    members: tuple[Member, ...]  # members[0] is the domain and the default
+    domain: Member  # the root of the members; not usable as a member when it is not the default
+    default_name: str  # the domain (the total of all members) or a member (ScenarioAxis: Actual)
+    members: tuple[Member, ...]  # domain first, then the usable members in order
 
     @property
     def default(self) -> Member:
-        return self.members[0]
+        return next(m for m in self.members if m.name == self.default_name)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A hypercube and the line items it constrains, in an extended link role of its own or of a statement."""
+
+    role_id: str
+    definition: str | None  # the role's definition when the table has a role of its own, else None
+    table: Member  # the hypercube
+    line_items: Member
+    axes: tuple[str, ...]  # axis names; none: the line items take no dimension at all
+    concepts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Dimensions:
-    role_id: str
-    definition: str
-    line_items: Member
-    hypercube: Member
     container: str  # "segment" | "scenario": where instances put every dimension
     axes: tuple[Axis, ...]
+    tables: tuple[Table, ...]
 
     def axis_members(self) -> dict[str, tuple[str, ...]]:
-        """Axis name -> member names, default first."""
+        """Axis name -> member names, the domain first."""
         return {a.axis.name: tuple(m.name for m in a.members) for a in self.axes}
+
+    def defaults(self) -> dict[str, str]:
+        return {a.axis.name: a.default_name for a in self.axes}
+
+    def elements(self) -> dict[str, tuple[str, Member]]:
+        """Every dimensional element: name -> (kind, member); kinds "table", "lineItems", "axis", "member"."""
+        found: dict[str, tuple[str, Member]] = {}
+        for a in self.axes:
+            found[a.axis.name] = ("axis", a.axis)
+            found.update((m.name, ("member", m)) for m in a.members)
+        for t in self.tables:
+            found[t.table.name] = ("table", t.table)
+            found[t.line_items.name] = ("lineItems", t.line_items)
+        return found
 
 
 @dataclass(frozen=True)
@@ -94,8 +120,16 @@ def _label(raw: dict) -> Label:
 def _concept(raw: dict) -> Concept:
     labels = {"label": _label(raw["label"])}
     labels.update((role, _label(lab)) for role, lab in sorted(raw.get("labels", {}).items()))
-    return Concept(name=raw["name"], data_type=raw["type"], period_type=raw["period"], balance=raw.get("balance"),
-                   abstract=raw.get("abstract", False), labels=labels, usgaap=raw.get("usgaap"))
+    balance = raw.get("balance")
+    anchor = raw.get("usgaap")
+    if isinstance(anchor, str):
+        anchor = {"element": anchor, "relation": "equivalent"}
+    anchor = anchor or {}
+    return Concept(name=raw["name"], data_type=raw["type"], period_type=raw["period"],
+                   balance=None if balance == "none" else balance, abstract=raw.get("abstract", False),
+                   labels=labels, sign=raw.get("sign"), usgaap=anchor.get("element"),
+                   usgaap_relation=anchor.get("relation"), usgaap_negated=anchor.get("negated", False),
+                   usgaap_note=anchor.get("note"))
 
 
 class _Builder:
@@ -140,14 +174,16 @@ class _Builder:
             raise InputError(path, f"{name} is not numeric and cannot be in a calculation", line)
         return concept
 
-    def _node(self, path: Path, raw: Any, line: int | None) -> PresNode:
+    def _node(self, path: Path, raw: Any, line: int | None, dimensional: dict[str, Any]) -> PresNode:
         key, children = (next(iter(raw.items())) if isinstance(raw, dict) else (raw, []))
         line = getattr(raw, "line", line)
         name, _, role = key.partition("|")
-        concept = self._known(path, name, line)
-        if role and role not in concept.labels:
-            raise InputError(path, f"{name} has no {role} label for this preferred label", line)
-        return PresNode(name, role or None, tuple(self._node(path, c, getattr(children, "line", line)) for c in children))
+        if name not in dimensional or role:  # else a table, its axes, members or line items, as US-GAAP shows them
+            concept = self._known(path, name, line)
+            if role and role not in concept.labels:
+                raise InputError(path, f"{name} has no {role} label for this preferred label", line)
+        return PresNode(name, role or None, tuple(self._node(path, c, getattr(children, "line", line), dimensional)
+                                                  for c in children))
 
     def _calculation(self, path: Path, raw: Any) -> tuple[CalcArc, ...]:
         arcs = []
@@ -173,27 +209,56 @@ class _Builder:
         self._define(path, raw["name"], raw.line)
         return Member(raw["name"], _label(raw["label"]))
 
+    def _dimensions(self, src: Path, role_ids: dict[str, Path]) -> Dimensions:
+        if self.dimensions is None:
+            raise InputError(src, "no file defines the dimensions")
+        path, raw = self.dimensions
+        axes = []
+        for a in raw["axes"]:
+            axis, domain = self._member(path, a["axis"]), self._member(path, a["domain"])
+            members = (domain, *(self._member(path, m) for m in a["members"]))
+            default = a.get("default", domain.name)
+            if default not in {m.name for m in members}:
+                raise InputError(path, f"{axis.name}: default {default} is none of its members", a.line)
+            axes.append(Axis(axis, domain, default, members))
+        axis_names = {a.axis.name for a in axes}
+        tables = []
+        for t in raw["tables"]:
+            role = t["role"]
+            own = "definition" in role
+            if own == (role["id"] in role_ids):
+                raise InputError(path, f"table role {role['id']}: a role of its own needs a definition, a statement's "
+                                       "role none", t.line)
+            for name in t["axes"]:
+                if name not in axis_names:
+                    raise InputError(path, f"unknown axis {name}", t.line)
+            if t["concepts"] == "all":
+                excluded = set(t.get("exclude", []))
+                for name in excluded:
+                    self._known(path, name, t.line)
+                concepts = tuple(n for n, c in self.concepts.items() if not c.abstract and n not in excluded)
+            else:
+                concepts = tuple(self._known(path, n, t.line).name for n in t["concepts"])
+            tables.append(Table(role["id"], role.get("definition"), self._member(path, t["table"]),
+                                self._member(path, t["line_items"]), tuple(t["axes"]), concepts))
+        return Dimensions(raw["container"], tuple(axes), tuple(tables))
+
     def build(self, src: Path) -> Taxonomy:
-        roles, role_ids = [], {}
+        role_ids: dict[str, Path] = {}
         for path, raw in self.roles:
             if raw["id"] in role_ids:
                 raise InputError(path, f"role {raw['id']} is already defined in {role_ids[raw['id']].name}", raw.line)
             role_ids[raw["id"]] = path
+        self.concepts = dict(sorted(self.concepts.items()))
+        dims = self._dimensions(src, role_ids)
+        dimensional = dims.elements()
+        roles = []
+        for path, raw in self.roles:
             nodes = raw.get("presentation", [])
             roles.append(Role(raw["id"], raw["definition"],
-                              tuple(self._node(path, n, getattr(nodes, "line", raw.line)) for n in nodes),
+                              tuple(self._node(path, n, getattr(nodes, "line", raw.line), dimensional) for n in nodes),
                               self._calculation(path, raw.get("calculation", {}))))
-        if self.dimensions is None:
-            raise InputError(src, "no file defines the dimensions")
-        path, raw = self.dimensions
-        if raw["role"]["id"] in role_ids:
-            raise InputError(path, f"role {raw['role']['id']} is already a presentation/calculation role", raw.line)
-        axes = tuple(Axis(axis=self._member(path, a["axis"]), members=tuple(self._member(path, m) for m in a["members"]))
-                     for a in raw["axes"])
-        cube = raw["hypercube"]
-        dims = Dimensions(raw["role"]["id"], raw["role"]["definition"], self._member(path, raw["line_items"]),
-                          self._member(path, cube), cube["container"], axes)
-        return Taxonomy(dict(sorted(self.concepts.items())), tuple(roles), dims)
+        return Taxonomy(self.concepts, tuple(roles), dims)
 
 
 def load(root: Path) -> Taxonomy:

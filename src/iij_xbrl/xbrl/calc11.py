@@ -223,13 +223,14 @@ class Checker:
             info = concepts.get(rel.target)
             if info is None:
                 continue
-            names = [self._name(total), self._name(rel.target)]
             if rel.target in seen:
+                names = [self._name(total), self._name(rel.target)]
                 self._relationship_error("calc11e:duplicateCalculationRelationships",
                                          f"Duplicate summation-item relationships from {names[0]} to {names[1]} "
                                          f"in link role {elr}", rel, names)
             seen[rel.target] = rel
             if not (total_info.is_decimal and info.is_decimal):
+                names = [self._name(total), self._name(rel.target)]
                 self._relationship_error("calc11e:nonDecimalItemNode",
                                          f"The source and target of a Calculations v1.1 relationship MUST both be "
                                          f"decimal concepts: {names[0]}, {names[1]}, link role {elr}", rel, names)

@@ -3,8 +3,8 @@
 Built once per DTS from its effective definition relationships (dts.DimensionArc). A primary item
 inherits the hypercubes of the items above it through domain-member relationships; a fact is valid when,
 in at least one link role that has hypercubes for its concept, every `all` cube is met and no `notAll`
-cube is (XDT §2.3, as Arelle's ValidateXbrlDimensions applies it). Results are cached per (concept,
-context id), so the per-fact cost is one dictionary lookup.
+cube is (XDT §2.3, as Arelle's ValidateXbrlDimensions applies it). Results are cached per (hypercubes,
+context id) and computed once per (hypercubes, dimensional content): the per-fact cost is one dictionary lookup.
 """
 from __future__ import annotations
 
@@ -35,7 +35,11 @@ class Dimensions:
                     self._members_to[arc.target].append(arc)
         self._cubes: dict[str, dict[str, list[DimensionArc]]] = {}
         self._usable: dict[tuple[str, str], frozenset[str]] = {}
-        self._valid: dict[str, dict[str | None, bool]] = {}
+        self._class_of: dict[str, int | None] = {}  # concept -> cube class
+        self._classes: dict[tuple, int] = {}
+        self._class_cubes: dict[int, dict[str, list[DimensionArc]]] = {}
+        self._valid: dict[int, dict[str | None, bool]] = {}  # cube class -> context id -> verdict
+        self._by_content: dict[tuple, bool] = {}
 
     # -- the hypercubes of a primary item -------------------------------------------------------------------
 
@@ -49,6 +53,20 @@ class Dimensions:
             found = self._cubes[concept] = {}
             self._collect(concept, None, found, set())
         return found
+
+    def cube_class(self, concept: str) -> int | None:
+        """A number shared by every concept with the same hypercubes (None: no hypercubes): a fact's validity
+        depends only on it and the context, so primary items of one table are judged once per context."""
+        if concept in self._class_of:
+            return self._class_of[concept]
+        cubes = self.cubes(concept)
+        cls = None
+        if cubes:
+            key = tuple((elr, tuple(arcs)) for elr, arcs in cubes.items())
+            cls = self._classes.setdefault(key, len(self._classes))
+            self._class_cubes[cls] = cubes
+        self._class_of[concept] = cls
+        return cls
 
     def _collect(self, item: str, elr: str | None, found: dict[str, list[DimensionArc]], seen: set) -> None:
         if (elr, item) in seen:
@@ -83,11 +101,24 @@ class Dimensions:
     # -- facts ---------------------------------------------------------------------------------------------
 
     def valid(self, concept: str, ctx: Context) -> bool:
-        by_context = self._valid.setdefault(concept, {})
+        cls = self.cube_class(concept)
+        return True if cls is None else self.valid_in(cls, ctx)
+
+    def verdicts(self, cls: int) -> dict[str | None, bool]:
+        """Context id -> verdict for the concepts of cube class `cls`, as far as computed (valid_in fills it)."""
+        return self._valid.setdefault(cls, {})
+
+    def valid_in(self, cls: int, ctx: Context) -> bool:
+        by_context = self.verdicts(cls)
         result = by_context.get(ctx.id)
         if result is None:
-            cubes = self.cubes(concept)
-            result = not cubes or any(all(self._meets(arc, ctx) for arc in arcs) for arcs in cubes.values())
+            # contexts that differ only in entity or period share their dimensional content: judged once
+            sig = (cls, tuple(ctx.segment.items()), tuple(ctx.scenario.items()), ctx.seg_other, ctx.scen_other)
+            result = self._by_content.get(sig)
+            if result is None:
+                cubes = self._class_cubes[cls]
+                result = any(all(self._meets(arc, ctx) for arc in arcs) for arcs in cubes.values())
+                self._by_content[sig] = result
             by_context[ctx.id] = result
         return result
 

@@ -8,10 +8,13 @@ and skipped: their item types are tabulated here, and they contain no calculatio
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zipfile
+import itertools
 import zlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -153,14 +156,8 @@ class Resolver:
             raise InputError(str(path), f"not a taxonomy package zip: {exc}", code="IOerror") from None
         catalogs = [n for n in zf.namelist() if re.fullmatch(r"[^/]+/META-INF/catalog\.xml", n)]
         for name in catalogs:
-            root = xmlsafe.parse_bytes(_member(zf, name), f"{path}!/{name}")
-            base = posixpath.dirname(name)
-            for el in root.iter(f"{{{CATALOG}}}rewriteURI", f"{{{CATALOG}}}rewriteSystem"):
-                start = el.get("uriStartString") or el.get("systemIdStartString")
-                prefix = el.get("rewritePrefix")
-                if start and prefix:
-                    target = posixpath.normpath(posixpath.join(base, prefix))
-                    self._rewrites.append((start, zf, target + ("/" if prefix.endswith("/") else "")))
+            for start, target in catalog_rewrites(_member(zf, name), name, f"{path}!/{name}"):
+                self._rewrites.append((start, zf, target))
 
     def read(self, url: str) -> bytes | None:
         """Bytes of the document at `url`; None for a skipped base specification document."""
@@ -181,6 +178,19 @@ class Resolver:
                          code="IOerror")
 
 
+def catalog_rewrites(data: bytes, name: str, shown: str) -> list[tuple[str, str]]:
+    """(URL start, zip member prefix) pairs of the XML catalog `name` (a zip member) of a package."""
+    root = xmlsafe.parse_bytes(data, shown)
+    found = []
+    for el in root.iter(f"{{{CATALOG}}}rewriteURI", f"{{{CATALOG}}}rewriteSystem"):
+        start = el.get("uriStartString") or el.get("systemIdStartString")
+        prefix = el.get("rewritePrefix")
+        if start and prefix:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), prefix))
+            found.append((start, target + ("/" if prefix.endswith("/") else "")))
+    return found
+
+
 def _member(zf: zipfile.ZipFile, name: str) -> bytes:
     """A zip member's bytes, refused beyond the document size limit (zip bombs) or when unreadable."""
     info = zf.getinfo(name)
@@ -195,7 +205,7 @@ def _member(zf: zipfile.ZipFile, name: str) -> bytes:
 @dataclass
 class _Arc:
     key: tuple  # equivalence key (XBRL 2.1 §3.5.3.9.7.4)
-    element: object  # identity of the arc element, to drop identical duplicates
+    element: int  # identity of the arc element, to drop identical duplicates
     priority: int
     prohibited: bool
     order: float
@@ -212,7 +222,7 @@ class _Element:
     period_type: str | None
     nillable: bool
     abstract: bool
-    typed_domain_ref: str | None  # absolute URL with fragment
+    typed_domain_ref: tuple[str, str] | None  # (absolute document URL, fragment)
 
 
 @dataclass
@@ -223,16 +233,19 @@ class _Doc:
     ids: dict[str, str] = field(default_factory=dict)  # id -> element Clark name
     children: list[str | None] = field(default_factory=list)  # root's element children: global element names
     types: dict[str, tuple[str | None, tuple]] = field(default_factory=dict)  # named type -> (base, facets)
-    arcs: list[tuple[str, str, str, str, str, str, etree._Element, dict]] = field(default_factory=list)
+    # (arcrole, link role, link element, arc element, (from URL, fragment), (to URL, fragment), (arc id, line),
+    # attributes)
+    arcs: list[tuple[str, str, str, str, tuple, tuple, tuple[int, int | None], dict]] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     xdt: bool = False
 
 
-def _qname(el: etree._Element, value: str | None) -> str | None:
+def _qname(el: etree._Element, value: str | None, nsmap: dict | None = None) -> str | None:
+    """Clark name of a QName value in `el`'s scope (`nsmap`: its in-scope namespaces, when the caller knows them)."""
     if not value:
         return None
     prefix, _, local = value.strip().rpartition(":")
-    ns = el.nsmap.get(prefix or None)
+    ns = (el.nsmap if nsmap is None else nsmap).get(prefix or None)
     return f"{{{ns}}}{local}" if ns else local
 
 
@@ -250,12 +263,23 @@ XDT_ARCROLES = {f"http://xbrl.org/int/dim/arcrole/{a}": a for a in
 _XBRLDT_CLOSED, _XBRLDT_CONTEXT = f"{{{XBRLDT}}}closed", f"{{{XBRLDT}}}contextElement"
 _XBRLDT_TARGET, _XBRLDT_USABLE = f"{{{XBRLDT}}}targetRole", f"{{{XBRLDT}}}usable"
 _KEPT_ARCROLES = frozenset(SUMMATION_ARCROLES) | XDT_ARCROLES.keys()
+_KEPT_BYTES = tuple(a.encode() for a in _KEPT_ARCROLES)
+_XHREF = f"{{{XLINK}}}href"
+_LOCATOR_HREFS = etree.XPath("//*[@xlink:type='extended']/*[@xlink:type='locator']/@xlink:href",
+                             namespaces={"xlink": XLINK},
+                             smart_strings=False)
 
 
 class DtsLoader:
+    """Reads DTSs through `resolver`, keeping every parsed document and every assembled DTS: the instances of
+    one run (or of one worker process's tasks) that share a taxonomy read and assemble it once. A file: document
+    that changed on disk since it was read is read again."""
+
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
         self._docs: dict[str, _Doc | None] = {}
+        self._stamps: dict[str, tuple[int, int] | None] = {}  # file: URL -> (mtime_ns, size) when read
+        self._assembled: dict[tuple[tuple[str, ...], bool], Dts] = {}
 
     def load(self, start_urls: list[str]) -> Dts:
         order: list[str] = []
@@ -274,41 +298,64 @@ class DtsLoader:
             order.append(url)
             xdt |= doc.xdt
             pending.extend(r for r in doc.refs if r not in seen)
-        return self._assemble(sorted(order), xdt)
+        key = (tuple(sorted(order)), xdt)
+        dts = self._assembled.get(key)
+        if dts is None:
+            dts = self._assembled[key] = self._assemble(list(key[0]), xdt)
+        return dts
 
     def _doc(self, url: str) -> _Doc | None:
-        if url not in self._docs:
+        stamp = _stamp(url)
+        if url not in self._docs or self._stamps.get(url) != stamp:
+            if url in self._docs:
+                self._assembled.clear()  # a document changed: every DTS built from it is stale
             data = self.resolver.read(url)
             self._docs[url] = None if data is None else self._parse(url, data)
+            self._stamps[url] = stamp
         return self._docs[url]
 
     def _parse(self, url: str, data: bytes) -> _Doc:
         root = xmlsafe.parse_bytes(data, url)
         doc = _Doc()
+        # Without xml:base anywhere every element's base is the document's URL: lxml's el.base walks the
+        # ancestors for each of thousands of locators, so it is asked only when the text mentions xml:base.
+        xml_base = b"xml:base" in data
         if root.tag == f"{{{XS}}}schema":
-            self._parse_schema(url, root, doc)
-        self._parse_links(url, root, doc)
+            self._parse_schema(url, root, doc, xml_base, data)
+        # A document whose text names no arcrole we keep (labels, presentation) holds no relationship we keep,
+        # if its text is UTF-8 (or ASCII) without character references, which could spell an arcrole otherwise
+        plain = b"&#" not in data and (root.getroottree().docinfo.encoding or "").upper() in ("UTF-8", "US-ASCII")
+        if xml_base or not plain or any(arcrole in data for arcrole in _KEPT_BYTES):
+            self._parse_links(url, root, doc, xml_base)
+        else:  # only the documents its references and locators discover
+            for el in root.iter(f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
+                if el.get(_XHREF):
+                    doc.refs.append(resolve(url, el.get(_XHREF))[0])
+            doc.refs.extend({resolve(url, href)[0] for href in _LOCATOR_HREFS(root) if href})
         return doc
 
-    def _parse_schema(self, url: str, root: etree._Element, doc: _Doc) -> None:
+    def _parse_schema(self, url: str, root: etree._Element, doc: _Doc, xml_base: bool, data: bytes) -> None:
         tns = root.get("targetNamespace") or ""
+        # lxml builds el.nsmap anew for every element; when the text declares namespaces only on the root (no
+        # more "xmlns" in it than the root declares), every element's scope is the root's
+        nsmap = root.nsmap if data.count(b"xmlns") == len(root.nsmap) else None
         for child in root:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
             doc.children.append(None)
             if tag in (f"{{{XS}}}import", f"{{{XS}}}include") and child.get("schemaLocation"):
-                doc.refs.append(urldefrag(urljoin(url, child.get("schemaLocation")))[0])
+                doc.refs.append(resolve(url, child.get("schemaLocation"))[0])
                 doc.xdt |= child.get("namespace") == XBRLDT
             elif tag == f"{{{XS}}}element" and child.get("name"):
                 name = f"{{{tns}}}{child.get('name')}"
                 typed = child.get(f"{{{XBRLDT}}}typedDomainRef")
                 doc.elements[name] = _Element(
-                    _qname(child, child.get("type")), _qname(child, child.get("substitutionGroup")),
+                    _qname(child, child.get("type"), nsmap), _qname(child, child.get("substitutionGroup"), nsmap),
                     None if child.get("type") else child, child.get(f"{{{XBRLI}}}periodType"),
                     (child.get("nillable") or "").strip() in ("true", "1"),
                     (child.get("abstract") or "").strip() in ("true", "1"),
-                    urljoin(child.base or url, typed) if typed else None)
+                    resolve(child.base or url if xml_base else url, typed) if typed else None)
                 doc.children[-1] = name
                 if child.get("id"):
                     doc.ids[child.get("id")] = name
@@ -317,29 +364,47 @@ class DtsLoader:
                 if base:
                     doc.types[f"{{{tns}}}{child.get('name')}"] = (base, facets)
 
-    def _parse_links(self, url: str, root: etree._Element, doc: _Doc) -> None:
-        xtype, xhref = f"{{{XLINK}}}type", f"{{{XLINK}}}href"
+    def _parse_links(self, url: str, root: etree._Element, doc: _Doc, xml_base: bool) -> None:
+        xtype, xhref, xlabel = f"{{{XLINK}}}type", f"{{{XLINK}}}href", f"{{{XLINK}}}label"
+        xarcrole, xfrom, xto = f"{{{XLINK}}}arcrole", f"{{{XLINK}}}from", f"{{{XLINK}}}to"
         for el in root.iter(f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
             href = el.get(xhref)
             if href:
-                doc.refs.append(urldefrag(urljoin(el.base or url, href))[0])
+                doc.refs.append(resolve(el.base or url if xml_base else url, href)[0])
+        here: dict[str, str] = {}  # document part of a locator's href -> its URL (without xml:base)
         for link in root.iter():
-            if not isinstance(link.tag, str) or link.get(xtype) != "extended":
+            if link.get(xtype) != "extended":  # comments and PIs have no attributes: None
                 continue
-            locs: dict[str, list[str]] = {}
+            locs: dict[str, list[tuple[str, str]]] = {}
+            arcs = []
+            role = link.get(f"{{{XLINK}}}role") or ""
             for child in link:
-                if child.get(xtype) == "locator" and child.get(xhref):
-                    target = urljoin(child.base or url, child.get(xhref))
-                    locs.setdefault(child.get(f"{{{XLINK}}}label"), []).append(target)
-                    doc.refs.append(urldefrag(target)[0])
-            for child in link:
-                arcrole = child.get(f"{{{XLINK}}}arcrole")
-                if child.get(xtype) == "arc" and arcrole in _KEPT_ARCROLES:
-                    doc.xdt |= arcrole in XDT_ARCROLES
-                    for src in locs.get(child.get(f"{{{XLINK}}}from"), ()):
-                        for dst in locs.get(child.get(f"{{{XLINK}}}to"), ()):
-                            doc.arcs.append((arcrole, link.get(f"{{{XLINK}}}role") or "",
-                                             link.tag, child.tag, src, dst, child, dict(child.attrib)))
+                kind = child.get(xtype)
+                if kind == "locator":
+                    href = child.get(xhref)
+                    if href:
+                        if xml_base:
+                            target = resolve(child.base or url, href)
+                            doc.refs.append(target[0])
+                        else:
+                            part, _, frag = href.partition("#")
+                            joined = here.get(part)
+                            if joined is None:
+                                joined = here[part] = _join(url, part)
+                            target = (joined, frag)
+                        locs.setdefault(child.get(xlabel), []).append(target)
+                elif kind == "arc" and child.get(xarcrole) in _KEPT_ARCROLES:
+                    arcs.append(child)
+            for child in arcs:
+                arcrole = child.get(xarcrole)
+                # the arc's identity (its relationships are no duplicates of each other) and line, not the
+                # element: that would keep the whole parsed document in memory
+                arc = (next(_ARC_IDS), child.sourceline)
+                doc.xdt |= arcrole in XDT_ARCROLES
+                for src in locs.get(child.get(xfrom), ()):
+                    for dst in locs.get(child.get(xto), ()):
+                        doc.arcs.append((arcrole, role, link.tag, child.tag, src, dst, arc, dict(child.attrib)))
+        doc.refs.extend(here.values())  # every document a locator points to is discovered
 
     def _assemble(self, urls: list[str], xdt: bool) -> Dts:
         docs = {u: self._docs[u] for u in urls}
@@ -424,10 +489,14 @@ def _resolve_type(type_q: str | None, types: dict[str, tuple[str | None, tuple]]
 _ELEMENT_SCHEME = re.compile(r"element\(([^()]*)\)")
 
 
-def _concept_at(href: str, by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]) -> str | None:
-    """The global element an XLink href points to: a shorthand pointer (`#id`) or XPointer element() scheme
-    parts (`#element(id)`, `#element(/1/14)`, several parts tried in turn), XBRL 2.1 §3.5.4."""
-    url, frag = urldefrag(href)
+def _concept_at(href: tuple[str, str], by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]
+                ) -> str | None:
+    """The global element an XLink href (document URL, fragment) points to: a shorthand pointer (`#id`) or
+    XPointer element() scheme parts (`#element(id)`, `#element(/1/14)`, several parts tried in turn), XBRL 2.1
+    §3.5.4."""
+    url, frag = href
+    if "(" not in frag:  # a shorthand pointer, the common case
+        return by_id.get((url, frag))
     parts = _ELEMENT_SCHEME.findall(frag)
     if not parts:
         return by_id.get((url, frag))
@@ -446,7 +515,9 @@ def _concept_at(href: str, by_id: dict[tuple[str, str], str], children: dict[str
     return None
 
 
+_ARC_IDS = itertools.count()
 _EXEMPT = {"use", "priority", "order", "weight"}
+_PLAIN_ARC_ATTRS = _EXEMPT | {f"{{{XLINK}}}{a}" for a in ("type", "arcrole", "from", "to", "title", "show", "actuate")}
 
 
 def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]
@@ -455,7 +526,7 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
     summation-item networks, and the XBRL Dimensions relationships."""
     winners: dict[NetworkKey, dict[tuple, _Arc]] = {}
     for url, doc in docs.items():
-        for arcrole, elr, link_tag, arc_tag, src, dst, el, attrs in doc.arcs:
+        for arcrole, elr, link_tag, arc_tag, src, dst, (el, line), attrs in doc.arcs:
             source, target = _concept_at(src, by_id, children), _concept_at(dst, by_id, children)
             if source is None or target is None:
                 continue
@@ -465,7 +536,7 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
                 priority = int(attrs.get("priority", "0"))
                 if dim is None:
                     weight = Decimal(attrs.get("weight", "").strip())
-                    rel: object = Relationship(source, target, weight, url, el.sourceline)
+                    rel: object = Relationship(source, target, weight, url, line)
                     wkey: object = float(weight)
                 else:
                     rel = DimensionArc(dim, source, target, elr, attrs.get(_XBRLDT_TARGET) or None,
@@ -475,8 +546,8 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
                     wkey = None
             except (InvalidOperation, ValueError, OverflowError):
                 continue  # schema-invalid arc: no relationship
-            custom = tuple(sorted((k, v) for k, v in attrs.items()
-                                  if not k.startswith(f"{{{XLINK}}}") and k not in _EXEMPT))
+            custom = tuple(sorted((k, v) for k, v in attrs.items() if not k.startswith(f"{{{XLINK}}}")
+                                  and k not in _EXEMPT)) if attrs.keys() - _PLAIN_ARC_ATTRS else ()
             key = (source, target, order, wkey, custom)
             arc = _Arc(key, el, priority, attrs.get("use") == "prohibited", order, rel)
             network = winners.setdefault((arcrole, elr, link_tag, arc_tag), {})
@@ -500,6 +571,29 @@ def _overrides(arc: _Arc, prior: _Arc) -> bool:
     if arc.priority != prior.priority:
         return arc.priority > prior.priority
     return not prior.prohibited
+
+
+def _stamp(url: str) -> tuple[int, int] | None:
+    """(mtime_ns, size) of a file: URL's file, None for other URLs (package members, skipped base documents)."""
+    if not url.startswith("file:"):
+        return None
+    try:
+        info = os.stat(unquote(urlsplit(url).path))
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def resolve(base: str, href: str) -> tuple[str, str]:
+    """(document URL, fragment) of `href` relative to `base`: what urldefrag(urljoin(base, href)) gives, with the
+    join of the document part cached (a linkbase's thousands of locators name a handful of documents)."""
+    doc, _, frag = href.partition("#")
+    return _join(base, doc), frag
+
+
+@lru_cache(maxsize=4096)
+def _join(base: str, doc: str) -> str:
+    return urldefrag(urljoin(base, doc))[0]
 
 
 def file_url(path: str | Path) -> str:

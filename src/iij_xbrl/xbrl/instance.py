@@ -12,19 +12,19 @@ this module only reads and records what it read.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Hashable, NamedTuple
+from typing import Hashable, Iterator, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
 from lxml import etree
 
 from . import lexical, xmlsafe
-from .dts import LINK, XBRLI, XLINK, ConceptInfo, Dts, DtsLoader, file_url
+from .dts import LINK, XBRLI, XLINK, ConceptInfo, Dts, DtsLoader
 from .errors import InputError
+from .inputs import Input
 from .validity import Context, FactChecks, Problems, Unit, read_accuracy
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"
@@ -461,19 +461,19 @@ _REFS = (f"{{{LINK}}}schemaRef", f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef",
 _LINK_NS = f"{{{LINK}}}"
 
 
-def read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
+def read_xml(src: Input, loader: DtsLoader) -> Report:
     try:
-        return _read_xml(path, loader, shown)
+        return _read_xml(src, loader, src.shown)
     except etree.XMLSyntaxError as exc:
-        raise xmlsafe.syntax_error(shown, exc) from None
+        raise xmlsafe.syntax_error(src.shown, exc) from None
     except OSError as exc:
-        raise InputError(shown, f"cannot read: {exc.strerror or exc}", code="IOerror") from None
+        raise InputError(src.shown, f"cannot read: {exc.strerror or exc}", code="IOerror") from None
 
 
-def _dts_refs(path: Path, shown: str) -> tuple[etree._Element, list[str]]:
+def _dts_refs(src: Input, shown: str) -> tuple[etree._Element, list[str]]:
     """The root element and the schemaRef/linkbaseRef URLs, which XBRL 2.1 puts first."""
-    base, refs, root = file_url(path), [], None
-    for _, el in xmlsafe.iterparse(os.fsencode(path), events=("start",)):
+    base, refs, root = src.base, [], None
+    for _, el in xmlsafe.iterparse(src.stream(), events=("start",)):
         if root is None:
             root = el
             xmlsafe.refuse_entities(root, shown)
@@ -492,9 +492,35 @@ def _dts_refs(path: Path, shown: str) -> tuple[etree._Element, list[str]]:
     return root, refs
 
 
-def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
-    xmlsafe.regular_size(path, xmlsafe.MAX_XML_BYTES)
-    first, refs = _dts_refs(path, shown)
+_CHUNK = 1 << 18  # bytes fed to the parser at a time: a few thousand facts
+
+
+def _top_level(src: Input, shown: str) -> Iterator[list[etree._Element]]:
+    """The root's children in document order, each complete, in batches dropped from the tree once read.
+
+    The document is fed to a pull parser a chunk at a time; after each chunk the root's children but the last
+    (which may still be open) are handed out and then deleted, so memory stays bounded whatever the size, and
+    no event or proxy object is made for what lies inside contexts, units and tuples.
+    """
+    parser = xmlsafe.pull_parser(tag=f"{{{XBRLI}}}xbrl")
+    root = None
+    for chunk in src.chunks(_CHUNK):
+        parser.feed(chunk)
+        if root is None:
+            for _, root in parser.read_events():
+                xmlsafe.refuse_entities(root, shown)
+            if root is None:
+                continue
+        batch = root[:-1]
+        yield batch
+        del root[:len(batch)]
+    parser.close()
+    if root is not None:
+        yield root[:]
+
+
+def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
+    first, refs = _dts_refs(src, shown)
     dts = loader.load(refs)
     concepts = dts.concepts
     numeric = {q: c for q, c in concepts.items() if c.base in _NUMERIC_ITEM and c.kind == "item" and not c.abstract}
@@ -504,68 +530,61 @@ def _read_xml(path: Path, loader: DtsLoader, shown: str) -> Report:
     contexts: dict[str, tuple[int, str]] = {}  # id -> (class, the id string shared by all its facts)
     units: dict[str, tuple[int, str]] = {}
     pending: list[tuple] = []  # facts read before their context or unit
-    root = None
     done = others = 0  # top-level elements read; of them not facts
     add = table.add
     other = checks.other_fact
-    for _, el in xmlsafe.iterparse(os.fsencode(path)):
-        if root is None:
-            root = el
-            while root.getparent() is not None:
-                root = root.getparent()
-        if el.getparent() is not root:
-            continue  # the root itself, or inside a top-level element (context, tuple) still being read
-        tag = el.tag
-        concept = numeric.get(tag)
-        if concept is not None:  # the common case first
-            get = el.get
-            cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
-            if len(el):
-                text = checks.mixed_content(el, concept)
-            if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
-                fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
-                if fid is not None:
-                    checks.fact_id(fid, el.sourceline)
-                if nil is not None or text is None:
-                    text = checks.nil(concept, nil, text, cid, el.sourceline)
+    for batch in _top_level(src, shown):
+        for el in batch:
+            tag = el.tag
+            concept = numeric.get(tag)
+            if concept is not None:  # the common case first
+                get = el.get
+                cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
+                if len(el):
+                    text = checks.mixed_content(el, concept)
+                if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
+                    fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
+                    if fid is not None:
+                        checks.fact_id(fid, el.sourceline)
+                    if nil is not None or text is None:
+                        text = checks.nil(concept, nil, text, cid, el.sourceline)
+                else:
+                    prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
+                ctx, unit = contexts.get(cid), units.get(uid)
+                if ctx is not None and unit is not None:
+                    add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
+                elif cid is None or uid is None:
+                    if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
+                        if get("id") is not None:
+                            checks.fact_id(get("id"), el.sourceline)
+                        checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
+                    checks.missing_refs(concept, cid, uid, el.sourceline)
+                else:
+                    pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
+            elif tag == _CONTEXT:
+                others += 1
+                record, key = _context(el, dts)
+                checks.context(record)
+                record.cls = table.context(key, record.shown)
+                cid = record.id
+                if cid is not None:
+                    contexts[cid] = (record.cls, cid)
+            elif tag == _UNIT:
+                others += 1
+                record = _unit(el)
+                checks.unit(record)
+                record.cls = table.unit(record.measures)
+                if record.id is not None:
+                    units[record.id] = (record.cls, record.id)
+            elif tag in concepts:
+                other(el, concepts[tag])
+            elif isinstance(tag, str):
+                others += 1
+                if not tag.startswith(_LINK_NS):
+                    checks.unknown_element(el)
             else:
-                prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
-            ctx, unit = contexts.get(cid), units.get(uid)
-            if ctx is not None and unit is not None:
-                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
-            elif cid is None or uid is None:
-                if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
-                    if get("id") is not None:
-                        checks.fact_id(get("id"), el.sourceline)
-                    checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
-                checks.missing_refs(concept, cid, uid, el.sourceline)
-            else:
-                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
-        elif tag == _CONTEXT:
-            others += 1
-            record, key = _context(el, dts)
-            checks.context(record)
-            record.cls = table.context(key, record.shown)
-            cid = record.id
-            if cid is not None:
-                contexts[cid] = (record.cls, cid)
-        elif tag == _UNIT:
-            others += 1
-            record = _unit(el)
-            checks.unit(record)
-            record.cls = table.unit(record.measures)
-            if record.id is not None:
-                units[record.id] = (record.cls, record.id)
-        elif tag in concepts:
-            other(el, concepts[tag])
-        else:
-            others += 1
-            if isinstance(tag, str) and not tag.startswith(_LINK_NS):
-                checks.unknown_element(el)
-        done += 1
-        if done % 1024 == 0:
-            # drop what has been read; the parser may already hold later siblings, keep those
-            del root[:root.index(el)]
+                continue  # a comment or processing instruction
+            done += 1
     for concept, cid, uid, text, dec_attr, prec_attr, line, fid in pending:
         ctx, unit = contexts.get(cid), units.get(uid)
         if ctx is None or unit is None:
@@ -584,10 +603,10 @@ _NUMERIC_ITEM = frozenset(("decimal", "float", "double", "fraction") + tuple(lex
 
 
 def read(path: Path, loader: DtsLoader, shown: str | None = None) -> Report:
-    """The report at `path`, XML or xBRL-JSON by its content; `shown` is the name messages use."""
-    from .oim import looks_like_json, read_json
+    """The one report at `path`, in any format the validator reads (formats.py); `shown` names it in messages."""
+    from .formats import reports
 
-    shown = shown or str(path)
-    if looks_like_json(path):
-        return read_json(path, loader, shown)
-    return read_xml(path, loader, shown)
+    found = reports(path, loader, shown)
+    if len(found) != 1:
+        raise InputError(shown or str(path), f"holds {len(found)} reports, not one", code="rpe:multipleReports")
+    return found[0]

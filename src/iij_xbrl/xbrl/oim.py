@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import timedelta
-from pathlib import Path
 from typing import Hashable
 from urllib.parse import urldefrag, urljoin
 
-from . import lexical, xmlsafe
-from .dts import XBRLI, Dts, DtsLoader, file_url
+from . import lexical
+from .dts import XBRLI, Dts, DtsLoader
 from .errors import InputError
+from .inputs import Input
 from .instance import INF, PURE, FactTable, Report
 from .validity import Context, FactChecks, Problems, Unit
 
@@ -61,28 +61,21 @@ def _int(text: str) -> int | _Number:
     return int(text) if len(text.lstrip("-")) <= _SMALL_INT else _Number(text)
 
 
-def looks_like_json(path: Path) -> bool:
-    """JSON by its first non-blank byte: the content decides, not the file name."""
-    head = xmlsafe.read_regular(path, xmlsafe.MAX_XML_BYTES, head=64)
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
-
-
-def load(path: Path, shown: str) -> object:
-    data = xmlsafe.read_regular(path, xmlsafe.MAX_DOCUMENT_BYTES)
+def load(data: bytes, shown: str, code: str = "xbrlje:invalidJSON") -> object:
+    """Strict JSON (see the module's docstring); InputError with `code` when it is not."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(shown, f"not UTF-8 at byte {exc.start}", code="xbrlje:invalidJSON") from None
+        raise InputError(shown, f"not UTF-8 at byte {exc.start}", code=code) from None
     try:
         return json.loads(text, object_pairs_hook=_object, parse_int=_int, parse_float=_Number,
                           parse_constant=_Number)
     except _Duplicate as exc:
-        raise InputError(shown, f"key {str(exc)[:60]!r} appears twice in one object", code="xbrlje:invalidJSON") \
-            from None
+        raise InputError(shown, f"key {str(exc)[:60]!r} appears twice in one object", code=code) from None
     except json.JSONDecodeError as exc:
-        raise InputError(shown, f"not JSON: {exc.msg}", exc.lineno, code="xbrlje:invalidJSON") from None
+        raise InputError(shown, f"not JSON: {exc.msg}", exc.lineno, code=code) from None
     except RecursionError:
-        raise InputError(shown, "refused: JSON nested too deeply", code="xbrlje:invalidJSON") from None
+        raise InputError(shown, "refused: JSON nested too deeply", code=code) from None
 
 
 def _structure(doc: object) -> list[str]:
@@ -99,12 +92,7 @@ def _structure(doc: object) -> list[str]:
     for key, value in info.items():
         if key not in _INFO_KEYS and ":" not in key:
             bad.append(f"/documentInfo/{key}: unexpected member")
-    ns = info.get("namespaces", {})
-    if not isinstance(ns, dict) or not all(isinstance(v, str) for v in ns.values()):
-        bad.append("/documentInfo/namespaces: not an object of strings")
-    tax = info.get("taxonomy", [])
-    if not isinstance(tax, list) or not all(isinstance(v, str) for v in tax):
-        bad.append("/documentInfo/taxonomy: not an array of strings")
+    bad += info_problems(info)
     facts = doc.get("facts", {})
     if not isinstance(facts, dict):
         return bad + ["/facts: not an object"]
@@ -130,6 +118,23 @@ def _structure(doc: object) -> list[str]:
     return bad
 
 
+def info_problems(info: dict) -> list[str]:
+    """Where documentInfo's namespaces and taxonomy depart from their JSON types (xBRL-JSON and xBRL-CSV alike)."""
+    bad = []
+    ns = info.get("namespaces", {})
+    if not isinstance(ns, dict) or not all(isinstance(v, str) for v in ns.values()):
+        bad.append("/documentInfo/namespaces: not an object of strings")
+    tax = info.get("taxonomy", [])
+    if not isinstance(tax, list) or not all(isinstance(v, str) for v in tax):
+        bad.append("/documentInfo/taxonomy: not an array of strings")
+    return bad
+
+
+def load_taxonomy(src: Input, loader: DtsLoader, info: dict) -> Dts:
+    """The DTS of documentInfo.taxonomy, relative URLs resolved against the report's."""
+    return loader.load([urldefrag(urljoin(src.base, t))[0] for t in info.get("taxonomy", [])])
+
+
 def _long_integer(value: object) -> bool:
     return isinstance(value, _Number) and re.fullmatch(r"-?[0-9]+", value.text) is not None
 
@@ -141,8 +146,14 @@ def _decimals(value: int | _Number) -> int:
     return -10**18 if value.text.startswith("-") else 10**18
 
 
-def read_json(path: Path, loader: DtsLoader, shown: str) -> Report:
-    doc = load(path, shown)
+def document_type(doc: object) -> object:
+    info = doc.get("documentInfo") if isinstance(doc, dict) else None
+    return info.get("documentType") if isinstance(info, dict) else None
+
+
+def read_json(src: Input, loader: DtsLoader, doc: object) -> Report:
+    """The xBRL-JSON report `doc` (as `load` returned it) read from `src`."""
+    shown = src.shown
     if not isinstance(doc, dict) or not isinstance(doc.get("documentInfo"), dict) \
             or doc["documentInfo"].get("documentType") not in DOCUMENT_TYPES:
         raise InputError(shown, "not an xBRL-JSON report (documentInfo.documentType is not "
@@ -152,14 +163,15 @@ def read_json(path: Path, loader: DtsLoader, shown: str) -> Report:
         raise InputError(shown, "; ".join(bad[:3]) + (f" (and {len(bad) - 3} more)" if len(bad) > 3 else ""),
                          code="xbrlje:invalidJSONStructure")
     info = doc["documentInfo"]
-    base = file_url(path)
-    dts = loader.load([urldefrag(urljoin(base, t))[0] for t in info.get("taxonomy", [])])
-    return _Reader(shown, dts, info.get("namespaces", {})).read(doc.get("facts", {}))
+    return FactReader(shown, load_taxonomy(src, loader, info), info.get("namespaces", {})).read(doc.get("facts", {}))
 
 
-class _Reader:
-    def __init__(self, shown: str, dts: Dts, namespaces: dict[str, str]):
+class FactReader:
+    """OIM facts (xBRL-JSON's, or xBRL-CSV's turned into the same form) into the fact table."""
+
+    def __init__(self, shown: str, dts: Dts, namespaces: dict[str, str], codes: str = "xbrlje"):
         self.shown, self.dts, self.ns = shown, dts, namespaces
+        self.codes = codes  # the syntax's error-code prefix: xbrlje (xBRL-JSON) or xbrlce (xBRL-CSV)
         self.problems = Problems()
         self.table = FactTable(self.problems)
         self.checks = FactChecks(dts, self.problems)
@@ -211,7 +223,7 @@ class _Reader:
                               "non-numeric fact")
         language = dims.pop("language", None)
         if language is not None and language != language.lower():
-            self.problems.add("xbrlje:invalidLanguageCodeCase", None, f"fact {fid}: language {language!r} must be "
+            self.problems.add(f"{self.codes}:invalidLanguageCodeCase", None, f"fact {fid}: language {language!r} must be "
                               "lower case")
         ctx = self._context(fid, concept, dims)
         if ctx is None:
@@ -223,7 +235,7 @@ class _Reader:
             if value is not None and not lexical.valid_text(value, concept.base):
                 self.problems.add("xmlSchema:valueError", None, f"fact {fid}: {value[:40]!r} is not a valid "
                                   f"{concept.base}")
-                self.problems.add("xbrlje:invalidFactValue", None, f"fact {fid}: invalid value")
+                self.problems.add(f"{self.codes}:invalidFactValue", None, f"fact {fid}: invalid value")
             self.checks.other_facts += 1
             self.checks._deferred.append((concept, fid, None))
             return 0
@@ -231,7 +243,7 @@ class _Reader:
         if unit is None:
             return 0
         if value is not None and lexical.numeric(lexical.collapse(value), concept.base) is None:
-            self.problems.add("xbrlje:invalidFactValue", None, f"fact {fid}: {value[:40]!r} is not a valid "
+            self.problems.add(f"{self.codes}:invalidFactValue", None, f"fact {fid}: {value[:40]!r} is not a valid "
                               f"{concept.base}")
         dec = None if value is None else INF if decimals is None else _decimals(decimals)
         self.table.add(concept, (ctx.cls, fid), (unit.cls, unit_text or "xbrli:pure"), value, dec, None, None, fid)
@@ -278,7 +290,7 @@ class _Reader:
                 if base not in ("string", "other") and not lexical.valid(member, base):
                     self.problems.add("xmlSchema:valueError", None, f"fact {fid}: {member[:40]!r} is not a valid "
                                       f"{base} for {dim_name}")
-                    self.problems.add("xbrlje:invalidDimensionValue", None, f"fact {fid}: invalid value of {dim_name}")
+                    self.problems.add(f"{self.codes}:invalidDimensionValue", None, f"fact {fid}: invalid value of {dim_name}")
                     return None
                 values[dim] = ("t", element, lexical.value_key(member, base))
         key = ((self.ns[m.group(1)], lexical.collapse(m.group(2))), pkey, tuple(sorted(values.items(), key=repr)),

@@ -323,10 +323,17 @@ class FactChecks:
                         for f in facts:
                             self.problems.add(code, f.line, f"{concept.qname}: unit {f.unit_id} does not suit a "
                                               f"{concept.unit_rule} concept (context {f.context_id})")
-            if dims is not None and dims.has_cubes(name):
+            cls = dims.cube_class(name) if dims is not None else None
+            if cls is not None:
+                verdicts = dims.verdicts(cls)
                 for facts in sets.values():
                     for f in facts:
-                        self._dimensional(concept, f.context_id, f.line)
+                        ok = verdicts.get(f.context_id)
+                        if ok is None:
+                            ctx = self.contexts.get(f.context_id)
+                            ok = ctx is None or dims.valid_in(cls, ctx)
+                        if not ok:
+                            self._dimensional(concept, f.context_id, f.line)
         for concept, cid, line in self._deferred:
             ctx = self.contexts.get(cid) if cid is not None else None
             if ctx is None:

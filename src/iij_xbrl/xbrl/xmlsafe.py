@@ -108,6 +108,12 @@ def parse_bytes(data: bytes, url: str) -> etree._Element:
     return root
 
 
+def pull_parser(tag: str) -> etree.XMLPullParser:
+    """A parser fed bytes a chunk at a time, with the same safety settings; only `tag` elements' start events."""
+    return etree.XMLPullParser(events=("start",), tag=tag, resolve_entities=False, no_network=True, load_dtd=False,
+                               dtd_validation=False, remove_blank_text=False, huge_tree=True)
+
+
 def iterparse(path: str | Path, events: tuple[str, ...] = ("end",), tag=None):
     """Streaming parse with the same safety settings, for documents too large to keep as a tree.
 

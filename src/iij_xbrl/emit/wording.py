@@ -1,0 +1,167 @@
+"""Findings in words for a reader: labels instead of concept names, periods and amounts as the documents print
+them (2,488 JPY million, 49.8%, 1H FY2011, Sep. 30, 2012), each printing with its document and line.
+
+Built from a finding's fields (rule, severity, concepts, period, values, facts) and the publication's prints,
+never from its `message` (written for developers: concept names, raw yen). English only. Until findings carry
+a readable text of their own, the inline report uses `Wording(publication).finding(f)`; anything that shows
+findings to people (the consistency checks' own text, a command's output) can call the same.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from ..model import Fact, Period
+from ..publication import Publication
+from ..sources import calendar
+from ..taxonomy import names as tn
+from ..xbrl.findings import Finding
+from . import figures
+from . import naming as n
+
+
+def period_text(period: Period) -> str:
+    """`1H FY2012`, `2Q FY2012`, `FY2012`, `1Q-3Q FY2013`; instants as printed: `Sep. 30, 2012`."""
+    if period.start is None:
+        return instant_text(period.end)
+    return calendar.label(period)
+
+
+def instant_text(day: date) -> str:
+    month = day.strftime("%b") + ("." if day.month != 5 else "")
+    return f"{month} {day.day}, {day.year}"
+
+
+def location(fact: Fact) -> str:
+    """`001:751`: the document's number and the line, as the findings and the database cite prints."""
+    return f"{fact.provenance.document.split('_', 1)[0]}:{fact.provenance.line}"
+
+
+_VERDICT_INFO = " (within one unit of the printed place: a rounding artefact, not an error)"
+
+
+class Wording:
+    """Words for the findings of one publication (its prints resolve the facts a finding names)."""
+
+    def __init__(self, publication: Publication):
+        self.concepts = publication.taxonomy.concepts
+        self.members = {m.name: m.label for axis in publication.taxonomy.dimensions.axes for m in axis.members}
+        self.filings = {f.id: f for f in publication.filings}
+        self.facts: dict[str, Fact] = {}  # instance fact ids (per filing) and print ids -> the fact
+        self._held: dict[tuple[str, str], Fact] = {}
+        for filing in publication.filings:
+            for fact in filing.facts:
+                self._held[(filing.id, n.fact_id(fact))] = fact
+            for fact in filing.prints:
+                self.facts[n.print_id(fact)] = fact
+
+    def fact(self, finding: Finding, fact_id: str) -> Fact | None:
+        """The fact an id of `finding.facts` names: the finding's filing's instance fact, or a print."""
+        return self._held.get((finding.filing or "", fact_id)) or self.facts.get(fact_id)
+
+    # ---- pieces -------------------------------------------------------------------------------------------
+
+    def label(self, concept: str) -> str:
+        concept = concept.split(":", 1)[-1]
+        found = self.concepts.get(concept)
+        return found.labels["label"].en if found is not None else concept
+
+    def subject(self, fact: Fact) -> str:
+        """`Operating income, 1H FY2011` (with its segment or scenario: `…, ATM operation business`)."""
+        parts = [self.label(fact.concept), period_text(fact.period)]
+        parts += [self.members[m].en if m in self.members else m for _, m in n.sorted_dimensions(fact.dimensions)]
+        return ", ".join(parts)
+
+    def amount(self, value: Decimal, like: Fact, scale: int | None = None) -> str:
+        """`value` in the unit `like` was printed in: `2,488 JPY million`, `49.8%`, `JPY 16.25`, `2,345`."""
+        concept = self.concepts.get(like.concept)
+        if figures.is_percent(like, concept):
+            shown = figures.digits(value, None if like.decimals is None else like.decimals, figures.PERCENT)
+            return f"{'−' if value < 0 else ''}{shown}%"
+        if like.unit == tn.JPY:
+            scale = figures.jpy_scale(like, 3) if scale is None else scale
+            decimals = like.decimals if like.decimals is not None and like.decimals >= -scale else None
+            text = figures.digits(value, decimals, scale)
+            return f"{'−' if value < 0 else ''}{text} {figures.JPY_UNITS[scale].en}"
+        unit = figures.OTHER_UNITS.get(like.unit or "")
+        text = ("−" if value < 0 else "") + figures.digits(value, like.decimals, 0)
+        return f"{text} {unit.en}" if unit is not None else text
+
+    def printed(self, fact: Fact) -> str:
+        """`2,488 JPY million (001:751)`: the figure at its printed precision, and where it is printed."""
+        if fact.value is None:
+            return f"nil ({location(fact)})"
+        return f"{self.amount(fact.value, fact)} ({location(fact)})"
+
+    def value(self, text: str, like: Fact, scale: int | None) -> str:
+        """A finding's value: one number or an interval `[a, b]`, in the unit of `like`."""
+        try:
+            if text.startswith("["):
+                low, high = (Decimal(part) for part in text.strip("[]").split(","))
+            else:
+                low = high = Decimal(text)
+        except (InvalidOperation, ValueError):
+            return text
+        first, last = self.amount(low, like, scale), self.amount(high, like, scale)
+        return first if first == last else f"between {first} and {last}"
+
+    # ---- a finding ----------------------------------------------------------------------------------------
+
+    def finding(self, finding: Finding) -> str:
+        """One or two sentences saying what was found, in the documents' own terms."""
+        named = [f for f in (self.fact(finding, i) for i in dict.fromkeys(finding.facts)) if f is not None]
+        if not named:
+            return finding.message
+        accused = named[0]
+        # computed amounts in the finest unit any named figure was printed in, so no digit of a sum is hidden
+        money = [f for f in named if f.unit == tn.JPY and f.value is not None]
+        fine = min((figures.jpy_scale(f, 3) for f in money), default=None)
+        values = finding.values
+
+        def said(key: str, scale: int | None = fine) -> str:
+            return self.value(values[key], accused, scale)
+
+        rule = finding.rule
+        info = finding.severity == "info"
+        subject = self.subject(accused)
+        if rule == "iij:duplicate" and len(named) >= 2:
+            kept = named[1]
+            head = f"{subject} is printed twice: {self.printed(accused)} and {self.printed(kept)}."
+            if info:
+                return head + " They are one unit of the printed place apart: rounding, not a conflict."
+            if accused.value is not None and kept.value and accused.value / kept.value in (200, Decimal("0.005")):
+                return head + (" They differ by a factor of 200, IIJ's 1:200 stock split of 2012-10-01: a different"
+                               " basis, not a different figure.")
+            if finding.severity == "warning":
+                return head + " They differ in basis, not in figure."
+            return head + f" They differ by {self.amount(abs(accused.value - kept.value), kept, fine)}; the report " \
+                          f"keeps {self.printed(kept)}."
+        if rule == "iij:restated" and len(named) >= 2:
+            earlier = named[1]
+            filing = self.filings.get(finding.filing or "")
+            when = f"the {calendar.label(filing.spec.period)} filing" if filing is not None else "a later filing"
+            return (f"{subject}: an earlier filing printed {self.printed(earlier)}, {when} prints "
+                    f"{self.printed(accused)}.")
+        if rule == "iij:target-revision" and len(named) >= 2:
+            change = f" (a change of {said('change')})" if "change" in values else ""
+            return (f"{self.label(accused.concept)} target for {period_text(accused.period)} revised from "
+                    f"{self.printed(named[1])} to {self.printed(accused)}{change}.")
+        if "reported" in values and "computed" in values:
+            what = {"iij:period-sum": "its quarters add up to",
+                    "iij:segment-sum": "the segments less eliminations give",
+                    "iij:cash-rollforward": "cash at the beginning plus the period's change gives",
+                    "iij:ratio": "the printed figures give",
+                    }.get(rule, "its items add up to")
+            if rule == "iij:ratio" or rule.startswith("calc11e:") or rule == "iij:calculation":
+                items = [self.label(c) for c in finding.concepts[1:]]
+                if items and rule != "iij:ratio":
+                    what = f"{_joined(items)} add up to" if len(items) <= 4 else f"its {len(items)} items add up to"
+            sentence = f"{subject} is printed as {self.printed(accused)}; {what} {said('computed')}."
+            return sentence[:-1] + _VERDICT_INFO + "." if info else sentence
+        return f"{subject}: {finding.message}"
+
+
+def _joined(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
