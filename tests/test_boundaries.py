@@ -451,7 +451,7 @@ def test_judge_sum_texts():
 # -- IIJ's tolerance for ratios: the printed ratio's own and one-unit intervals against the computed ones ----------
 
 def _ratio(text: str) -> Fact:
-    return pct("RevenuesYoYChangeRatio", "1H12", text)  # 8.3% -> 0.083, decimals 3: one unit is 0.001
+    return pct("RevenuesPercentageChangeFromPriorYear", "1H12", text)  # 8.3% -> 0.083, decimals 3: one unit is 0.001
 
 
 def _iv(lo: str, hi: str) -> tuple:
@@ -525,16 +525,16 @@ def test_to_target_falls_back_to_the_initial_target(taxonomy):
 def test_change_ratios_need_a_positive_base(taxonomy, base, checked):
     """A base whose one-unit interval reaches zero is not divided by: 1 million reads as [0, 2] million."""
     found = run(taxonomy, filing(fact("Revenues", "1H12", "10", line=1), fact("Revenues", "1H11", base, line=2),
-                                 pct("RevenuesYoYChangeRatio", "1H12", "-99.0", line=3)), rule="iij:ratio")
+                                 pct("RevenuesPercentageChangeFromPriorYear", "1H12", "-99.0", line=3)), rule="iij:ratio")
     assert bool(found) is checked
 
 
 def test_quarter_on_quarter_only_for_quarters(taxonomy):
     quarter = filing(fact("Revenues", "2Q12", "110", line=1), fact("Revenues", "1Q12", "100", line=2),
-                     pct("RevenuesQoQChangeRatio", "2Q12", "50.0", line=3))
+                     pct("RevenuesPercentageChangeFromPriorQuarter", "2Q12", "50.0", line=3))
     assert [f.severity for f in run(taxonomy, quarter, rule="iij:ratio")] == ["error"]  # 10.0%, not 50.0%
     half = filing(fact("Revenues", "1H12", "110", line=1), fact("Revenues", "2H11", "100", line=2),
-                  pct("RevenuesQoQChangeRatio", "1H12", "50.0", line=3))
+                  pct("RevenuesPercentageChangeFromPriorQuarter", "1H12", "50.0", line=3))
     assert run(taxonomy, half, rule="iij:ratio") == []  # a half year has no quarter-on-quarter change
 
 
@@ -543,9 +543,9 @@ def test_ratio_of_ratios_computed_from_parts(taxonomy):
     facts = [fact("GrossProfit", "1H12", "20", line=1), fact("Revenues", "1H12", "100", line=2),
              fact("GrossProfit", "1H11", "10", line=3), fact("Revenues", "1H11", "100", line=4)]
     # margin 20.0% vs 10.0%: up 100%
-    assert run(taxonomy, filing(*facts, pct("GrossMarginRatioYoYChangeRatio", "1H12", "100.0", line=5)),
+    assert run(taxonomy, filing(*facts, pct("GrossMarginRatioPercentageChangeFromPriorYear", "1H12", "100.0", line=5)),
                rule="iij:ratio") == []
-    found = run(taxonomy, filing(*facts, pct("GrossMarginRatioYoYChangeRatio", "1H12", "50.0", line=5)),
+    found = run(taxonomy, filing(*facts, pct("GrossMarginRatioPercentageChangeFromPriorYear", "1H12", "50.0", line=5)),
                 rule="iij:ratio")
     assert [(f.severity, sorted(s.line for s in f.sources)) for f in found] == [("error", [1, 2, 3, 4, 5])]
 

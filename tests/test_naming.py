@@ -13,7 +13,7 @@ H1 = Period(start=date(2012, 4, 1), end=date(2012, 9, 30))
 SEP = Period(end=date(2012, 9, 30))
 DEC31 = Period(end=date(2012, 12, 31))  # the end of a month that is also the end of a year
 TARGET = {"ScenarioAxis": "InitialTargetMember"}
-BOTH = {"SegmentAxis": "ATMOperationBusinessMember", "ScenarioAxis": "RevisedTargetMember"}
+BOTH = {"BusinessSegmentsAxis": "ATMOperationBusinessMember", "ScenarioAxis": "RevisedTargetMember"}
 
 
 def fact(concept="Revenues", period=H1, dims=None, unit="JPY", doc="001_5ab34944f22f6fd1.txt", line=25):
@@ -25,9 +25,9 @@ def fact(concept="Revenues", period=H1, dims=None, unit="JPY", doc="001_5ab34944
     (H1, {}, "D2012-04-01_2012-09-30"),
     (SEP, {}, "I2012-09-30"),
     (H1, TARGET, "D2012-04-01_2012-09-30_InitialTarget"),
-    # members in axis-name order (ScenarioAxis before SegmentAxis), each without "Member"
-    (H1, BOTH, "D2012-04-01_2012-09-30_RevisedTarget_ATMOperationBusiness"),
-    (SEP, {"SegmentAxis": "EliminationMember"}, "I2012-09-30_Elimination"),
+    # members in axis-name order (BusinessSegmentsAxis before ScenarioAxis), each without "Member"
+    (H1, BOTH, "D2012-04-01_2012-09-30_ATMOperationBusiness_RevisedTarget"),
+    (SEP, {"BusinessSegmentsAxis": "IntersegmentEliminationMember"}, "I2012-09-30_IntersegmentElimination"),
 ])
 def test_context_ids(period, dims, context):
     assert naming.context_id(period, dims) == context
@@ -97,7 +97,7 @@ def test_unknown_names_are_refused():
         naming.unit_spec("USD")
     with pytest.raises(ValueError, match="no context container known for axis 'ColourAxis'"):
         naming.container("ColourAxis")
-    assert naming.container("SegmentAxis") == naming.container("ScenarioAxis") == "scenario"
+    assert naming.container("BusinessSegmentsAxis") == naming.container("ScenarioAxis") == "scenario"
 
 
 def test_names_and_attributes():

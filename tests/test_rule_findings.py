@@ -131,17 +131,17 @@ def ratios(taxonomy, *facts: Fact):
 
 def test_ratio_error_in_full(taxonomy):
     # [51,108.5 / 47,196.5 - 1, 51,109.5 / 47,195.5 - 1] = [0.0828875..., 0.0829316...], six significant digits
-    (f,) = ratios(taxonomy, *REVENUES, pct("RevenuesYoYChangeRatio", "1H12", "10.9", line=26),
-                  pct("RevenuesYoYChangeRatio", "1H12", "10.9", line=27))
+    (f,) = ratios(taxonomy, *REVENUES, pct("RevenuesPercentageChangeFromPriorYear", "1H12", "10.9", line=26),
+                  pct("RevenuesPercentageChangeFromPriorYear", "1H12", "10.9", line=27))
     assert f == {
         "rule": "iij:ratio", "severity": "error", "filing": "fy2012h1",
-        "message": "RevenuesYoYChangeRatio printed '10.9%' (0.109) at 900:26, 900:27; from Revenues "
+        "message": "RevenuesPercentageChangeFromPriorYear printed '10.9%' (0.109) at 900:26, 900:27; from Revenues "
                    "2012-04-01..2012-09-30 '51,109', Revenues 2011-04-01..2011-09-30 '47,196' it is "
                    "[0.0828875, 0.0829316]",
-        "concepts": ["RevenuesYoYChangeRatio", "Revenues"], "period": H1_12,
+        "concepts": ["RevenuesPercentageChangeFromPriorYear", "Revenues"], "period": H1_12,
         "values": {"reported": "0.109", "computed": "[0.0828875, 0.0829316]"}, "sources": at(26, 27, 25, 50),
-        "facts": ["f-RevenuesYoYChangeRatio-D2012-04-01_2012-09-30_pure",
-                  "p-900_test-L27-RevenuesYoYChangeRatio-D2012-04-01_2012-09-30_pure",
+        "facts": ["f-RevenuesPercentageChangeFromPriorYear-D2012-04-01_2012-09-30_pure",
+                  "p-900_test-L27-RevenuesPercentageChangeFromPriorYear-D2012-04-01_2012-09-30_pure",
                   "f-Revenues-D2012-04-01_2012-09-30_JPY", "f-Revenues-D2011-04-01_2011-09-30_JPY"]}
 
 
@@ -149,16 +149,16 @@ def test_one_unit_of_each_operand_makes_a_rounding_artefact(taxonomy):
     """100 against 90 million: as printed (half a unit) the change is [9.94%, 12.29%], moving each figure by a
     whole unit [8.79%, 13.48%]. 9.0% meets only the second: info, not ok and not an error."""
     facts = (fact("Revenues", "1H12", "100", line=1), fact("Revenues", "1H11", "90", line=2))
-    assert [f["severity"] for f in ratios(taxonomy, *facts, pct("RevenuesYoYChangeRatio", "1H12", "9.0", line=3))] \
+    assert [f["severity"] for f in ratios(taxonomy, *facts, pct("RevenuesPercentageChangeFromPriorYear", "1H12", "9.0", line=3))] \
         == ["info"]
-    assert ratios(taxonomy, *facts, pct("RevenuesYoYChangeRatio", "1H12", "10.0", line=3)) == []
+    assert ratios(taxonomy, *facts, pct("RevenuesPercentageChangeFromPriorYear", "1H12", "10.0", line=3)) == []
 
 
 def test_shareholders_equity_ratio(taxonomy):
-    facts = (fact("IIJShareholdersEquity", "2012-09-30", "36,500", line=1), fact("Assets", "2012-09-30", "100,000", line=2))
+    facts = (fact("ShareholdersEquityAttributableToParent", "2012-09-30", "36,500", line=1), fact("Assets", "2012-09-30", "100,000", line=2))
     assert ratios(taxonomy, *facts, pct("ShareholdersEquityRatio", "2012-09-30", "36.5", line=3)) == []
     (f,) = ratios(taxonomy, *facts, pct("ShareholdersEquityRatio", "2012-09-30", "63.5", line=3))
-    assert f["concepts"] == ["ShareholdersEquityRatio", "IIJShareholdersEquity", "Assets"]
+    assert f["concepts"] == ["ShareholdersEquityRatio", "ShareholdersEquityAttributableToParent", "Assets"]
 
 
 def test_gross_margin_of_a_service_line(taxonomy):
@@ -188,13 +188,13 @@ def test_quarter_on_quarter_is_not_computed_for_half_years(taxonomy):
     """A half year and the half year three months before it: the rule computes no QoQ change there."""
     half = _period(date(2012, 4, 1), date(2012, 9, 30), "110", 1)
     earlier = _period(date(2012, 1, 1), date(2012, 6, 30), "100", 2)
-    printed = Fact(concept="RevenuesQoQChangeRatio", period=half.period, unit="pure", value=Decimal("0.5"),
+    printed = Fact(concept="RevenuesPercentageChangeFromPriorQuarter", period=half.period, unit="pure", value=Decimal("0.5"),
                    decimals=3, provenance=Provenance(document=DOC, line=3, text="50.0%"))
     assert ratios(taxonomy, half, earlier, printed) == []
 
 
 # Formulas of formulas: a ratio's operand that is not printed is computed from its own formula, two levels deep.
-# GrossMarginRatio = GrossProfit / Revenues (level 2); GrossMarginRatioYoYChangeAmount = its change (level 1).
+# GrossMarginRatio = GrossProfit / Revenues (level 2); GrossMarginRatioChangeFromPriorYear = its change (level 1).
 def _margins(*periods_and_margins: tuple[str, str], scenario: str | None = None) -> list[Fact]:
     facts, line = [], 100 if scenario else 1
     for period, margin in periods_and_margins:
@@ -209,8 +209,8 @@ MARGINS = _margins(("1H09", "10"), ("1H10", "20"), ("1H11", "40"), ("1H12", "80"
 
 
 @pytest.mark.parametrize("concept, right, wrong", [
-    ("GrossMarginRatioYoYChangeAmountYoYChangeAmount", "0.200", "0.900"),  # a change of a change of a margin
-    ("GrossMarginRatioYoYChangeAmountToRevenuesRatio", "0.00400", "0.00900"),  # 0.40 / 100 million
+    ("GrossMarginRatioChangeFromPriorYearChangeFromPriorYear", "0.200", "0.900"),  # a change of a change of a margin
+    ("GrossMarginRatioChangeFromPriorYearToRevenuesRatio", "0.00400", "0.00900"),  # 0.40 / 100 million
 ])
 def test_operands_two_formulas_deep_are_computed(taxonomy, concept, right, wrong):
     def printed(value):
@@ -228,7 +228,7 @@ def test_operands_two_formulas_deep_are_computed(taxonomy, concept, right, wrong
 def test_to_target_two_formulas_deep(taxonomy):
     """The change of the margin against the change of the targeted margin: 40 points actual, 20 targeted."""
     targets = _margins(("1H12", "60"), scenario="RevisedTarget")
-    printed = Fact(concept="GrossMarginRatioYoYChangeAmountToTargetRatio", period=MARGINS[-1].period, unit="pure",
+    printed = Fact(concept="GrossMarginRatioChangeFromPriorYearToTargetRatio", period=MARGINS[-1].period, unit="pure",
                    value=Decimal("2.00"), decimals=2, provenance=Provenance(document=DOC, line=99, text="200%"))
     assert ratios(taxonomy, *MARGINS, *targets, printed) == []
     assert [f["severity"] for f in ratios(taxonomy, *MARGINS, *targets,
@@ -237,7 +237,7 @@ def test_to_target_two_formulas_deep(taxonomy):
 
 def test_three_formulas_deep_are_not_computed(taxonomy):
     """The change of the change of the change of a margin needs a third level: not checked, even when wrong."""
-    printed = Fact(concept="GrossMarginRatioYoYChangeAmountYoYChangeAmountYoYChangeAmount", period=MARGINS[-1].period,
+    printed = Fact(concept="GrossMarginRatioChangeFromPriorYearChangeFromPriorYearChangeFromPriorYear", period=MARGINS[-1].period,
                    unit="pure", value=Decimal("9.000"), decimals=3,
                    provenance=Provenance(document=DOC, line=99, text="9.000"))
     assert ratios(taxonomy, *MARGINS, printed) == []
@@ -245,9 +245,9 @@ def test_three_formulas_deep_are_not_computed(taxonomy):
 
 # Two formula levels are computed and no more, on every path: each row prints some intermediate operands (exact and
 # right) so that exactly one operand of the printed top concept would need a third level. The top is printed
-# wrong: an error if it were computed, nothing as it is not. X0 = GrossMarginRatio, X1 = its YoYChangeAmount.
-X0, X1 = "GrossMarginRatio", "GrossMarginRatioYoYChangeAmount"
-E1 = "ShareholdersEquityRatioYoYChangeAmount"  # for balances: IIJShareholdersEquity / Assets, changed
+# wrong: an error if it were computed, nothing as it is not. X0 = GrossMarginRatio, X1 = its ChangeFromPriorYear.
+X0, X1 = "GrossMarginRatio", "GrossMarginRatioChangeFromPriorYear"
+E1 = "ShareholdersEquityRatioChangeFromPriorYear"  # for balances: ShareholdersEquityAttributableToParent / Assets, changed
 # margins (GrossProfit per 100 million of Revenues): X0 0.1, 0.2, 0.4, 0.8, 1.6 in 1H08 .. 1H12
 HALVES = {"1H08": "10", "1H09": "20", "1H10": "40", "1H11": "80", "1H12": "160"}
 INSTANTS = {"2011-03-31": "10", "2011-09-30": "20", "2012-03-31": "40", "2012-09-30": "80"}
@@ -272,31 +272,31 @@ def _exact(concept: str, period: str, value: str, scenario: str | None = None) -
 
 DEPTH = [  # (printed top, its period, intermediates printed, other leaves, computed with two levels?)
     # a change of X2 = X1's change: X2 at 1H12 needs X1 at 1H12 (computed: X0 at level 3) unless printed
-    (X1 + "YoYChangeAmountYoYChangeAmount", [(X1, "1H11", "0.4"), (X1 + "YoYChangeAmount", "1H11", "0.2")], [], False),
-    (X1 + "YoYChangeAmountYoYChangeAmount", [(X1, "1H12", "0.8"), (X1 + "YoYChangeAmount", "1H11", "0.2")], [], False),
-    (X1 + "YoYChangeAmountYoYChangeAmount", [(X1, "1H12", "0.8"), (X1, "1H11", "0.4"),
-                                            (X1 + "YoYChangeAmount", "1H11", "0.2")], [], True),
+    (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H11", "0.4"), (X1 + "ChangeFromPriorYear", "1H11", "0.2")], [], False),
+    (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H12", "0.8"), (X1 + "ChangeFromPriorYear", "1H11", "0.2")], [], False),
+    (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H12", "0.8"), (X1, "1H11", "0.4"),
+                                            (X1 + "ChangeFromPriorYear", "1H11", "0.2")], [], True),
     # an increase of E1 between two instants, E1 from the equity ratio from the leaves: two levels
-    (E1 + "IncreaseDecrease", [], ["instants"], True),
+    (E1 + "PeriodIncreaseDecrease", [], ["instants"], True),
     # that increase's change: the increase over 1H12 needs E1 at both its instants
-    (E1 + "IncreaseDecreaseYoYChangeAmount", [(E1 + "IncreaseDecrease", "1H11", "0.1"), (E1, "2012-03-31", "0.3")],
+    (E1 + "PeriodIncreaseDecreaseChangeFromPriorYear", [(E1 + "PeriodIncreaseDecrease", "1H11", "0.1"), (E1, "2012-03-31", "0.3")],
      ["instants"], False),
-    (E1 + "IncreaseDecreaseYoYChangeAmount", [(E1 + "IncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6")],
+    (E1 + "PeriodIncreaseDecreaseChangeFromPriorYear", [(E1 + "PeriodIncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6")],
      ["instants"], False),
-    (E1 + "IncreaseDecreaseYoYChangeAmount", [(E1 + "IncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6"),
+    (E1 + "PeriodIncreaseDecreaseChangeFromPriorYear", [(E1 + "PeriodIncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6"),
                                               (E1, "2012-03-31", "0.3")], ["instants"], True),
     # X1 per 100 million of revenues, changed: the share needs X1 at 1H12
-    (X1 + "ToRevenuesRatioYoYChangeAmount", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004")], [], False),
-    (X1 + "ToRevenuesRatioYoYChangeAmount", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004"), (X1, "1H12", "0.8")],
+    (X1 + "ToRevenuesRatioChangeFromPriorYear", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004")], [], False),
+    (X1 + "ToRevenuesRatioChangeFromPriorYear", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004"), (X1, "1H12", "0.8")],
      [], True),
     # X1 against its target, changed: actual X1 (revised target printed), then the target (actual printed)
-    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.4", "RevisedTarget")],
+    (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.4", "RevisedTarget")],
      [], False),
-    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
+    (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
      ["RevisedTarget"], False),
-    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
+    (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
      ["InitialTarget"], False),
-    (X1 + "ToTargetRatioYoYChangeAmount", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8"),
+    (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8"),
                                            (X1, "1H12", "0.4", "RevisedTarget")], [], True),
 ]
 
@@ -306,7 +306,7 @@ def test_operands_are_computed_two_levels_deep_and_no_further(taxonomy, top, pri
     period = "1H12"
     facts = _leaves(HALVES) + [_exact(*p) for p in printed]
     if "instants" in others:  # equity ratios 0.1, 0.2, 0.4, 0.8: E1 0.3 at 2012-03-31, 0.6 at 2012-09-30
-        facts += _leaves(INSTANTS, names=("IIJShareholdersEquity", "Assets"))
+        facts += _leaves(INSTANTS, names=("ShareholdersEquityAttributableToParent", "Assets"))
     for scenario in ("RevisedTarget", "InitialTarget"):
         if scenario in others:  # X0 targeted at 1H12: 120 / 100, so X1 targeted = 1.2 - 0.8 = 0.4
             facts += _leaves({"1H12": "120"}, scenario=scenario)
