@@ -95,6 +95,8 @@ class Context:
         printing and its words; the value takes the concept's natural sign (signs.natural)."""
         from . import signs
 
+        if concept in self.vocabulary.virtual:
+            return Pending(line, start, token, f"{concept} is in the taxonomy only through its changes", (concept,))
         name = periods.token(period)
         if name is None:
             return Pending(line, start, token, f"no sheet period for {period}", (concept,))

@@ -55,6 +55,7 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|al
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
+_MOVED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|up|down)\b", re.I)
 _CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
 _PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
 # Data types a figure can have, by (measure, role): an amount is money, a count an integer, ...
@@ -436,6 +437,9 @@ class ProseReader:
                 and listed and re.fullmatch(r"[\s,;]*(?:and\s+)?:?\s*(?:approx(?:imately|\.)?\s*)?",
                                             _blank_periods(local, ctx.doc.fiscal_year).replace(":", " ")):
             role, basis = state.last_role  # "increasing by 4Q11: approx. 6,500, 1Q12: approx. 13,800": a list
+        # a change listed after another change of the sentence ("increased by 67.1% YoY and 3.4% QoQ") has its
+        # direction word
+        listing = bool(state.last_role) and state.last_role[0] == "change" == role
         state.last_role = (role, basis)
         if measure == "percent" and role == "level" and subject_from == "line above" and state.carry_amount \
                 and (re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after)
@@ -469,7 +473,7 @@ class ProseReader:
         if match.concept is None or match.score < 70:
             return Pending(number, start, token, f"no concept for {subject!r}",
                            tuple(c for c, _ in match.candidates[:3]))
-        concept = self._derive(match.concept, role, basis, measure, match.role)
+        concept = self._derive(match.concept, role, basis, measure)
         if concept is None:
             return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
                            (match.concept,))
@@ -498,8 +502,8 @@ class ProseReader:
                                                    credit)
         if role == "share" and token.startswith("("):
             printed = negative = False  # "(14.0%)" under an amount: its share, in parentheses as slides print it
-        if (role == "change" or match.role == "change-only" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
-                and not signs.has_direction(local, token):
+        if (role == "change" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
+                and not signs.has_direction(before_all if listing else local, token):
             return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
         if not printed and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
             negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
@@ -580,7 +584,8 @@ class ProseReader:
         if measure == "percent" and (_SHARE.match(after) or _SHARE_BEFORE.search(local)):
             return "share", ""
         changed = bool(_DIRECTION.search(_blank_periods(local, self.ctx.doc.fiscal_year))) or token.lstrip("(").startswith("+")
-        label = re.search(r"\b(YoY|QoQ)\s*:\s*(?:up|down|plus|minus)?\s*$", local, re.I)  # "(YoY: up 140"
+        # "(YoY: up 140", "increased due to business expansion YoY of 13.7%"
+        label = re.search(r"\b(YoY|QoQ)\s*(?::\s*(?:up|down|plus|minus)?|\bof)\s*$", local, re.I)
         basis = label[1] if label else "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
         basis = {"yoy": "YoY", "qoq": "QoQ"}.get(basis.lower(), basis)
         if not basis and re.search(r"\bcompared\s+(?:to|with)\s+\S*\d", window + " " + local[-40:], re.I):
@@ -588,17 +593,16 @@ class ProseReader:
         if not basis and changed:
             tail = local[-40:]
             basis = "QoQ" if _QOQ.search(tail) else "YoY" if _YOY.search(tail) else ""
+        if measure == "percent" and basis in ("YoY", "QoQ") and _MOVED.search(before_all):
+            changed = True  # "costs increased by 67.1% YoY and 3.4% QoQ": a percentage against a period moved
         if changed or (measure == "points"):
             return "change", basis
         return "level", ""
 
-    def _derive(self, base: str, role: str, basis: str, measure: str, how: str = "") -> str | None:
+    def _derive(self, base: str, role: str, basis: str, measure: str) -> str | None:
         ctx = self.ctx
         vocabulary = ctx.vocabulary
         data_type = ctx.concept(base).data_type
-        if how == "change-only":  # "Rent expenses" names only its change: the change it names, or nothing
-            kind = "ChangeRatio" if measure == "percent" else "ChangeAmount"
-            return base if role == "change" and base.endswith((basis or "") + kind) else None
         if role == "level":
             if measure in ("percent",) and data_type != "percent":
                 return None

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
-from iij_xbrl.model import Concept
+from iij_xbrl.model import Concept, Label
 from iij_xbrl.sources import yamlines
 
 # Derived concepts are named <base><suffix> (taxonomy/src/concepts-changes.yaml and the extra files).
@@ -85,8 +85,10 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bprinciple\b", "principal"),
     (r"\bequipments\b", "equipment"),
 )
-_CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the previous year|the previous quarter|a year"
-                           r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
+# The taxonomy's label templates of derived measures (taxonomy/CHANGES.md §4): "<base label>, change from ..."
+_DERIVED_WORDS = re.compile(r",\s*(?:(?:percentage\s+)?change\s+from\b.*|revision of the forecast|increase \(decrease\) during"
+                            r" the period)$", re.I)
+_DERIVED_WORDS_JA = re.compile(r"（[^（）]*）$")
 # "loss (income)": a label naming both sides of an amount; its first side alone is a label too
 _ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((?:income|loss|losses|gains?|expenses?)\)", re.I)
 # "Non-amortized intangible assets including goodwill (excluding telephone rights)": "including ..." and
@@ -151,7 +153,10 @@ class Vocabulary:
 
     def __init__(self, concepts: dict[str, Concept], mapping: dict[str, tuple[str, ...]],
                  segments: dict[str, str]):
-        self.concepts = concepts
+        # bases the taxonomy names only through their changes ("Rent expenses, change from ..."): a printed
+        # label names the base, the column or the wording the change; the base itself is never a fact
+        self.virtual = _virtual_bases(concepts)
+        self.concepts = {**concepts, **self.virtual}
         self.segments = segments  # normal form of a segment label -> BusinessSegmentsAxis member name (no "Member")
         self._entries: list[_Entry] = []
         seen: set[tuple[str, str, str]] = set()
@@ -159,7 +164,7 @@ class Vocabulary:
             for name in names:
                 if name in concepts:
                     self._add(label, name, "mapping", seen)
-        for name, concept in concepts.items():
+        for name, concept in self.concepts.items():
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
@@ -172,9 +177,6 @@ class Vocabulary:
                 one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
                 if one_sided != concept.labels["label"].en:  # "Net loss attributable to ..." of "Net loss (income) ..."
                     self._add(one_sided, name, "label", seen)
-                if self.base_of(name) is None and name.endswith(SUFFIXES):
-                    # a change whose base the taxonomy lacks ("Rent expenses - change from ..."): its base's words
-                    self._add(_CHANGE_WORDS.sub("", concept.labels["label"].en), name, "change-only", seen)
         self._exact: dict[str, list[_Entry]] = {}
         self._index: dict[str, list[int]] = {}
         self._reindex()
@@ -277,7 +279,7 @@ class Vocabulary:
             # an exact standard or total label names its concept outright; a terse or mapping phrase
             # ("Equipment sales") may be a fragment that the total above ("Total Costs") completes
             named = outright and exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
-            rank = (score, len(by_context), named, entry.concept in preferred, len(by_structure),
+            rank = (score, len(by_context), entry.concept not in self.virtual, named, entry.concept in preferred, len(by_structure),
                     exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
                     entry.concept in kin, exact, -len(by_background),
                     entry.role == "mapping", self.concepts[entry.concept].balance is not None,
@@ -290,11 +292,11 @@ class Vocabulary:
         # of two concepts tied so far, the one the background (the section heading) names wins
         backed = {c: max(len(self._explained(e, background_words)) for e in self._entries_of(c, required, ids))
                   for c in best} if background_words else {}
-        key = lambda v: v[0][:10] + (backed.get(v[1].concept, 0),) + v[0][10:]
+        key = lambda v: v[0][:11] + (backed.get(v[1].concept, 0),) + v[0][11:]
         ordered = sorted(best.values(), key=key, reverse=True)
         rank, entry, used = ordered[0]
         # a statement line item over an adjustment decides only between concepts the mapping file lists
-        depth = 13 if len(listed) > 1 else 11
+        depth = 14 if len(listed) > 1 else 12
         decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or key(ordered[0])[1:depth] > key(ordered[1])[1:depth]
         return Match(entry.concept, rank[0], entry.role, entry.phrase,
                      tuple((e.concept, r[0]) for r, e, _ in ordered[:4]), used, decisive)
@@ -359,3 +361,25 @@ class Vocabulary:
 
     def label(self, concept: str) -> str:
         return self.concepts[concept].labels["label"].en
+
+
+def _virtual_bases(concepts: dict[str, Concept]) -> dict[str, Concept]:
+    """A base for every derived concept whose base the taxonomy lacks, labelled as the derived label's template
+    leaves it: an amount (the type of its non-percentage changes, if any), of the period type of its changes
+    (a period increase is the movement of a balance)."""
+    found: dict[str, list[tuple[str, Concept]]] = {}
+    for name, concept in concepts.items():
+        suffix = next((s for s in SUFFIXES if name.endswith(s)), None)
+        if suffix and name[: -len(suffix)] not in concepts and not concept.abstract:
+            found.setdefault(name[: -len(suffix)], []).append((suffix, concept))
+    out = {}
+    for stem, derived in found.items():
+        suffix, model = derived[0]
+        amounts = [c for s, c in derived if "Percentage" not in s and not s.endswith("Ratio")]
+        periods = [c for s, c in derived if s != "PeriodIncreaseDecrease"]
+        label = Label(en=_DERIVED_WORDS.sub("", model.labels["label"].en),
+                      ja=_DERIVED_WORDS_JA.sub("", model.labels["label"].ja))
+        out[stem] = Concept(name=stem, data_type=amounts[0].data_type if amounts else "monetary",
+                            period_type=periods[0].period_type if periods else "instant", labels={"label": label},
+                            sign="positive")
+    return out
