@@ -55,6 +55,7 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|al
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
+_QUARTER_END_WORDS = r"[1-4]Q[- ]?end|year[- ]end|interim"
 _MOVED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|up|down)\b", re.I)
 _CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
 _PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
@@ -447,6 +448,9 @@ class ProseReader:
             role = "share"  # "FY11: 13,635" then "(14.0%)": its share of revenues, as the slides print it
         if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
             basis = state.head_basis
+        marker = periods.quarter_end(subject)  # "interim period cash dividend", "year-end cash dividend"
+        if marker:
+            subject = (subject[: marker.start()] + " " + subject[marker.end():]).strip()
         match = self._match(subject, subject_from, state, measure, role, unit)
         post = re.match(r"^\s*(?:million|billion|thousand)?\s+in\s+(?P<noun>[a-z][^,.;()]*?)\s*(?=,|\band\b|\.|$)", after)
         if post:  # "The breakdown of other investments were JPY2,060 million in nonmarketable equity securities"
@@ -480,6 +484,9 @@ class ProseReader:
         period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
         if period is None:
             return Pending(number, start, token, f"no period for {concept}", (concept,))
+        if marker and ctx.concept(concept).data_type == "perShare" and not period.is_instant:
+            period = periods.dividend_quarter(marker, period)
+            period_why += f", {marker.group()!r}: that quarter's dividend"
         if measure == "bare":
             unit = ctx.unit_for(concept, ctx.doc.unit_above(number), token)
         elif unit is None or unit == "amount":
@@ -633,6 +640,7 @@ class ProseReader:
                 state: _State, concept: str, role: str, basis: str) -> tuple[Period | None, str]:
         ctx = self.ctx
         instant = ctx.is_instant(concept)
+        per_share = ctx.concept(concept).data_type == "perShare"  # "FY2011 year-end dividends" paid: not in FY2011
         period, why = None, ""
         # printed right after the figure: "JPY1,055 million for 1H11", "28,000(3Q13)", "JPY 1.2 billion)"
         tail = re.split(r",(?!\s*\d{4})|;|\band\b|\bcompared\b", after, maxsplit=1)[0]
@@ -644,7 +652,8 @@ class ProseReader:
         if period is None:
             used = {u[0] for u in state.used_periods}
             before = [f for f in line_periods if f.end <= start and f.start >= start - len(before_all)
-                      and not _COMPARED.search(text[:f.start])]
+                      and not _COMPARED.search(text[:f.start])
+                      and (per_share or not re.match(r"\s*(?:" + _QUARTER_END_WORDS + ")", text[f.end:], re.I))]
             before = [f for f in before if f.start not in used] or before
             if before:
                 period, why = before[-1].period, f"{before[-1].text!r} in the sentence"

@@ -23,7 +23,7 @@ from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import Block, Row, strip_bullet, token_spans
 from .proposal import Pending, Proposal
-from .vocabulary import Match, norm
+from .vocabulary import NO_MATCH, Match, norm
 
 _YOY = re.compile(wording.YOY + r"|change in %|% change", re.I)
 _QOQ = re.compile(wording.QOQ, re.I)
@@ -35,6 +35,7 @@ _DECORATION = re.compile(r"^[\s()+\-–—_/~]*(?:JPY|yen)?[\s()]*(?:(?:million|
 _NOTHING = re.compile(r"^[-—–―_－‐]$")
 _SHARE_BAR = re.compile(r"^[\d,]+(?:\.\d+)?\s*\(\d+(?:\.\d+)?%\)$")
 _PLAN_ROW = re.compile(r"(?:original|initial|previous|revised|new|current)?\s*(?:plan|planned|target|forecast|actual)s?", re.I)
+_WHOLE = re.compile(r"\b(?:total|full[- ]year|annual)\b", re.I)  # a column of the whole period
 _AMOUNT_WORDS = re.compile(r"\b(?:up|down|YoY|QoQ|increased|decreased)\b|%\s*\(|\bJPY\s?[\d,.]+\s*(?:million|billion)", re.I)
 
 
@@ -341,7 +342,8 @@ class TableReader:
             found = [f for line in caption_lines for f in periods.find(line, ctx.doc.fiscal_year)]
             row_period = found[0].period if found else None
         if row_period is not None and columns:
-            yield from self._transposed(row, label, row_period, figure_cells, columns, table_scale, caption, heading)
+            yield from self._transposed(row, label, row_period, figure_cells, columns, table_scale, caption_lines,
+                                        heading)
             return
         if row_period is not None and state.parent and state.by_caption:
             # "1H12<TAB>JPY1.6 billion" under "Domestic IIJ GIO related CAPEX": the caption's concept for that period
@@ -545,10 +547,13 @@ class TableReader:
                             f"{why}; {col_why}", scen, segment or "Consolidated", table=True)
 
     def _transposed(self, row: Row, label: str, row_period: Period, figure_cells: list[Cell],
-                    columns: dict[int, Column], table_scale: str | None, caption: str,
+                    columns: dict[int, Column], table_scale: str | None, caption_lines: list[str],
                     heading: str) -> Iterator[Proposal | Pending]:
-        """A row naming a period in a table whose columns name concepts."""
+        """A row naming a period in a table whose columns name concepts. A column of a quarter end ("2Q-end",
+        "interim", "Year-end") holds the dividend of that quarter; a column naming nothing else ("interim",
+        "Full year") holds what the caption names ("FY2010 Target Cash Dividend")."""
         ctx = self.ctx
+        caption = " ".join(caption_lines[:3])
         row_scenario = scenario.of_text(label) or scenario.of_text(caption + " " + heading)
         for cell in figure_cells:
             column = columns.get(cell.index)
@@ -557,16 +562,37 @@ class TableReader:
                     yield Pending(row.number, start, token, "no column header" if column is None or not column.text
                                   else "usd-translation")
                     continue
-                match = ctx.vocabulary.match(_clean_label(_strip_units(column.text)), context=[caption],
-                                             accept=lambda n: ctx.vocabulary.base_of(n) is None)
+                text = _clean_label(_strip_units(column.text))
+                marker = periods.quarter_end(text)
+                if marker:
+                    text = text[: marker.start()] + " " + text[marker.end():]
+                accept = lambda n: ctx.vocabulary.base_of(n) is None
+                if norm(_WHOLE.sub(" ", text)):
+                    match = ctx.vocabulary.match(text, context=[caption], accept=accept)
+                    named = f"column {column.text!r}"
+                else:
+                    match = next((m for m in (ctx.vocabulary.match(_clean_label(self._naming(line)), accept=accept)
+                                              for line in caption_lines) if _confidence(m) >= 0.8), NO_MATCH)
+                    named = f"column {column.text!r} of the caption"
                 confidence = _confidence(match)
                 if match.concept is None or confidence < 0.5:
                     yield Pending(row.number, start, token, f"no concept for column {column.text!r}",
                                   tuple(c for c, _ in match.candidates[:3]))
                     continue
-                col = replace(column, period=row_period, scenario=row_scenario)
+                period = row_period
+                if marker and not period.is_instant and ctx.concept(match.concept).data_type == "perShare" \
+                        and not ctx.is_instant(match.concept):
+                    period = periods.dividend_quarter(marker, row_period)
+                col = replace(column, period=period, scenario=row_scenario)
                 yield self._cell(row, column.text, match.concept, match, col, token, start, table_scale,
-                                 confidence, f"column {column.text!r} {match.why()}; row {label!r}", None)
+                                 confidence, f"{named} {match.why()}; row {label!r}", None)
+
+
+    def _naming(self, caption: str) -> str:
+        """The words of a caption that may name a concept: its periods and scenario words taken out."""
+        for found in reversed(periods.find(caption, self.ctx.doc.fiscal_year)):
+            caption = caption[: found.start] + " " + caption[found.end:]
+        return scenario.without(caption)
 
 
 def _first(row: Row, reader: TableReader) -> int:

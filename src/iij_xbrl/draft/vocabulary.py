@@ -73,8 +73,6 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"[\s,]*[-\u2010-\u2015]\s*net\b|,\s*net\b", " "),
     (r"\bincome taxes?\b(?! payable| paid)", "income tax"),
     (r"\bsegment profit or loss\b", "operating income"),
-    (r"\b1q[- ]end\b", "first quarter end"), (r"\b2q[- ]end\b", "second quarter end"),
-    (r"\b3q[- ]end\b", "third quarter end"), (r"\binterim\b", "second quarter end"),
     (r"\bcash dividends?\b", "dividends"),
     (r"\bdividends?(?: per shares?)?\b", "dividends per share"),
     (r"\b(?:losses|loss)\s*\((income|gains?)\)", r"\1"),
