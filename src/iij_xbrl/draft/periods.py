@@ -37,6 +37,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I)) f
     ("date", r"\b" + _MONTH + r"\s*(?P<day>\d{1,2}),?\s*(?P<y4>\d{4})\b"),
     ("month_end", r"\b(?:end\s+of|as\s+of)\s+" + _MONTH + r"\s*(?P<y4>\d{4})\b"),
     ("year_month", r"(?<![\d/])(?P<y4>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])(?![\d/])"),
+    ("fy", r"\bfull[- ]year\b(?!\s*(?:of\s+)?(?:FY|fiscal|\d))"),  # "Full Year Target": the document's fiscal year
 )]
 
 

@@ -380,7 +380,8 @@ class ProseReader:
                                text)  # a bold topic heads the line; it is context, not the subject
         if text.count("(") > text.count(")"):
             outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
-            text = inside if _content(_DIRECTION.sub(" ", inside)) else outside  # "(Gross margin ratio: 21.2%)"
+            # "(Gross margin ratio: 21.2%)" names its own subject; "(Full Year Target of JPY2,000" does not
+            text = inside if _content(_DIRECTION.sub(" ", _blank_periods(inside, self.ctx.doc.fiscal_year))) else outside
         text = _blank_periods(text, self.ctx.doc.fiscal_year)
         text = re.sub(r"(?:the\s+)?%\s*of\s+(?:total\s+)?revenues?", " ", text, flags=re.I)  # a share's words
         m = _LINK.search(text) or _DIRECTION.search(text) or (re.search(r"\s$", text) if jpy else None)
@@ -769,6 +770,7 @@ def _subject(text: str) -> str:
     text = re.sub(r"[<>«»\[\]\"“”*:]|\bas of\b|\bend of\b|\bfor the (?:three|six|nine) months\b", " ", text, flags=re.I)
     text = re.sub(r"\b(?:was|were|is|are|reached|totaled|has|have|been)\b.*$", " ", text, flags=re.I)
     text = text.replace("#", " number of ")
+    text = re.sub(r"^\W*no\s+changes?\s+(?:in|to)\s+", " ", text, flags=re.I)  # "No changes in per share cash dividends"
     words = [w for w in re.split(r"\s+", text.strip(" ,:;-–()")) if w and not re.fullmatch(r"[\d,.%()+-]+", w)]
     while words and _FILLER.fullmatch(words[0].strip("(),")):
         words.pop(0)
