@@ -140,12 +140,14 @@ def value(text: str, unit: str, negate: bool) -> Decimal:
 
 
 def natural(negative: bool, convention: str | None, line: str, text: str, unit: str, *, table: bool,
-            elimination: bool) -> tuple[bool, tuple[str, str] | None]:
+            elimination: bool, word: str | None = None) -> tuple[bool, tuple[str, str] | None]:
     """Whether the value is negative in the concept's natural sign, and what tells the sheet loader so when the
     printed figure reads the other way: ("direction", word), ("statement", role) or None (a reason to review).
 
     `negative` is the reading of the printing and its words (above); `elimination`: the figure is an
-    intersegment elimination. A table printing a statement's deductions is settled per table (`statement`)."""
+    intersegment elimination; `word`: a table row's label word that reads the printed figure as the concept's
+    negative side ("Net loss attributable to ..."). A table printing a statement's deductions is settled per
+    table (`statement`)."""
     printed = figures.parse(text, unit).value < 0
     if elimination:
         value = not printed  # printed as the amount taken out (the loader: direction "Elimination")
@@ -165,6 +167,8 @@ def natural(negative: bool, convention: str | None, line: str, text: str, unit: 
     if elimination:
         word = _word(line, lambda w: w.lower() in conventions.DEDUCTIONS)
         return value, ("direction", word) if word else None
+    if table and word and conventions.polarity(convention or "", word) == -1:
+        return value, ("direction", word)
     if not table and convention in conventions.ORIENTATIONS:
         word = _word(_NOT_DIRECTION.sub(" ", line[:max(line.find(text), 0)]) or line,
                      lambda w: conventions.polarity(convention, w) == -1)
@@ -173,10 +177,16 @@ def natural(negative: bool, convention: str | None, line: str, text: str, unit: 
     return value, None
 
 
+def side_word(label: str, convention: str | None) -> str | None:
+    """The first word of a row label naming the negative side of the concept's convention ("loss" of "Net loss
+    (income) attributable to ..."), as printed."""
+    return next((w for w in re.findall(r"[A-Za-z]+", label) if conventions.polarity(convention or "", w) == -1), None)
+
+
 def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict[str, set[str]],
               conventions_of: dict[str, str | None], block_of: dict[int, int]) -> list:
     """Table figures of a concept that a statement shows with its negated label, in a table that prints that
-    statement (three or more of its other line items), are that statement's deductions: their value is the
+    statement (two or more of its other line items), are that statement's deductions: their value is the
     printed figure negated (the sheet says `statement`). Amounts, eliminations and rows whose label already
     states the opposite polarity are settled before."""
     from dataclasses import replace
@@ -191,7 +201,7 @@ def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict
         if getattr(p, "table", False) and p.line in block_of and roles and conventions_of.get(p.concept) != conventions.POSITIVE \
                 and p.segment != ELIMINATION and "label states the opposite polarity" not in p.why:
             shown = by_block[block_of[p.line]] - {p.concept}
-            found = sorted(r for r in roles if len(shown & statements[r]) >= 3)
+            found = sorted(r for r in roles if len(shown & statements[r]) >= 2)
             if found:
                 negate = not p.negate
                 p = replace(p, negate=negate, basis=("statement", found[0]) if negate else None,

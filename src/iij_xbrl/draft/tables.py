@@ -536,15 +536,21 @@ class TableReader:
         if scen is None:
             return Pending(row.number, start, token, f"an actual for {periods.token(period)}, after the reporting period")
         negative = signs.printed_negative(token)
-        flip = match is not None and signs.inverted(label, match.phrase)
+        # "Equity in net loss (income)" for equity in net income (loss); "Net loss attributable to ..." for net
+        # income (loss) attributable to ...: the row's amounts are of the other side, unless the row prints that
+        # side in parentheses itself ("Operating Loss (233)")
+        flip = match is not None and (signs.inverted(label, match.phrase) or match.role == "other-side" and not any(
+            signs.printed_negative(t) for _, _, t in token_spans(row.text)))
+        word = None
         if flip and ctx.concept(concept).data_type != "percent":
             negative = not negative
             why += "; sign: label states the opposite polarity"
+            word = signs.side_word(label, ctx.concept(target).sign)
         col_why = f"column {column.text!r}" if column.text else "column (continued)"
         if column.corrected:
             col_why, confidence = f"{col_why}, {column.corrected}", confidence - 0.05
         return ctx.proposal(row.number, start, token, target, period, unit, negative, confidence,
-                            f"{why}; {col_why}", scen, segment or "Consolidated", table=True)
+                            f"{why}; {col_why}", scen, segment or "Consolidated", table=True, word=word)
 
     def _transposed(self, row: Row, label: str, row_period: Period, figure_cells: list[Cell],
                     columns: dict[int, Column], table_scale: str | None, caption_lines: list[str],

@@ -88,7 +88,7 @@ _DERIVED_WORDS = re.compile(r",\s*(?:(?:percentage\s+)?change\s+from\b.*|revisio
                             r" the period)$", re.I)
 _DERIVED_WORDS_JA = re.compile(r"（[^（）]*）$")
 # "loss (income)": a label naming both sides of an amount; its first side alone is a label too
-_ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((?:income|loss|losses|gains?|expenses?)\)", re.I)
+_ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((income|loss|losses|gains?|expenses?)\)", re.I)
 # "Non-amortized intangible assets including goodwill (excluding telephone rights)": "including ..." and
 # "(excluding ...)" qualify what the first words name
 _QUALIFIERS = re.compile(r"\((?:excluding|including|inclusive of|except)\b[^()]*\)|\s(?:including|excluding)\s[^()]*$", re.I)
@@ -175,6 +175,9 @@ class Vocabulary:
                 one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
                 if one_sided != concept.labels["label"].en:  # "Net loss attributable to ..." of "Net loss (income) ..."
                     self._add(one_sided, name, "label", seen)
+                    # and its other side ("Net loss attributable to ..." of "Net income (loss) ..."): a row so
+                    # labelled may print the other side's amounts (tables.TableReader._cell)
+                    self._add(_ONE_SIDE.sub(r"\2", concept.labels["label"].en), name, "other-side", seen)
         self._exact: dict[str, list[_Entry]] = {}
         self._index: dict[str, list[int]] = {}
         self._reindex()
