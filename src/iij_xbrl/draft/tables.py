@@ -539,8 +539,8 @@ class TableReader:
         # "Equity in net loss (income)" for equity in net income (loss); "Net loss attributable to ..." for net
         # income (loss) attributable to ...: the row's amounts are of the other side, unless the row prints that
         # side in parentheses itself ("Operating Loss (233)")
-        flip = match is not None and (signs.inverted(label, match.phrase) or match.role == "other-side" and not any(
-            signs.printed_negative(t) for _, _, t in token_spans(row.text)))
+        flip = match is not None and (signs.inverted(label, match.phrase) or signs.inverted_subject(
+            label, ctx.vocabulary.label(concept)) and not any(signs.printed_negative(t) for _, _, t in token_spans(row.text)))
         word = None
         if flip and ctx.concept(concept).data_type != "percent":
             negative = not negative

@@ -57,6 +57,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"#", " number "),
     (r"\bcapex\b", " capex including capital leases "),
     (r"\bincome tax expenses?\s*\(benefit\)", "income tax expense"),
+    (r"\bincome tax expenses? excluding deferred tax(?:es)?\b", "current income tax expense"),
     (r"\bbefore income tax benefit\b", "before income tax expense"),
     (r"\bcost of revenues?\b(?! to)", "cost"),
     (r"\bcost of (.+?) revenues?\b", r"cost of \1"),
@@ -177,7 +178,7 @@ class Vocabulary:
                     self._add(one_sided, name, "label", seen)
                     # and its other side ("Net loss attributable to ..." of "Net income (loss) ..."): a row so
                     # labelled may print the other side's amounts (tables.TableReader._cell)
-                    self._add(_ONE_SIDE.sub(r"\2", concept.labels["label"].en), name, "other-side", seen)
+                    self._add(_ONE_SIDE.sub(r"\2", concept.labels["label"].en), name, "label", seen)
         self._exact: dict[str, list[_Entry]] = {}
         self._index: dict[str, list[int]] = {}
         self._reindex()
