@@ -212,10 +212,13 @@ class ProseReader:
             state.caption_scenario = named  # "(Previous Target)" above the figures it heads
             return
         if _HEAD.search(stripped) or re.match(r"^\s*[◆■●]", text) and len(stripped.split()) <= 8:
+            # "FY12 Operating Income: 7,753 / Net income attributable to IIJ: 5,301": a colon head without a
+            # period continues the period of the colon head before it
+            continued = state.head_period if state.head and state.head_indent == -2 and _HEAD.search(stripped) else None
             state.head, state.head_indent = subject, -2  # a colon head or a marked topic heads every bullet below
             state.head_basis = _basis_of(stripped)
             state.caption_scenario = None
-            state.head_period = found[0].period if len(found) == 1 else None
+            state.head_period = found[0].period if len(found) == 1 else None if found else continued
             if len(found) == 1 and not subject:
                 state.caption_period = found[0].period
             return
