@@ -346,14 +346,19 @@ class ProseReader:
             return allowed is None or ctx.concept(name).data_type in allowed or (
                 name.endswith(vocabulary_suffixes) and measure != "count")
 
-        context = [state.head if subject_from in ("sentence", "line above") else "", state.subheading, state.table_caption,
-                   state.sentence_subjects, state.topic]
+        # the sentence's earlier subjects and the paragraph's topic complete a subject before the bullet head,
+        # the sub-heading and the table caption do ("Gross margin of SI: ..., Gross margin ratio: down 2.0
+        # points" under a head about network services)
+        context = [state.sentence_subjects, state.topic]
+        structure = [state.head if subject_from in ("sentence", "line above") else "", state.subheading,
+                     state.table_caption]
         alone = vocabulary.match(subject, accept=accept, outright=False)
         if alone.concept and alone.score >= 100 and alone.decisive:
-            context[3] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
+            context[0] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
         # a bare counted noun ("Approx. 119,000 contracts") may be what the line above counts
         background = [_heading_words(state.section), state.carry if subject_from == "counted" else ""]
-        match = vocabulary.match(subject, context=context, background=background, accept=accept, outright=False)
+        match = vocabulary.match(subject, context=context, structure=structure, background=background, accept=accept,
+                                 outright=False)
         moved = re.match(r"^\s*(?:increase|decrease|change)s?\s+in\s+(?P<rest>.+)$", subject, re.I)
         if (match.concept is None or match.score < 80) and moved and role == "change":
             # "Increase in depreciation and amortization: plus JPY961 million": a change of what follows
@@ -363,8 +368,8 @@ class ProseReader:
         bare = re.sub(r"\([^()]*\)?", " ", subject)
         if (match.concept is None or match.score < 80) and bare.strip() and bare != subject:
             # "Cloud related (Matsue Container DC)": the parenthesis qualifies, the words before name it
-            second = vocabulary.match(bare, context=context, background=[_heading_words(state.section)],
-                                      accept=accept, outright=False)
+            second = vocabulary.match(bare, context=context, structure=structure,
+                                      background=[_heading_words(state.section)], accept=accept, outright=False)
             if second.concept and second.score > match.score:
                 return second
         return match

@@ -240,7 +240,8 @@ class Vocabulary:
         label or the `context` (caption, parent row, section) explain. `accept` filters the concepts that
         may answer. Of equal scores wins: the phrase the `context` (caption, heading, bullet head) completes
         more, an exact standard label (unless `outright` is off), `prefer` (the items of the total above), the
-        phrase the `structure` (the label of that total) completes, an exact mapping-file phrase, `near`
+        phrase the `structure` (the label of that total) completes, a concept over a base known only through its
+        changes, an exact mapping-file phrase, `near`
         (siblings of the row above), `family` (the table's statement), the phrase `background` completes.
         """
         words = norm(label).split()
@@ -281,8 +282,8 @@ class Vocabulary:
             # an exact standard or total label names its concept outright; a terse or mapping phrase
             # ("Equipment sales") may be a fragment that the total above ("Total Costs") completes
             named = outright and exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
-            rank = (score, len(by_context), entry.concept not in self.virtual, named, entry.concept in preferred, len(by_structure),
-                    exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
+            rank = (score, len(by_context), named, entry.concept in preferred, len(by_structure),
+                    entry.concept not in self.virtual, exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
                     entry.concept in kin, exact, -len(by_background),
                     entry.role == "mapping", self.concepts[entry.concept].balance is not None,
                     entry.role in ("label", "terse", "total"),
