@@ -12,12 +12,14 @@ in the sentence, the bullet, the slide's "YoY = 2Q12 compared to 2Q11", the capt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 from iij_xbrl.model import Period
 
-from . import periods, scale, scenario, signs, wording
+from iij_xbrl.taxonomy import signs as conventions
+
+from . import periods, revisions, scale, scenario, signs, wording
 from .context import Context
 from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
@@ -30,7 +32,7 @@ _SKIP = [
     (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
 ]
-_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!Approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!Approx)(?<!\bvs)(?<!i\.e)(?<!e\.g)\.\s+(?=[A-Z\"“(])|;\s+")
 _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
@@ -91,6 +93,7 @@ class _State:
     head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
     head_period: Period | None = None
     head_indent: int = -1  # indentation of the head's bullet (-2: a colon head, for every bullet below it)
+    head_line: int = 0  # the line of a colon head
     head_basis: str = ""  # "QoQ" / "YoY" the head states: its sub-bullets' changes compare the same way
     caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
     caption_scenario_used: bool = False
@@ -164,6 +167,7 @@ class ProseReader:
         doc = self.ctx.doc
         state = _State()
         self._listed = self._listed_labels(set(table_lines))
+        self._directions = revisions.directions(doc)
         for number, text in enumerate(doc.lines, start=1):
             section = doc.heading(number)
             if section != state.section:
@@ -216,7 +220,7 @@ class ProseReader:
             # period continues the period of the colon head before it
             continued = state.head_period if state.head and state.head_indent == -2 and _HEAD.search(stripped) else None
             state.head, state.head_indent = subject, -2  # a colon head or a marked topic heads every bullet below
-            state.head_basis = _basis_of(stripped)
+            state.head_basis, state.head_line = _basis_of(stripped), number
             state.caption_scenario = None
             state.head_period = found[0].period if len(found) == 1 else None if found else continued
             if len(found) == 1 and not subject:
@@ -238,6 +242,10 @@ class ProseReader:
     def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State,
               offset: int = 0) -> Iterator[Proposal | Pending]:
         ctx = self.ctx
+        spans = self._names(text, spans)
+        if not spans:  # "- Revision to 4 new subsidiaries revenue:": a line without figures of its own
+            self._note(number, text, strip_bullet(text), state)
+            return
         line_periods = periods.find(text, ctx.doc.fiscal_year)
         indent = _indent(text)
         if _BULLET.match(text) and 0 <= state.head_indent and indent <= state.head_indent:
@@ -254,7 +262,6 @@ class ProseReader:
         state.last_period = state.carry_period if continuing else None
         state.last_amount = state.carry_amount if continuing else False
         state.last_role = ()
-        spans = self._names(text, spans)
         for index, (start, end, token) in enumerate(spans):
             sentence = max(s for s in sentence_starts if s <= start)
             if sentence > previous_end:
@@ -291,6 +298,8 @@ class ProseReader:
                     subject, subject_from = state.carry, "line above"
                 elif state.table_caption and not _content(_blank_periods(text[:start], ctx.doc.fiscal_year)):
                     subject, subject_from = state.table_caption, "table caption"
+                elif state.head and state.head_line == self._above(number) and _REVISION_TITLE.search(state.section):
+                    subject, subject_from = state.head, "bullet head"  # a factor printed under its colon head
                 elif state.subheading and not _BULLET.match(text) and _REVISION_TITLE.search(state.section):
                     subject, subject_from = state.subheading, "sub-heading"  # a revision slide's bare amounts
                 elif state.head:
@@ -326,7 +335,7 @@ class ProseReader:
             if re.search(r"(?:over|for)\s*$", before, re.I) and re.search(r"gb?ps", token + after[:4], re.I):
                 continue
             if re.fullmatch(r"\d", token) and re.match(r"^\s+(?:new|large|certain)?\s*[a-z]+", after) and \
-                    re.search(r"(?:\b(?:from|of|for|by|with|in)|\()\s*$", before, re.I):
+                    re.search(r"(?:\b(?:from|of|for|by|with|in|to)|\()\s*$", before, re.I):
                 continue
             kept.append((start, end, token))
         return kept
@@ -407,7 +416,8 @@ class ProseReader:
             before = pieces[-1][: cause.start()]  # unless nothing else is ("mainly due to payments for ... of")
             pieces[-1] = before if _content(before) else pieces[-1][cause.end():]
         last = _subject(pieces[-1])
-        while not last and len(pieces) > 1 and re.fullmatch(r"[\s•·▪\-–]*(?:(?:end|as)\s+of\b)?\s*", pieces[-1]):
+        while not last and len(pieces) > 1 and (re.fullmatch(r"[\s•·▪\-–]*(?:(?:end|as)\s+of\b)?\s*", pieces[-1])
+                                                or not _content(pieces[-1])):
             # "Equity ratio: • end of Sep 2010: 42.1%": a date between the subject and its figure
             pieces.pop()
             last = _subject(pieces[-1])
@@ -442,6 +452,11 @@ class ProseReader:
             role, basis = "change", "target"
             if not subject:
                 return Pending(number, start, token, "no subject for a target revision")
+        if measure in ("amount", "bare") and not revision:
+            factor = self._factor(number, text, start, token, local, before_all, after, subject, subject_from,
+                                  line_periods, state, measure, unit)
+            if factor is not None:
+                return factor
         listed = periods.find(local, ctx.doc.fiscal_year)
         if role == "level" and state.last_role and state.last_role[0] == "change" and subject_from == "sentence" \
                 and listed and re.fullmatch(r"[\s,;]*(?:and\s+)?:?\s*(?:approx(?:imately|\.)?\s*)?",
@@ -567,6 +582,79 @@ class ProseReader:
         state.last_period, state.last_amount = period, measure in ("amount", "bare")
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
                             segment, approximate=approximate)
+
+    def _above(self, number: int) -> int:
+        """The nearest non-blank line above `number`."""
+        n = number - 1
+        while n > 0 and not self.ctx.doc.text(n).strip():
+            n -= 1
+        return n
+
+    def _factor(self, number: int, text: str, start: int, token: str, local: str, before_all: str, after: str,
+                subject: str, subject_from: str, line_periods: list, state: _State, measure: str,
+                unit: str | None) -> Proposal | Pending | None:
+        """A factor of a target revision (revisions module), or None when the figure is none: an amount a plan
+        falls short of, an amount with words of its own (or under its colon head) on a slide revising a
+        target, an amount over "Difference between the full year revised target and the initial target"."""
+        ctx = self.ctx
+        sentence_rest = re.split(r"(?<=[a-z0-9)])\.\s|;", after, maxsplit=1)[0]
+        short = revisions.SHORTFALL.search(before_all + " " + sentence_rest)
+        below = ctx.doc.text(self._after(number))
+        difference = not _content(_blank_periods(text[:start] + text[start + len(token):], ctx.doc.fiscal_year)) \
+            and revisions.DIFFERENCE.search(below)
+        slide = _REVISION_TITLE.search(state.section) and (
+            subject_from == "sentence" and _content(_blank_periods(before_all, ctx.doc.fiscal_year))
+            or subject_from == "bullet head" and state.head_line == self._above(number))
+        if not (difference or (short or slide) and measure == "amount"):
+            return None
+        parent_text = re.sub(r"\([^()]*\)", " ", state.subheading or _heading_words(state.section))
+        parent = ctx.vocabulary.match(scenario.without(parent_text),
+                                      accept=lambda n: ctx.vocabulary.base_of(n) is None and not ctx.is_instant(n))
+        parent_concept = parent.concept if parent.concept and parent.score >= 90 and parent.decisive else None
+        if difference:
+            found = revisions.Factor(parent_concept + revisions.SUFFIX, "Consolidated",
+                                     f"the revision of {parent_concept}: {below.strip()!r}") \
+                if parent_concept and parent_concept + revisions.SUFFIX in ctx.vocabulary.concepts else None
+            wording = below
+        else:
+            found = revisions.factor(ctx.vocabulary, subject, parent_concept)
+            wording = before_all + " " + sentence_rest
+        if found is None:
+            return Pending(number, start, token, f"a factor of the revision of the {parent_text.strip()!r} target: "
+                           f"no revision concept for {subject!r}", (parent_concept or "",))
+        period, period_why = self._period(text, start, token, after, before_all, line_periods, state, found.concept,
+                                          "level", "")
+        named = periods.find(below if difference else short.group() if short else "", ctx.doc.fiscal_year)
+        if named:  # "short of the full year plan", "Difference between the full year revised target and ..."
+            period, period_why = named[0].period, f"{named[0].text!r} of the {'line below' if difference else 'plan'}"
+        if period is None:
+            return Pending(number, start, token, f"no period for {found.concept}", (found.concept,))
+        convention = ctx.concept(found.concept).sign
+        word = next((w for w in reversed(re.findall(r"[A-Za-z]+", wording))
+                     if conventions.polarity(convention or "", w) == -1), None)
+        stated = None if word else revisions.direction(self._directions, ctx.doc, number)
+        if word is None and (stated is None or conventions.polarity(convention or "", stated[1]) != -1):
+            return Pending(number, start, token, f"a factor of a revision ({found.concept}) without a direction",
+                           (found.concept,))
+        scale_ = unit if unit and unit.startswith("JPY ") else ctx.doc.unit_above(number) if measure == "bare" else None
+        unit = ctx.unit_for(found.concept, scale_, token)
+        if unit is None:
+            return Pending(number, start, token, f"no unit for {found.concept}", (found.concept,))
+        why = f"{found.why}; period {period_why}" + (f"; {stated[1]!r} revision (line {stated[0]})" if stated else "")
+        proposal = ctx.proposal(number, start, token, found.concept, period, unit, True, 0.85, why, scenario.REVISED,
+                                found.segment, approximate=bool(_APPROX.search(local)), word=word)
+        if isinstance(proposal, Proposal) and word is None:  # the revision's direction, whatever the factor's words
+            proposal = replace(proposal, negate=signs.negate_for(proposal.text, proposal.unit, True),
+                               basis=("negate", f"a factor of the {stated[1].lower()} revision stated on line "
+                                                f"{stated[0]}: {ctx.doc.text(stated[0]).strip()!r}"))
+        return proposal
+
+    def _after(self, number: int) -> int:
+        """The nearest non-blank line below `number`."""
+        n = number + 1
+        while n <= len(self.ctx.doc.lines) and not self.ctx.doc.text(n).strip():
+            n += 1
+        return n
 
     # ---- pieces of a figure statement -------------------------------------------------------------
     def _measure(self, token: str, local: str, after: str, subject: str, rest: str) -> tuple[str | None, str | None]:

@@ -145,9 +145,9 @@ def natural(negative: bool, convention: str | None, line: str, text: str, unit: 
     printed figure reads the other way: ("direction", word), ("statement", role) or None (a reason to review).
 
     `negative` is the reading of the printing and its words (above); `elimination`: the figure is an
-    intersegment elimination; `word`: a table row's label word that reads the printed figure as the concept's
-    negative side ("Net loss attributable to ..."). A table printing a statement's deductions is settled per
-    table (`statement`)."""
+    intersegment elimination; `word`: the word that reads the printed figure as the concept's negative side,
+    when the reader found it (a row label's "Net loss attributable to ...", a revision factor's "short of the
+    plan"). A table printing a statement's deductions is settled per table (`statement`)."""
     printed = figures.parse(text, unit).value < 0
     if elimination:
         value = not printed  # printed as the amount taken out (the loader: direction "Elimination")
@@ -155,25 +155,25 @@ def natural(negative: bool, convention: str | None, line: str, text: str, unit: 
         value = False  # an amount: a deduction printed in parentheses is still the amount
     else:
         value = negative
-        if not table and convention in conventions.ORIENTATIONS:
+        if word is None and not table and convention in conventions.ORIENTATIONS:
             # the direction word nearest before the figure ("Repayment for borrowings: JPY1,010 million",
             # "Increase in prepaid expenses: (JPY1,462 million)", "net cash used in ...")
             window = _NOT_DIRECTION.sub(" ", line[max(line.find(text) - 60, 0):max(line.find(text), 0)])
-            word = _word(window, lambda w: conventions.polarity(convention, w) is not None)
-            if word:
-                value = conventions.polarity(convention, word) == -1
+            nearest = _word(window, lambda w: conventions.polarity(convention, w) is not None)
+            if nearest:
+                value = conventions.polarity(convention, nearest) == -1
     if value == printed:
         return value, None
     if elimination:
-        word = _word(line, lambda w: w.lower() in conventions.DEDUCTIONS)
-        return value, ("direction", word) if word else None
-    if table and word and conventions.polarity(convention or "", word) == -1:
+        deduction = _word(line, lambda w: w.lower() in conventions.DEDUCTIONS)
+        return value, ("direction", deduction) if deduction else None
+    if word and conventions.polarity(convention or "", word) == -1:
         return value, ("direction", word)
     if not table and convention in conventions.ORIENTATIONS:
-        word = _word(_NOT_DIRECTION.sub(" ", line[:max(line.find(text), 0)]) or line,
-                     lambda w: conventions.polarity(convention, w) == -1)
-        if word:
-            return value, ("direction", word)
+        before = _word(_NOT_DIRECTION.sub(" ", line[:max(line.find(text), 0)]) or line,
+                       lambda w: conventions.polarity(convention, w) == -1)
+        if before:
+            return value, ("direction", before)
     return value, None
 
 
