@@ -231,12 +231,12 @@ class ProseReader:
             return  # "1Q07" alone: a chart's axis label
         if len(found) == 1 and (len(stripped.split()) <= 10 and not _BULLET.match(text) or bare == found[0].text):
             state.caption_period = found[0].period
-            state.head, state.head_period = "", None
+            state.head, state.head_period, state.head_indent = "", None, -1
             return
         if (len(stripped.split()) <= 6 and not _BULLET.match(text) and not stripped.endswith(".")
                 and not re.search(r"\b(?:was|were|is|are|has|have|will|to)\b", stripped, re.I)):
             state.subheading = subject
-            state.head, state.head_period = "", None
+            state.head, state.head_period, state.head_indent = "", None, -1
 
     # ---- one line --------------------------------------------------------------------------------
     def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State,
