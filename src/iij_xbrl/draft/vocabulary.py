@@ -35,8 +35,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\br&d\b", " research and development "),
     (r"\binternet initiative japan inc\.?", " iij "),
     (r"\bij\b", " iij "),
-    (r"\bnon[- ]?controlling\b", "noncontrolling"),
-    (r"\bnon[- ]current\b", "noncurrent"),
+    (r"\bnon[- ](?=[a-z])", "non"),  # "non-amortized" is no kind of "amortized"
     (r"\bsuch as\b.*$", " "),
     (r"\bminority interests?\b", "noncontrolling interests"),
     (r"\bnet revenues?\b", "total revenues"),
@@ -65,7 +64,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bpayments?\s+for\s+(?:[\w-]+\s+)?dividends?\b", "dividends paid"),
     (r"\bdeferred tax\b", "deferred income tax"),
     (r"\bbank borrowings?\b", "borrowings"),
-    (r"\bshareholders'? equity ratio\b", "shareholders equity to total assets"),
+    (r"\bshareholder(?:s'?|'s)? equity ratio\b", "shareholders equity to total assets"),
     (r"\boperating (?:loss|income \(loss\)|profit)\b", "operating income"),
     (r"(?<!diluted )(?<!basic )\bnet income\s+(?:attributable\s+to\s+iij\s+)?per\s+share\b",
      "basic net income attributable to iij per share"),
@@ -170,7 +169,7 @@ class Vocabulary:
                 item = re.match(r"^[^:]+:\s*(?P<item>\S.*)$", concept.labels["label"].en)
                 if item and concept.period_type == "instant" and len(item["item"].split()) >= 2:
                     self._add(item["item"], name, "core", seen)  # "Other investments: available-for-sale securities"
-                core = _QUALIFIERS.sub(" ", concept.labels["label"].en).strip()
+                core = _QUALIFIERS.sub(" ", _QUALIFIERS.sub(" ", concept.labels["label"].en)).strip()
                 if core != concept.labels["label"].en and len(core.split()) >= 2:  # qualifiers a text may leave out
                     self._add(core, name, "core", seen)
                 one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
