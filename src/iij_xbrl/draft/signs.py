@@ -34,7 +34,7 @@ _NOT_POLARITY = re.compile(r"\bincome tax(?:es)?\b|\bincome before\b|\bexpense \
 
 def printed_negative(token: str) -> bool:
     t = token.strip()
-    return t.startswith(("(", "-", "△", "▲", "\u2212"))
+    return t.startswith(("(", "-", "△", "▲", "\u2212")) and not t.startswith("(+")  # "(+6.4%)": a note, signed
 
 
 def citation(token: str, unit: str) -> str | None:
