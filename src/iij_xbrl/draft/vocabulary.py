@@ -310,6 +310,14 @@ class Vocabulary:
     def _explained(self, entry: _Entry, words: list[str]) -> list[str]:
         return [w for w in entry.words if any(self._same(w, c) for c in words)]
 
+    def containing(self, text: str) -> set[str]:
+        """Concepts with a phrase holding every word of `text` (in the normal form)."""
+        words = norm(text).split()
+        if not words or any(w not in self._index for w in words):
+            return set()
+        ids = set.intersection(*(set(self._index[w]) for w in words))
+        return {self._entries[i].concept for i in ids}
+
     def segment_in(self, text: str) -> tuple[str, set[str]] | None:
         """A segment a caption names ("ATM Operation Business:"): member and the words that name it."""
         words = set(norm(text).split())
