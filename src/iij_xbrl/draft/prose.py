@@ -19,7 +19,7 @@ from iij_xbrl.model import Period
 
 from iij_xbrl.taxonomy import signs as conventions
 
-from . import periods, revisions, scale, scenario, signs, wording
+from . import acquisitions, periods, revisions, scale, scenario, signs, wording
 from .context import Context
 from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
@@ -58,6 +58,10 @@ _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
 _QUARTER_END_WORDS = r"[1-4]Q[- ]?end|year[- ]end|interim"
+# what happened to what a count counts ("785 ATMs were placed", "acquisition of 1,600 corporate clients")
+_DONE_WORDS = r"placed|hired|hire|acquired|acquire|acquisition|introduced|opened"
+_DONE = re.compile(r"\b(?:" + _DONE_WORDS + r"|successfully|completed)\b", re.I)
+_DONE_AS = {"hire": "hired", "acquire": "acquired", "acquisition": "acquired"}
 _MOVED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|up|down)\b", re.I)
 _CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
 _PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
@@ -80,7 +84,7 @@ _CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrea
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\b[^,.;()]{0,45}$", re.I)
 # what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
 _LEAD = re.compile(r"^\s*(?:million|billion|thousand|yen|%|points?|pts?\.?|pt\.?|contracts?|personnel|employees?|ATMs?"
-                   r"|clients?|customers?|projects?|lines|new(?:ly)? graduates)\b(?:\s+in\s+[a-z][^,.;()]*?(?=,|\band\b|$))?",
+                   r"|(?:(?:corporate|blue-chip)\s+)?(?:clients?|customers?)|projects?|lines|new(?:ly)? graduates)\b(?:\s+in\s+[a-z][^,.;()]*?(?=,|\band\b|$))?",
                    re.I)
 
 
@@ -94,6 +98,8 @@ class _State:
     head_period: Period | None = None
     head_indent: int = -1  # indentation of the head's bullet (-2: a colon head, for every bullet below it)
     head_line: int = 0  # the line of a colon head
+    acquisition: bool = False  # the text speaks of an acquired company (acquisitions module) since its last mention
+    mentioned: bool = False  # the line names an acquired company
     head_basis: str = ""  # "QoQ" / "YoY" the head states: its sub-bullets' changes compare the same way
     caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
     caption_scenario_used: bool = False
@@ -167,11 +173,15 @@ class ProseReader:
         doc = self.ctx.doc
         state = _State()
         self._listed = self._listed_labels(set(table_lines))
+        self._acquired = acquisitions.Acquired.of(doc.lines, doc.fiscal_year)
         self._directions = revisions.directions(doc)
         for number, text in enumerate(doc.lines, start=1):
             section = doc.heading(number)
             if section != state.section:
                 state = _State(section, *self._section_periods.get(section, (None, False)))
+            if self._acquired.names:
+                state.mentioned = self._acquired.mentions(text)
+                state.acquisition = state.mentioned or state.acquisition and not self._new_topic(text)
             if number in skip:
                 continue
             spans = token_spans(text)
@@ -195,6 +205,16 @@ class ProseReader:
                     continue
             offset, state.table_caption = from_offset.get(number, (0, ""))
             yield from self._line(number, text, [t for t in spans if t[0] >= offset], state, offset)
+
+    @staticmethod
+    def _new_topic(text: str) -> bool:
+        """A line that opens another topic: a marked point ("◆ ..."), a title of its own (not a bracketed
+        sub-caption such as "<Outline of acquisition>" or "(B/S)")."""
+        stripped = text.strip()
+        if re.match(r"^[\s\-–•]*[◆●■]", text):
+            return True
+        return bool(stripped) and not token_spans(stripped) and not _BULLET.match(text) and stripped[0] not in "<([" \
+            and len(stripped.split()) <= 8 and not stripped.endswith(":")
 
     def _skipped(self, number: int, text: str) -> str | None:
         if self.ctx.doc.is_heading(number) or re.match(r"^\s*(?:[IVXⅠ-Ⅻ]+\s*)?[-.]?\s*\d+\s*\.\s", text):
@@ -272,6 +292,8 @@ class ProseReader:
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
             found, own = self._subject_before(local, token.startswith(("JPY", "+")))
+            if found and not _content(_DONE.sub(" ", found)):
+                found = ""  # "Successfully completed the acquisition of 1,600 corporate clients": what was done
             if number in self._listed:
                 subject, subject_from = _subject(self._listed[number]), "listed label"
             elif found:
@@ -279,17 +301,19 @@ class ProseReader:
             elif not subject and state.head and state.head_indent == -2 and not _content(
                     _blank_periods(before_all, ctx.doc.fiscal_year)) and [f for f in line_periods if f.end <= start]:
                 subject, subject_from = state.head, "bullet head"  # "As of March 31, 2012: 758,800 shares" under its head
-            elif not subject and len(_content(_PLANNED.sub(" ", _blank_periods(before_all, ctx.doc.fiscal_year)))) <= 1:
+            elif (not subject or subject_from == "counted") and len(_content(_DONE.sub(" ", _PLANNED.sub(
+                    " ", _blank_periods(local, ctx.doc.fiscal_year))))) <= 1:
                 counted = _COUNT_NOUN.match(after)
                 if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
-                    done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
-                                    after[counted.end():]) or re.search(
-                        r"\b(placed|hired|acquired|introduced|opened)\b", before_all, re.I) or re.search(
+                    done = re.match(r"^\s*(?:were|was)?\s*(" + _DONE_WORDS + r")\b", after[counted.end():], re.I) \
+                        or re.search(r"\b(" + _DONE_WORDS + r")\b", before_all, re.I) or re.search(
                         r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+(hire)\s*$", before_all, re.I)
-                    subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
-                    subject = re.sub(r"\bhire$", "hired", subject)  # "planning to hire 130 newly graduates"
+                    happened = _DONE_AS.get(done[1].lower(), done[1].lower()) if done else ""
+                    subject, subject_from = counted.group().strip() + " " + happened, "counted"
+                    # a count acquired with a company the text speaks of: at the acquisition
+                    acquired = happened == "acquired" and (state.acquisition or state.mentioned)
                     if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]) \
-                            and not periods.months(local):  # "(Apr. 2011: 44 newly graduates)"
+                            and not periods.months(local) and not acquired:  # "(Apr. 2011: 44 newly graduates)"
                         yield Pending(number, start, token, "a count with no date of its own")
                         continue
                 elif _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
@@ -355,12 +379,17 @@ class ProseReader:
             return allowed is None or ctx.concept(name).data_type in allowed or (
                 name.endswith(vocabulary_suffixes) and measure != "count")
 
+        if self._acquired.names and self._acquired.mentions(subject):
+            # "Revenue and operating income related to IIJ-GS": the acquired company's own figures
+            subject, company = self._acquired.without(subject), [acquisitions.WORDS]
+        else:
+            company = []
         # the sentence's earlier subjects and the paragraph's topic complete a subject before the bullet head,
         # the sub-heading and the table caption do ("Gross margin of SI: ..., Gross margin ratio: down 2.0
         # points" under a head about network services)
-        context = [state.sentence_subjects, state.topic]
+        context = [state.sentence_subjects, state.topic, *company]
         structure = [state.head if subject_from in ("sentence", "line above") else "", state.subheading,
-                     state.table_caption]
+                     state.table_caption, acquisitions.WORDS if state.acquisition and not company else ""]
         alone = vocabulary.match(subject, accept=accept, outright=False)
         if alone.concept and alone.score >= 100 and alone.decisive:
             context[0] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
@@ -506,6 +535,13 @@ class ProseReader:
             return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
                            (match.concept,))
         period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
+        period_printed = "after the figure" in period_why or "in the sentence" in period_why
+        if state.acquisition and acquisitions.own(ctx.vocabulary.label(concept)) and not period_printed:
+            # the acquired company's balances at the acquisition, its flows since then within the reporting period
+            if ctx.is_instant(concept) and self._acquired.day:
+                period, period_why = Period(end=self._acquired.day), "the acquisition date"
+            elif not ctx.is_instant(concept) and ctx.doc.reporting_period:
+                period, period_why = ctx.doc.reporting_period, "reporting period (the acquired company's since its acquisition)"
         if period is None:
             return Pending(number, start, token, f"no period for {concept}", (concept,))
         if marker and ctx.concept(concept).data_type == "perShare" and not period.is_instant:

@@ -33,6 +33,8 @@ _KINDS = {"YoYChangeRatio": "PercentageChangeFromPriorYear", "QoQChangeRatio": "
 _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bsg&a\b(?:\s*expenses?)?(?:\s*(?:/|and)\s*r&d)?(?:\s*expenses?)?", " sga rnd "),
     (r"\br&d\b", " research and development "),
+    (r"\bm\s*&\s*a\b", " business acquisition "),
+    (r"\bop\b", " operating income "),
     (r"\binternet initiative japan inc\.?", " iij "),
     (r"\bij\b", " iij "),
     (r"\bnon[- ](?=[a-z])", "non"),  # "non-amortized" is no kind of "amortized"
@@ -49,6 +51,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\biij\s+gio\b(?!\s+cloud)", "iij gio cloud services"),
     (r"\bsystems construction and equipment sales?\b", "systems construction"),
     (r"\bpersonnel[- ]related costs and expenses\b", "personnel related costs"),
+    (r"\bpersonnel\b(?![- ]related)", "employees"),
     (r"\bnewly\b", "new"),
     (r"\bclients?\b", "customers"),
     (r"\bfull[- ]time\b", " "),
