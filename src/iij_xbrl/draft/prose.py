@@ -761,8 +761,9 @@ class ProseReader:
         if measure == "percent" and ctx.is_instant(base) and data_type == "monetary":
             return vocabulary.derived(base, (basis or "YoY") + "ChangeRatio")  # order backlog, up 16.7% QoQ
         if ctx.is_instant(base) or data_type in ("integer", "decimal"):
-            if basis == "QoQ":
-                return vocabulary.derived(base, "IncreaseDecrease") or vocabulary.derived(base, "QoQChange")
+            if basis == "QoQ":  # "LTE services' contracts increasing by 4Q11: approx. 6,500": net additions
+                return vocabulary.derived(base, "IncreaseDecrease") or vocabulary.derived(base, "QoQChange") or (
+                    vocabulary.derived(base, "NetAdditions") if not ctx.is_instant(base) or data_type == "integer" else None)
             return vocabulary.derived(base, (basis or "YoY") + "Change") or (
                 vocabulary.derived(base, (basis or "YoY") + "ChangeRatio" if measure == "percent" else
                                    (basis or "YoY") + "ChangeAmount"))

@@ -211,7 +211,7 @@ def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict
 
 
 # words that name a line rather than a direction: "income before income tax expense", "other income (expenses)"
-_NOT_DIRECTION = re.compile(r"\bincome tax(?:es)?(?: expenses?)?\b|\bincome before\b|\bexpense \(benefit\)"
+_NOT_DIRECTION = re.compile(r"\bincome tax(?:es)?(?: expenses?)?\b|\btax income expenses?\b|\bincome before\b|\bexpense \(benefit\)"
                             r"|\b\w+\s*\((?:income|loss|losses|gains?|expenses?|increase|decrease|used in)\)", re.I)
 
 

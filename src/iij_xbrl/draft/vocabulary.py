@@ -48,7 +48,10 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
     (r"\bover 1\s?gb?ps\b", "ip service 1gbps"),
+    (r"\s*\((?:iij\s+)?gio\)", " "),  # "Cloud services (IIJ GIO) revenues"
     (r"\biij\s+gio\b(?!\s+cloud)", "iij gio cloud services"),
+    (r"\bcloud\b(?!\s+(?:services?|computing)\b)", "cloud services"),  # "total cloud revenue"
+    (r"\boverseas\s+(?!business\b)", "overseas business "),  # "overseas revenues" of the overseas business
     (r"\bsystems construction and equipment sales?\b", "systems construction"),
     (r"\bpersonnel[- ]related costs and expenses\b", "personnel related costs"),
     (r"\bpersonnel\b(?![- ]related)", "employees"),
