@@ -48,7 +48,6 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
     (r"\bover 1\s?gb?ps\b", "ip service 1gbps"),
-    (r"\s*\((?:iij\s+)?gio\)", " "),  # "Cloud services (IIJ GIO) revenues"
     (r"\biij\s+gio\b(?!\s+cloud)", "iij gio cloud services"),
     (r"\bcloud\b(?!\s+(?:services?|computing)\b)", "cloud services"),  # "total cloud revenue"
     (r"\boverseas\s+(?!business\b)", "overseas business "),  # "overseas revenues" of the overseas business
@@ -98,6 +97,7 @@ _ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((income|los
 # "Non-amortized intangible assets including goodwill (excluding telephone rights)": "including ..." and
 # "(excluding ...)" qualify what the first words name
 _QUALIFIERS = re.compile(r"\((?:excluding|including|inclusive of|except)\b[^()]*\)|\s(?:including|excluding)\s[^()]*$", re.I)
+_PRODUCT = re.compile(r"\s*\([A-Z][A-Z0-9 /\-]+\)")
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
 _STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated"
@@ -176,6 +176,7 @@ class Vocabulary:
                 if item and concept.period_type == "instant" and len(item["item"].split()) >= 2:
                     self._add(item["item"], name, "core", seen)  # "Other investments: available-for-sale securities"
                 core = _QUALIFIERS.sub(" ", _QUALIFIERS.sub(" ", concept.labels["label"].en)).strip()
+                core = _PRODUCT.sub("", core)  # "Cloud services (IIJ GIO) revenues": the product name may go
                 if core != concept.labels["label"].en and len(core.split()) >= 2:  # qualifiers a text may leave out
                     self._add(core, name, "core", seen)
                 one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
