@@ -616,6 +616,8 @@ class ProseReader:
         if role == "level":
             state.anchor = (in_cell, period, period_why, scen)
         state.last_period, state.last_amount = period, measure in ("amount", "bare")
+        if role == "share" and token.startswith("(") and token.endswith(")"):
+            token = token[1:-1]  # "(14.0%)" under an amount: the sheet cites the share, not a negative figure
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
                             segment, approximate=approximate)
 

@@ -187,8 +187,9 @@ def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict
               conventions_of: dict[str, str | None], block_of: dict[int, int]) -> list:
     """Table figures of a concept that a statement shows with its negated label, in a table that prints that
     statement (two or more of its other line items), are that statement's deductions: their value is the
-    printed figure negated (the sheet says `statement`). Amounts, eliminations and rows whose label already
-    states the opposite polarity are settled before."""
+    printed figure negated (the sheet says `statement`). An amount (never negative) is settled before; printed
+    in parentheses there, the statement is why ("Purchase of property and equipment (2,785,190)"). Eliminations
+    and rows whose label already states the opposite polarity are settled before too."""
     from dataclasses import replace
 
     by_block: dict[int, set[str]] = {}
@@ -198,12 +199,13 @@ def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict
     out = []
     for p in proposals:
         roles = negated_in.get(getattr(p, "concept", None), set())
-        if getattr(p, "table", False) and p.line in block_of and roles and conventions_of.get(p.concept) != conventions.POSITIVE \
+        amount = conventions_of.get(getattr(p, "concept", None)) == conventions.POSITIVE
+        if getattr(p, "table", False) and p.line in block_of and roles and (not amount or p.negate) \
                 and p.segment != ELIMINATION and "label states the opposite polarity" not in p.why:
             shown = by_block[block_of[p.line]] - {p.concept}
             found = sorted(r for r in roles if len(shown & statements[r]) >= 2)
             if found:
-                negate = not p.negate
+                negate = p.negate if amount else not p.negate
                 p = replace(p, negate=negate, basis=("statement", found[0]) if negate else None,
                             why=p.why + f"; {found[0]} prints it negated")
         out.append(p)
