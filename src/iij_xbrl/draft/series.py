@@ -27,6 +27,7 @@ from .layout import token_spans
 from .proposal import Proposal
 
 _PERCENT_LINE = re.compile(r"^\s*(?:\((?:YoY|QoQ)\)\s*)?\(?[+\-]?\d[\d.]*%\)?\s*$", re.I)
+_SPAN_WORDS = re.compile(r"\b(?:by\s+|per\s+)?(?:quarters?|quarterly|months?|monthly|years?|yearly|annual|trends?)\b", re.I)
 _VALUE = re.compile(r"^[+]?\d[\d,]*(?:\.\d+)?$")
 
 
@@ -90,6 +91,7 @@ def _runs(ctx: Context) -> list[Series]:
             bars.append(Bar(n, spans[0][0], spans[0][2], percent))
             n = following
         if len(bars) >= 3:
+            label = label or next(iter(doc.title_above(bars[0].line)), "")
             out.append(Series(bars, label, doc.unit_above(bars[0].line)))
             number = bars[-1].line + 1
         else:
@@ -148,7 +150,7 @@ def read(ctx: Context, kept: list[Proposal]) -> tuple[list[Proposal], set[tuple[
 def _candidates(ctx: Context, series: Series) -> set[str]:
     """Flows of money the caption names, with the slide title's words."""
     title = re.sub(r"^[\sIVXⅠ-Ⅻ.]*-?\s*\d+\s*\.\s*|\([^)]*\)", " ", ctx.doc.heading(series.bars[0].line))
-    label = re.sub(r"[()]", " ", series.label)
+    label = _SPAN_WORDS.sub(" ", re.sub(r"[()]", " ", series.label))  # "Revenue by quarter": revenues
     found = ctx.vocabulary.containing(label) | ctx.vocabulary.containing(f"{label} {title}")
     return {c for c in found if ctx.concept(c).data_type == "monetary" and not ctx.is_instant(c)
             and ctx.vocabulary.base_of(c) is None and c not in ctx.vocabulary.virtual}
