@@ -129,7 +129,7 @@ I-2. Topics
 
 - IIJ completed the acquisition of Example Networks Inc. ("EXN") on Jul. 1, 2015
 - Successfully acquired approx. 300 corporate customers and 120 employees
-- Revenues related to EXN (3 months): JPY1.2 billion
+- Revenue and OP related to EXN (3 months): JPY1.2 billion, JPY0.1 billion
 - Current assets of EXN: JPY0.8 billion
 
 - Systems construction revenue to be approx. JPY0.5 billion short of the full year plan
@@ -155,6 +155,7 @@ def test_a_document_never_seen(tmp_path):
     assert facts[(24, "300")] == ("BusinessAcquisitionCustomersAcquired", "1H15", "Actual", 300)
     assert facts[(24, "120")] == ("BusinessAcquisitionEmployeesAcquired", "1H15", "Actual", 120)
     assert facts[(25, "JPY1.2")] == ("NewSubsidiariesRevenue", "1H15", "Actual", Decimal("1.2") * billion)
+    assert facts[(25, "JPY0.1")] == ("NewSubsidiariesOperatingIncomeLoss", "1H15", "Actual", Decimal("0.1") * billion)
     assert facts[(26, "JPY0.8")] == ("BusinessAcquisitionCurrentAssets", "2015-07-01", "Actual", Decimal("0.8") * billion)
     assert facts[(28, "JPY0.5")] == ("SystemsConstructionRevenueTargetRevision", "FY15", "RevisedTarget",
                                      Decimal("-0.5") * billion)

@@ -27,6 +27,8 @@ _ACQUISITIONS = (re.compile(r"\b[Aa]cqui(?:sition|red)\s+(?:the\s+)?(?:of\s+)?(?
                  re.compile(_NAME + r"\s*\(\s*acquired\b"))
 
 
+# an acquired company's own balance sheet ("Current assets of an acquired company"): at the acquisition date
+AT_ACQUISITION = re.compile(r"\bof an acquired company\b", re.I)
 _ADDED = {"additional", "month", "1"}
 
 
@@ -53,6 +55,11 @@ class Acquired:
     def mentions(self, text: str) -> bool:
         words = norm(text).split()
         return any(_within(name, words) is not None for name in self.names)
+
+    def words(self) -> str:
+        """What names the company's figures: the taxonomy's words for an acquired company, and its names
+        ("Goodwill related to the acquired business (IIJ Global Solutions)")."""
+        return " ".join([WORDS, *(" ".join(name) for name in self.names)])
 
     def without(self, text: str) -> str:
         """`text` in the normal form, the company's names taken out, and what says its figures add to the

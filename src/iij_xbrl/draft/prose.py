@@ -62,6 +62,10 @@ _QUARTER_END_WORDS = r"[1-4]Q[- ]?end|year[- ]end|interim"
 _DONE_WORDS = r"placed|hired|hire|acquired|acquire|acquisition|introduced|opened"
 _DONE = re.compile(r"\b(?:" + _DONE_WORDS + r"|successfully|completed)\b", re.I)
 _DONE_AS = {"hire": "hired", "acquire": "acquired", "acquisition": "acquired"}
+# two subjects sharing a qualifier ("Revenue and OP related to IIJ-GS"); "order backlog for systems
+# construction and equipment sales" shares none
+_SHARED = re.compile(r"^(?P<a>[A-Za-z&/\- ]+?)\s+and\s+(?P<b>[A-Za-z&/\-]+(?:\s+[A-Za-z&/\-]+)?)"
+                     r"(?P<tail>\s+(?:related\s+to|of|for|from)\s+.+)$")
 _MOVED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|up|down)\b", re.I)
 _CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
 _PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
@@ -282,6 +286,7 @@ class ProseReader:
         state.last_period = state.carry_period if continuing else None
         state.last_amount = state.carry_amount if continuing else False
         state.last_role = ()
+        pairs = ""  # the second subject of "A and B ...: a, b"
         for index, (start, end, token) in enumerate(spans):
             sentence = max(s for s in sentence_starts if s <= start)
             if sentence > previous_end:
@@ -294,8 +299,16 @@ class ProseReader:
             found, own = self._subject_before(local, token.startswith(("JPY", "+")))
             if found and not _content(_DONE.sub(" ", found)):
                 found = ""  # "Successfully completed the acquisition of 1,600 corporate clients": what was done
+            if found and self._acquired.names and not self._acquired.without(found) and subject:
+                found = f"{subject} {found}"  # "Goodwill: JPY3,397 million (IIJ-GS JPY857 million)": its part
+            shared = _SHARED.match(found) if found else None
             if number in self._listed:
                 subject, subject_from = _subject(self._listed[number]), "listed label"
+            elif shared and index + 1 < len(spans) and not _content(after):
+                # "Revenue and OP related to IIJ-GS: JPY2.2 billion, JPY0.3 billion": one subject each, in order
+                subject, subject_from, pairs = shared["a"] + shared["tail"], "sentence", shared["b"] + shared["tail"]
+            elif pairs and not found:
+                subject, subject_from, pairs = pairs, "sentence", ""
             elif found:
                 subject, subject_from = found, "sentence"
             elif not subject and state.head and state.head_indent == -2 and not _content(
@@ -358,6 +371,8 @@ class ProseReader:
             before, after = text[:start], text[end:]
             if re.search(r"(?:over|for)\s*$", before, re.I) and re.search(r"gb?ps", token + after[:4], re.I):
                 continue
+            if re.fullmatch(r"\d{1,2}", token) and re.search(r"\(\s*$", before) and re.match(r"^\s*months?\)", after):
+                continue  # "(3 months)": the span a figure covers
             if re.fullmatch(r"\d", token) and re.match(r"^\s+(?:new|large|certain)?\s*[a-z]+", after) and \
                     re.search(r"(?:\b(?:from|of|for|by|with|in|to)|\()\s*$", before, re.I):
                 continue
@@ -381,7 +396,7 @@ class ProseReader:
 
         if self._acquired.names and self._acquired.mentions(subject):
             # "Revenue and operating income related to IIJ-GS": the acquired company's own figures
-            subject, company = self._acquired.without(subject), [acquisitions.WORDS]
+            subject, company = self._acquired.without(subject), [self._acquired.words()]
         else:
             company = []
         # the sentence's earlier subjects and the paragraph's topic complete a subject before the bullet head,
@@ -538,7 +553,9 @@ class ProseReader:
         period_printed = "after the figure" in period_why or "in the sentence" in period_why
         if state.acquisition and acquisitions.own(ctx.vocabulary.label(concept)) and not period_printed:
             # the acquired company's balances at the acquisition, its flows since then within the reporting period
-            if ctx.is_instant(concept) and self._acquired.day:
+            # (balances of the group related to it, such as its goodwill, are the group's at the period's end)
+            if ctx.is_instant(concept) and self._acquired.day and acquisitions.AT_ACQUISITION.search(
+                    ctx.vocabulary.label(concept)):
                 period, period_why = Period(end=self._acquired.day), "the acquisition date"
             elif not ctx.is_instant(concept) and ctx.doc.reporting_period:
                 period, period_why = ctx.doc.reporting_period, "reporting period (the acquired company's since its acquisition)"

@@ -55,6 +55,8 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bpersonnel[- ]related costs and expenses\b", "personnel related costs"),
     (r"\bpersonnel\b(?![- ]related)", "employees"),
     (r"\bnewly\b", "new"),
+    (r"\bavailable[- ]for[- ]sale (?:equity )?securities\b", "available for sale securities"),
+    (r"\bservices? (?:&|and) solutions?\b", "services"),
     (r"\bclients?\b", "customers"),
     (r"\bfull[- ]time\b", " "),
     (r"\bfull[- ]year\b", " "),
