@@ -325,8 +325,9 @@ class ProseReader:
                     subject, subject_from = counted.group().strip() + " " + happened, "counted"
                     # a count acquired with a company the text speaks of: at the acquisition
                     acquired = happened == "acquired" and (state.acquisition or state.mentioned)
-                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]) \
-                            and not periods.months(local) and not acquired:  # "(Apr. 2011: 44 newly graduates)"
+                    dated = [f for f in line_periods if f.start > start or start - len(local) <= f.start]
+                    if not dated and not periods.months(text[start:]) and not periods.months(local) \
+                            and not acquired:  # "(Apr. 2011: 44 newly graduates)", "FY2008: 92 newly graduates"
                         yield Pending(number, start, token, "a count with no date of its own")
                         continue
                 elif _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
