@@ -35,6 +35,7 @@ _DECORATION = re.compile(r"^[\s()+\-–—_/~]*(?:JPY|yen)?[\s()]*(?:(?:million|
 _NOTHING = re.compile(r"^[-—–―_－‐]$")
 _SHARE_BAR = re.compile(r"^[\d,]+(?:\.\d+)?\s*\(\d+(?:\.\d+)?%\)$")
 _PLAN_ROW = re.compile(r"(?:original|initial|previous|revised|new|current)?\s*(?:plan|planned|target|forecast|actual)s?", re.I)
+_NET_OF = re.compile(r"^(?P<item>[^,]+),\s*net of (?P<what>.+?) of JPY", re.I)
 _WHOLE = re.compile(r"\b(?:total|full[- ]year|annual)\b", re.I)  # a column of the whole period
 _AMOUNT_WORDS = re.compile(r"\b(?:up|down|YoY|QoQ|increased|decreased)\b|%\s*\(|\bJPY\s?[\d,.]+\s*(?:million|billion)", re.I)
 
@@ -329,6 +330,8 @@ class TableReader:
         caption = " ".join(caption_lines[:3])
         texts = [c for c in row_cells if c.kind == "text"]
         label_cell = texts[0] if texts else None
+        if label_cell is not None and label_cell.tokens:
+            yield from self._in_label(row, label_cell)
         label = label_cell.text if label_cell else state.run_on
         state.run_on = ""
         figure_cells = [c for c in row_cells if c.kind in ("figure", "labelled")]
@@ -423,6 +426,39 @@ class TableReader:
             for start, _, token in cell.tokens:
                 yield self._cell(row, label, concept, match, column, token, start, cell_scale, confidence, why,
                                  segment)
+
+    def _in_label(self, row: Row, cell: Cell) -> Iterator[Proposal | Pending]:
+        """Figures a balance sheet prints in a row label, at the label's dates: "Accounts receivable, net of
+        allowance for doubtful accounts of JPY 107,919 thousand and JPY 105,762 thousand at March 31, 2012 and
+        September 30, 2012, respectively" (one amount per date, in order), "Common-stock—authorized, 75,520,000
+        shares; issued and outstanding, 41,295,600 shares at March 31, 2012 and September 30, 2012" (a count at
+        every date). Anything else in a label stays for review."""
+        ctx, text = self.ctx, cell.text
+        dates = [f.period for f in periods.find(text, ctx.doc.fiscal_year) if f.period.is_instant]
+        net = _NET_OF.match(text)
+        amounts = [t for t in cell.tokens if re.match(r"^\s*(?:thousand|million|billion)\b", row.text[t[1]:])]
+        if net and dates and len(amounts) == len(dates) and len(amounts) == len(cell.tokens):
+            item, what = net["item"], net["what"]
+            matches = [ctx.vocabulary.match(f"{what} {link} {item}", accept=ctx.is_instant) for link in ("on", "of")]
+            match = max(matches, key=lambda m: m.score)
+            if match.concept and match.score >= 90 and match.decisive:
+                for (start, end, token), date in zip(amounts, dates):
+                    unit = scale.after_figure(row.text[end:])
+                    yield ctx.proposal(row.number, start, token, match.concept, date, unit, False, 0.9,
+                                       f"label {what!r} of {item!r} {match.why()}; the label's dates in order", table=True)
+                return
+        counts = [t for t in cell.tokens if re.match(r"^\s*shares\b", row.text[t[1]:])]
+        if dates and counts and len(counts) == len(cell.tokens):
+            for start, _, token in counts:
+                clause = [c for c in re.split(r"[;,—–]", row.text[cell.start:start]) if c.strip()][-1]
+                named = re.sub(r"\b(?:common[- ])?stock\b|\band outstanding\b", " ", clause, flags=re.I)
+                match = ctx.vocabulary.match(f"{named} shares", accept=lambda n: ctx.concept(n).data_type == "shares")
+                if not (match.concept and match.score >= 90 and match.decisive):
+                    yield Pending(row.number, start, token, f"no concept for {clause.strip()!r} shares in the label")
+                    continue
+                for date in dates:
+                    yield ctx.proposal(row.number, start, token, match.concept, date, "shares", False, 0.9,
+                                       f"label {clause.strip()!r} shares {match.why()}; at {date.end}", table=True)
 
     def _match_row(self, label: str, state: "_RowState", caption: str, heading: str, columns: dict[int, Column]):
         ctx = self.ctx
