@@ -53,7 +53,7 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|al
                      r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|points?|pts?\.?|respective"
                      r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
                      r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both|forecasts?|targets?"
-                     r"|plans?|planned|estimates?|financial|full|but)", re.I)
+                     r"|plans?|planned|estimates?|financial|full|but|breakdown)", re.I)
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
@@ -66,6 +66,7 @@ _DONE_AS = {"hire": "hired", "acquire": "acquired", "acquisition": "acquired"}
 # construction and equipment sales" shares none
 _SHARED = re.compile(r"^(?P<a>[A-Za-z&/\- ]+?)\s+and\s+(?P<b>[A-Za-z&/\-]+(?:\s+[A-Za-z&/\-]+)?)"
                      r"(?P<tail>\s+(?:related\s+to|of|for|from)\s+.+)$")
+_BREAKDOWN = re.compile(r"\bbreakdown\b", re.I)
 _MOVED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|up|down)\b", re.I)
 _CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
 _PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
@@ -524,6 +525,8 @@ class ProseReader:
         post = re.match(r"^\s*(?:million|billion|thousand)?\s+in\s+(?P<noun>[a-z][^,.;()]*?)\s*(?=,|\band\b|\.|$)", after)
         if post:  # "The breakdown of other investments were JPY2,060 million in nonmarketable equity securities"
             part = self._match(f"{subject} {post['noun']}", subject_from, state, measure, role, unit)
+            if (part.concept is None or part.score < 90) and _BREAKDOWN.search(before_all):
+                part = self._match(post["noun"], subject_from, state, measure, role, unit)  # "... in goodwill"
             if part.concept and part.score >= 90 and part.decisive:
                 match = part
         if re.match(r"^\s*per\s+share\b", after, re.I) and (match.concept is None or match.score < 90):
