@@ -20,18 +20,28 @@ from typing import Sequence
 from iij_xbrl.publication import FilingFacts
 from iij_xbrl.taxonomy.source import Taxonomy
 
+from dataclasses import replace
+
+from ..emit.wording import Wording
 from ..xbrl.findings import Finding, sort_key
-from . import aggregation, calculations, duplicates, ratios, targets
+from . import aggregation, calculations, captions, curations, duplicates, ratios, targets
+from .implied import Implied
 
 
-def check(filings: Sequence[FilingFacts], taxonomy: Taxonomy) -> list[Finding]:
+def check(filings: Sequence[FilingFacts], taxonomy: Taxonomy, documents: dict[str, bytes] | None = None
+          ) -> list[Finding]:
+    """Every rule over the filings; `documents` (file -> bytes) give the captions the caption rule reads."""
+    lines = {name: text.decode("utf-8").split("\n") for name, text in (documents or {}).items()}
+    values = {ff.id: Implied(ff, taxonomy) for ff in filings}
     found = [
-        *duplicates.check(filings),
+        *duplicates.check(filings, taxonomy),
         *aggregation.check(filings, taxonomy),
         *calculations.networks(filings, taxonomy),
         *calculations.segments(filings),
         *calculations.cash_rollforward(filings),
-        *ratios.check(filings),
+        *ratios.check(filings, lines, values),  # first: it marks the contradicted claims the others leave out
+        *captions.check(filings, taxonomy, lines, values),
+        *curations.check(filings, taxonomy, lines, values),
         *targets.check(filings),
     ]
     unique: dict[tuple, Finding] = {}
@@ -39,4 +49,5 @@ def check(filings: Sequence[FilingFacts], taxonomy: Taxonomy) -> list[Finding]:
         key = (f.rule, f.severity, f.filing, tuple(f.concepts), f.period, tuple(sorted(f.values.items())),
                tuple((s.document, s.line) for s in f.sources))
         unique.setdefault(key, f)
-    return sorted(unique.values(), key=sort_key)
+    wording = Wording(taxonomy, filings)
+    return sorted((replace(f, text=wording.finding(f)) for f in unique.values()), key=sort_key)
