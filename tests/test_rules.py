@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from emit_fixtures import ROOT, spec
-from iij_xbrl.model import Fact, Filing, Provenance
+from iij_xbrl.model import Curation, Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
 from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import load
@@ -242,6 +242,46 @@ def test_margins_changes_shares_and_targets_ratios(taxonomy):
     found = run(taxonomy, filing(*facts[:3], *facts[4:8], *bad), rule="iij:ratio")
     assert sorted((f.concepts[0], f.severity) for f in found) == [
         ("AccountsReceivablePeriodIncreaseDecrease", "error"), ("GrossMarginRatio", "error")]
+
+
+def test_a_direction_claim_against_figures_the_document_implies(taxonomy):
+    # doc 002: 1H08 operating income 1,005 million (line 22); 2Q08 at 3.5% of revenues of 16.9 billion (line
+    # 501) is in [581, 602], so 1Q08 (the half less 2Q08) is in [403, 424]: "Down 44.5% QoQ" (line 235) cannot be
+    # true, "up 44.5%" is
+    base = (fact("OperatingIncomeLoss", "1H08", "1,005", line=22), fact("Revenues", "2Q08", "16.9", -8, line=497),
+            pct("OperatingIncomeLossToRevenuesRatio", "2Q08", "3.5", line=501))
+    for printed, expected in (("-44.5", ["error"]), ("44.5", [])):
+        found = run(taxonomy, filing(*base, pct("OperatingIncomeLossPercentageChangeFromPriorQuarter", "2Q08", printed,
+                                                line=235), id="fy2008h1", period="1H08"), rule="iij:ratio")
+        assert [f.severity for f in found] == expected
+        assert all(f.sources[0].line == 235 and {22, 497, 501} <= lines(f) for f in found)
+
+
+def test_a_caption_whose_word_the_figure_contradicts(taxonomy):
+    # doc 002 line 431: "Net Cash provided by investing activities: JPY1,210 million" read as cash used (negate)
+    text = "Net Cash provided by investing activities: JPY1,210 million"
+    used = fact("NetCashProvidedByUsedInInvestingActivities", "2Q08", "1,210", line=1).model_copy(update={
+        "value": Decimal("-1210000000"),
+        "provenance": Provenance(document=DOC, line=1, text="1,210", negated="its items are payments: cash used")})
+    found = check([FilingFacts.of(filing(used), [used])], taxonomy, {DOC: text.encode()})
+    assert [(f.rule, f.severity, f.values["caption"]) for f in found] == [
+        ("iij:caption", "warning", "Net Cash provided by investing activities: JPY")]
+    assert "cash used of 1,210 JPY million" in found[0].text and "(900:1)" in found[0].text
+
+
+def test_a_relabel_the_captions_own_figure_refutes_is_an_error(taxonomy):
+    # doc 004 line 469: "Gross Margin of Network Services: JPY3,816 million" is the total gross margin; the
+    # network services gross margin is printed 2,226 (line 472)
+    caption = Curation(kind="relabel", reason="3,816 / 18,459 = 20.7% is the total gross margin", line=469,
+                       printed="Gross Margin of Network Services", literal="GrossProfitNetworkServices")
+    total = fact("GrossProfit", "2Q10", "3,816", line=469).model_copy(update={"provenance": Provenance(
+        document=DOC, line=469, text="3,816", curations=(caption,))})
+    own = fact("GrossProfitNetworkServices", "2Q10", "2,226", line=472)
+    found = run(taxonomy, filing(total, own, id="fy2010h1", period="1H10"), rule="iij:curation")
+    assert [(f.severity, [s.line for s in f.sources]) for f in found] == [("error", [469, 472])]
+    assert found[0].values["reason"] == caption.reason and "Gross margin of network services" in found[0].text
+    alone = run(taxonomy, filing(total, id="fy2010h1", period="1H10"), rule="iij:curation")
+    assert [f.severity for f in alone] == ["warning"]  # nothing to refute it: a caption that misleads
 
 
 def test_target_revision_is_listed(taxonomy):

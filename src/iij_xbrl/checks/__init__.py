@@ -1,17 +1,25 @@
-"""Consistency rules for the IIJ filings: `check(filings, taxonomy) -> list[Finding]` over a publication's filings.
+"""Consistency rules for the IIJ filings: `check(filings, taxonomy, documents) -> list[Finding]`.
 
 Rule ids (severities) — each family's module documents its tolerance:
-  iij:duplicate (error | warning | info)   one figure printed twice in a filing       duplicates.py
+  iij:duplicate (error | warning | info)   one figure printed twice in a filing; a coarser printing that is no
+                                           rounding of the finer one (a plug, another line's figure)  duplicates.py
   iij:restated (info)                      a later filing prints an earlier figure differently
+  iij:basis (warning)                      a per-share print on an old or mixed stock-split basis
   iij:period-sum (error | info)            quarters/halves/nine months add up         aggregation.py
   iij:calculation (error | info)           taxonomy calculation networks              calculations.py
   iij:segment-sum (error | info)           segments - eliminations = consolidated
   iij:cash-rollforward (error | info)      opening cash + net change = closing cash
-  iij:ratio (error | warning | info)       YoY/QoQ changes, margins, ratios, prose    ratios.py
+  iij:ratio (error | warning | info)       changes, margins, ratios and direction words against the figures they
+                                           describe, printed or implied (`implied`)   ratios.py
+  iij:implied (error)                      an amount printed in prose the other figures imply otherwise
+  iij:caption (error | warning | info)     a caption's words against the sign of its figure    captions.py
+  iij:curation (error | warning | info)    a fact sheet's departure from the literal line, with its reason
+                                                                                      curations.py
   iij:target-revision (info)               initial -> revised target                  targets.py
 Info findings within one printed unit are rounding/truncation artefacts of IIJ's tables, never errors.
 Findings are returned de-duplicated (one finding per rule, concepts, period, values and sources, e.g. a total
-that two calculation networks define alike) and sorted by `findings.sort_key`.
+that two calculation networks define alike), each with its text in words (`emit.wording`), sorted by
+`findings.sort_key`.
 """
 from __future__ import annotations
 

@@ -1,10 +1,12 @@
 """Findings in words for a reader: labels instead of concept names, periods and amounts as the documents print
-them (2,488 JPY million, 49.8%, 1H FY2011, Sep. 30, 2012), each printing with its document and line.
+them (2,488 JPY million, 49.8%, 1H FY2011, Sep. 30, 2012), which document prints each figure and where
+(document:line), the reason a fact sheet gives for reading a line otherwise.
 
 Built from a finding's fields (rule, severity, concepts, period, values, facts) and the publication's prints,
-never from its `message` (written for developers: concept names, raw yen). English only. Until findings carry
-a readable text of their own, the inline report uses `Wording(publication).finding(f)`; anything that shows
-findings to people (the consistency checks' own text, a command's output) can call the same.
+never from its `message` (written for developers: concept names, raw yen). English. The one place a finding
+becomes words: the checks store `Wording(taxonomy, filings).finding(f)` as each finding's `text`
+(out/findings.json, the database), the inline report shows it; `Wording(publication)` serves anything else that
+shows findings to people.
 """
 from __future__ import annotations
 
