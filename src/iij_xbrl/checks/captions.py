@@ -13,6 +13,8 @@ natural sign (`sources.factsheet`), so the caption contradicts it when:
 - a fact sheet negates the figure against the word (`negate`, with or without `direction`): that reason is cited.
 A figure whose direction word the sheet names (`direction`) is read by that word: no contradiction. Concepts that
 are never negative (`positive`) carry no direction.
+A row that prints an amount its table subtracts, named by its word ("Elimination 248" in a segment table whose
+other rows add up) changes the table's sign convention for that row and says so: info.
 Severity: warning (a caption that misleads about the sign; a table row's figures show the convention the caption
 does not say). In prose the caption is a statement: an error when its literal reading (the printed amount in the
 caption's direction) cannot be true given the filing's other figures (`implied`), e.g. "Equity in net income of
@@ -87,8 +89,13 @@ def check(filings: list[FilingFacts], taxonomy: Taxonomy, lines: dict[str, list[
           values: dict[str, Implied]) -> Iterator[Finding]:
     for ff in filings:
         rows: dict[tuple, list[tuple[Fact, list[int], bool]]] = defaultdict(list)
+        subtracted: dict[tuple, list[Fact]] = defaultdict(list)
         for f in ff.prints:
             concept = taxonomy.concepts.get(f.concept)
+            word = (f.provenance.direction or "").lower()
+            if word in signs.DEDUCTIONS and f.value is not None and f.value * figures.parse(f.provenance.text,
+                                                                                             "count").value < 0:
+                subtracted[(f.provenance.document, f.provenance.line, f.concept)].append(f)
             if f.value is None or not f.value or concept is None or concept.sign not in signs.ORIENTATIONS:
                 continue
             if concept.sign == "increase" and f.provenance.negated and f.provenance.direction is None:
@@ -129,6 +136,12 @@ def check(filings: list[FilingFacts], taxonomy: Taxonomy, lines: dict[str, list[
             if reasons:
                 found["reason"] = reasons[0]
             yield finding("iij:caption", severity, ff, message, facts, values=found)
+        for (_, _, concept), facts in subtracted.items():
+            word = facts[0].provenance.direction
+            yield finding("iij:caption", "info", ff,
+                          f"{concept}: {word!r} prints " + ", ".join(repr(f.provenance.text) for f in facts)
+                          + " as amounts the table subtracts (the other rows add)", facts,
+                          values={"caption": word, "subtracted": ", ".join(str(f.value) for f in facts)})
 
 
 def _prose_severity(ff: FilingFacts, values: Implied, wrong: list[Cell]) -> str:

@@ -237,6 +237,13 @@ class Wording:
 
     def _caption(self, finding: Finding, named: list[Fact]) -> str:
         values = finding.values
+        if "subtracted" in values:
+            cells = ", ".join(f"{period_text(f.period)} {f.provenance.text}" for f in named)
+            member = ", ".join(self.members[m].en if m in self.members else m
+                               for _, m in n.sorted_dimensions(named[0].dimensions))
+            subject = ", ".join(x for x in (self.label(named[0].concept), member) if x)
+            return (f"{subject}: the row '{values['caption']}' ({location(named[0])}) prints {cells} as "
+                    f"positive amounts the table subtracts while its other rows add; the row's word says so.")
         wrong = [f for f in named if f.provenance.line == named[0].provenance.line][:len(values["read"].split(", "))]
         cells = "; ".join(f"{period_text(f.period)} {f.provenance.text} is {self._direction(f)}" for f in wrong)
         text = (f"{self.label(named[0].concept)}: the caption '{values['caption'].rstrip(': JPY').strip()}' "
