@@ -27,8 +27,12 @@ PROJECT = find()
 SOURCES = PROJECT.sources
 DOCUMENTS = sorted(p.name for p in SOURCES.glob("*.txt"))
 # Measured recall of each seed (README "Drafting a fact sheet"); a change that loses facts must say so.
-RECALL = {"000": 0.94, "001": 0.95, "002": 0.94, "003": 0.95, "004": 0.91}
-PRECISION = 0.95
+# Issue 18: the curated 002 dates its undated cash-flow and CAPEX slide 2Q08 (its figures are the quarter's),
+# reads the FY2008 equity-method row by its figures against its caption and adds partial-period and per-segment
+# figures; the drafter reads them as printed for the report's 1H08 (002: 94.5% -> 88.1% recall, 99.2% -> 93.8%
+# precision). 004's IIJ-GS figures of "1 month" are dated September 2010 (93.1% -> 91.2%).
+RECALL = {"000": 0.94, "001": 0.95, "002": 0.88, "003": 0.95, "004": 0.91}
+PRECISION = {"002": 0.93}
 
 
 @cache
@@ -55,7 +59,7 @@ def _percent_concepts() -> frozenset[str]:
 def test_seed_document_recall_and_precision(document):
     result = _drafted(document)
     c = compare(_curated(document), [fact(p, document) for p in result.facts])
-    assert c.precision >= PRECISION, f"{c.precision:.1%} of {c.drafted} drafted facts correct"
+    assert c.precision >= PRECISION.get(document[:3], 0.95), f"{c.precision:.1%} of {c.drafted} drafted facts correct"
     assert c.recall >= RECALL[document[:3]], f"{c.recall:.1%} of {c.curated} curated facts reproduced"
 
 
@@ -100,7 +104,7 @@ def test_perturbed_documents(document, years, changes, tmp_path):
     path.write_text("\n".join(moved.lines), encoding="utf-8")
     result = draft(path)
     c = compare(expected(curated, moved, _percent_concepts()), [fact(p) for p in result.facts])
-    assert c.precision >= PRECISION
+    assert c.precision >= PRECISION.get(document[:3], 0.95)
     assert c.recall >= RECALL[document[:3]] - 0.05, f"{c.recall:.1%}"
     assert result.period.end.year == _drafted(document).period.end.year + years
 

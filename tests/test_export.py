@@ -420,7 +420,7 @@ def _check_migrated(url, loaded) -> None:
     assert query(url, "SELECT value_text, valid_to_load FROM fact_history "
                       "WHERE id = 'p-001_b-L9-EarningsPerShareBasic-D2012-04-01_2012-09-30_JPYPerShare' "
                       "ORDER BY valid_from_load") == [("49.50", 2), ("49.51", None)]
-    assert query(url, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+    assert query(url, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(migrate.VERSION),)]
 
 
 def test_migration_from_schema_version_1_on_sqlite_keeps_facts_and_the_users_view(sqlite_url, out, tmp_path):
@@ -460,8 +460,9 @@ def test_a_later_schema_change_a_users_view_blocks_stops_with_one_line(pg_url, o
     load_published(pg_url, out)
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("CREATE VIEW public.my_values AS SELECT value FROM iij.fact_versions")
-    monkeypatch.setattr(migrate, "VERSION", 3)
-    monkeypatch.setitem(migrate.MIGRATIONS, 2, lambda db: db.execute(
+    current = migrate.VERSION
+    monkeypatch.setattr(migrate, "VERSION", current + 1)
+    monkeypatch.setitem(migrate.MIGRATIONS, current, lambda db: db.execute(
         "ALTER TABLE fact_versions DROP COLUMN value") and "dropped")
     with pytest.raises(InputError) as caught:
         load_published(pg_url, out)

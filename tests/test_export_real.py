@@ -233,3 +233,10 @@ def test_an_out_without_manifest_is_an_input_error(tmp_path):
 
     with pytest.raises(InputError, match="run `iij-xbrl publish` first"):
         command.run(f"sqlite:///{tmp_path}/iij.sqlite", tmp_path, PROJECT)
+
+
+def test_findings_are_loaded_with_their_text(sqlite_url):
+    # every IIJ finding carries its words for readers, beside the developers' message
+    texts = query(sqlite_url, "SELECT text, message FROM findings WHERE rule LIKE 'iij:%'")
+    assert texts and all(text and text != message for text, message in texts)
+    assert query(sqlite_url, "SELECT count(*) FROM findings WHERE text LIKE '%2,488 JPY million (001:751)%'") == [(1,)]

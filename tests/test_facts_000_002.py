@@ -59,11 +59,11 @@ GOLDEN = {
         ("NetIncomeAttributableToParent", H1_07, {}, 51, "3.5", "3500000000", -8, "JPY"),  # printed "Net Income"
         ("IncomeTaxExpense", Q2_07, {}, 228, "(1,980)", "-1980000000", -6, "JPY"),
         ("EquityInNetIncomeLossOfEquityMethodInvestees", Period(start=date(2007, 4, 1), end=date(2007, 6, 30)), {},
-         230, "(20)", "20000000", -6, "JPY"),  # row printed as "net loss (income)"
+         230, "(20)", "-20000000", -6, "JPY"),  # captioned "net loss (income)", but a loss (the sheet's negate)
         ("Revenues", FY08, REVISED, 311, "73.0", "73000000000", -8, "JPY"),
         ("OperatingIncomeLoss", FY08, INITIAL, 317, "5.2", "5200000000", -8, "JPY"),
         ("AccumulatedOtherComprehensiveIncomeLoss", Period(end=date(2008, 3, 31)), {}, 405, "91", "91000000", -6, "JPY"),
-        ("NetCashProvidedByUsedInFinancingActivities", H1_08, {}, 442, "1,405", "-1405000000", -6, "JPY"),
+        ("NetCashProvidedByUsedInFinancingActivities", Q2_08, {}, 442, "1,405", "-1405000000", -6, "JPY"),
         ("NetIncomeAttributableToParent", Q2_07, {}, 503, "2.9", "2900000000", -8, "JPY"),
         ("EarningsPerShareBasic", FY07, {}, 517, "25,100", "25100", 0, "JPYPerShare"),
         ("DividendsPerSharePercentageChangeFromPriorYear", FY08, REVISED, 518, "14.3%", "0.143", 3, "pure"),

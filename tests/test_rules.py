@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from emit_fixtures import ROOT, spec
-from iij_xbrl.model import Fact, Filing, Provenance
+from iij_xbrl.model import Curation, Fact, Filing, Provenance
 from iij_xbrl.sources import calendar
 from iij_xbrl.taxonomy import names
 from iij_xbrl.taxonomy.source import load
@@ -69,16 +69,35 @@ def test_duplicate_beyond_rounding_is_an_error_citing_both_lines(taxonomy):
                                  fact("OperatingIncomeLoss", "1H11", "2,448,207", THOUSAND, line=375)),
                 rule="iij:duplicate")
     assert [(f.severity, lines(f)) for f in found] == [("error", {751, 375})]
-    assert found[0].values == {"reported": "2488000000", "kept": "2448207000"}
+    assert found[0].values == {"reported": "2488000000", "kept": "2448207000", "rounded": "2448000000"}
 
 
 def test_duplicate_one_unit_truncation_is_not_an_error(taxonomy):
-    # 641,780 thousand printed 641 million (truncated), 1,339,001 thousand printed 1,340 million (adjusted).
+    # 641,780 thousand printed 642 million (rounded) or 641 million (truncated): nothing
     assert run(taxonomy, filing(fact("EquipmentSalesRevenue", "1H12", "641", line=1),
+                                fact("EquipmentSalesRevenue", "2Q12", "642", line=3),
                                 fact("EquipmentSalesRevenue", "1H12", "641,780", THOUSAND, line=2),
-                                fact("InterestExpense", "1H12", "1,340", line=3),
-                                fact("InterestExpense", "1H12", "1,339,001", THOUSAND, line=4)),
+                                fact("EquipmentSalesRevenue", "2Q12", "641,780", THOUSAND, line=4)),
                rule="iij:duplicate") == []
+    # 1,339,001 thousand printed 1,340 million so that the 2Q12 network services rows add up to 16,167 (doc 001
+    # lines 564-575): a plug within one unit, info; 278,206 thousand printed 277 so that the costs add up to 20,939:
+    # a plug beyond one unit, warning
+    table = [fact("InternetConnectivityCorporateRevenue", "2Q12", "3,951", line=564),
+             fact("InternetConnectivityHomeRevenue", "2Q12", "1,340", line=569),
+             fact("WANServicesRevenue", "2Q12", "6,264", line=573), fact("OutsourcingServicesRevenue", "2Q12", "4,612", line=574),
+             fact("NetworkServicesRevenue", "2Q12", "16,167", line=575),
+             fact("InternetConnectivityHomeRevenue", "2Q12", "1,339,001", THOUSAND, line=616),
+             fact("CostOfNetworkServices", "2Q12", "12,619", line=551), fact("CostOfSystemsIntegration", "2Q12", "7,526", line=552),
+             fact("CostOfEquipmentSales", "2Q12", "277", line=553), fact("CostOfATMOperation", "2Q12", "517", line=554),
+             fact("CostOfRevenue", "2Q12", "20,939", line=550), fact("CostOfEquipmentSales", "2Q12", "278,206", THOUSAND, line=630)]
+    found = run(taxonomy, filing(*table), rule="iij:duplicate")
+    assert sorted((min(lines(f)), f.severity, f.values.get("foots")) for f in found) == [
+        (553, "warning", "CostOfRevenue"), (569, "info", "NetworkServicesRevenue")]
+    # a coarser figure that is neither a rounding nor a truncation and makes nothing foot: 2,246 million printed
+    # 2.3 billion (doc 004 line 399)
+    found = run(taxonomy, filing(fact("NewSubsidiariesRevenue", "1H10", "2.3", -8, line=399),
+                                 fact("NewSubsidiariesRevenue", "1H10", "2,246", line=443)), rule="iij:duplicate")
+    assert [(f.severity, min(lines(f))) for f in found] == [("error", 399)]
     # two printings in millions one unit apart (a rounded difference vs a difference of rounded balances)
     found = run(taxonomy, filing(fact("IncomeTaxesPayablePeriodIncreaseDecrease", "1H12", "-1,315", line=199),
                                  fact("IncomeTaxesPayablePeriodIncreaseDecrease", "1H12", "-1,316", line=258)),
@@ -185,7 +204,10 @@ def test_cash_rollforward(taxonomy):
 REVENUES = (fact("Revenues", "1H12", "51,109", line=25), fact("Revenues", "1H11", "47,196", line=50))
 
 
-@pytest.mark.parametrize("printed, expected", [("8.3", []), ("8.2", ["info"]), ("8.4", ["warning"]),
+# 51,109 / 47,196 - 1 lies in [8.2864%, 8.2907%] as XBRL rounds, [8.2818%, 8.2949%] one million either way; a
+# printed percentage stands for half a unit either way (IIJ rounds ratios): 8.2 ([8.15%, 8.25%]) misses by less
+# than its unit (warning), 8.4 too
+@pytest.mark.parametrize("printed, expected", [("8.3", []), ("8.2", ["warning"]), ("8.4", ["warning"]),
                                                ("10.9", ["error"]), ("-8.3", ["error"])])
 def test_yoy_ratio_graded_by_interval_arithmetic(taxonomy, printed, expected):
     found = run(taxonomy, filing(*REVENUES, pct("RevenuesPercentageChangeFromPriorYear", "1H12", printed, line=26)),
@@ -220,6 +242,46 @@ def test_margins_changes_shares_and_targets_ratios(taxonomy):
     found = run(taxonomy, filing(*facts[:3], *facts[4:8], *bad), rule="iij:ratio")
     assert sorted((f.concepts[0], f.severity) for f in found) == [
         ("AccountsReceivablePeriodIncreaseDecrease", "error"), ("GrossMarginRatio", "error")]
+
+
+def test_a_direction_claim_against_figures_the_document_implies(taxonomy):
+    # doc 002: 1H08 operating income 1,005 million (line 22); 2Q08 at 3.5% of revenues of 16.9 billion (line
+    # 501) is in [581, 602], so 1Q08 (the half less 2Q08) is in [403, 424]: "Down 44.5% QoQ" (line 235) cannot be
+    # true, "up 44.5%" is
+    base = (fact("OperatingIncomeLoss", "1H08", "1,005", line=22), fact("Revenues", "2Q08", "16.9", -8, line=497),
+            pct("OperatingIncomeLossToRevenuesRatio", "2Q08", "3.5", line=501))
+    for printed, expected in (("-44.5", ["error"]), ("44.5", [])):
+        found = run(taxonomy, filing(*base, pct("OperatingIncomeLossPercentageChangeFromPriorQuarter", "2Q08", printed,
+                                                line=235), id="fy2008h1", period="1H08"), rule="iij:ratio")
+        assert [f.severity for f in found] == expected
+        assert all(f.sources[0].line == 235 and {22, 497, 501} <= lines(f) for f in found)
+
+
+def test_a_caption_whose_word_the_figure_contradicts(taxonomy):
+    # doc 002 line 431: "Net Cash provided by investing activities: JPY1,210 million" read as cash used (negate)
+    text = "Net Cash provided by investing activities: JPY1,210 million"
+    used = fact("NetCashProvidedByUsedInInvestingActivities", "2Q08", "1,210", line=1).model_copy(update={
+        "value": Decimal("-1210000000"),
+        "provenance": Provenance(document=DOC, line=1, text="1,210", negated="its items are payments: cash used")})
+    found = check([FilingFacts.of(filing(used), [used])], taxonomy, {DOC: text.encode()})
+    assert [(f.rule, f.severity, f.values["caption"]) for f in found] == [
+        ("iij:caption", "warning", "Net Cash provided by investing activities: JPY")]
+    assert "cash used of 1,210 JPY million" in found[0].text and "(900:1)" in found[0].text
+
+
+def test_a_relabel_the_captions_own_figure_refutes_is_an_error(taxonomy):
+    # doc 004 line 469: "Gross Margin of Network Services: JPY3,816 million" is the total gross margin; the
+    # network services gross margin is printed 2,226 (line 472)
+    caption = Curation(kind="relabel", reason="3,816 / 18,459 = 20.7% is the total gross margin", line=469,
+                       printed="Gross Margin of Network Services", literal="GrossProfitNetworkServices")
+    total = fact("GrossProfit", "2Q10", "3,816", line=469).model_copy(update={"provenance": Provenance(
+        document=DOC, line=469, text="3,816", curations=(caption,))})
+    own = fact("GrossProfitNetworkServices", "2Q10", "2,226", line=472)
+    found = run(taxonomy, filing(total, own, id="fy2010h1", period="1H10"), rule="iij:curation")
+    assert [(f.severity, [s.line for s in f.sources]) for f in found] == [("error", [469, 472])]
+    assert found[0].values["reason"] == caption.reason and "Gross margin of network services" in found[0].text
+    alone = run(taxonomy, filing(total, id="fy2010h1", period="1H10"), rule="iij:curation")
+    assert [f.severity for f in alone] == ["warning"]  # nothing to refute it: a caption that misleads
 
 
 def test_target_revision_is_listed(taxonomy):

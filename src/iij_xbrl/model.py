@@ -61,6 +61,19 @@ class Period(Frozen):
         return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
+class Curation(Frozen):
+    """A fact-sheet decision that departs from what a line literally prints, with its reason (sources.factsheet):
+    `negate` (the figure read against its caption's sense), `redate` (another period than the line or header
+    prints), `relabel` (another line item than the caption names)."""
+
+    kind: Literal["negate", "redate", "relabel"]
+    reason: str
+    line: int  # the line whose print the decision departs from: the figure's own, or a header or title above it
+    printed: str | None = None  # what that line prints, verbatim ("March 31, 2009", "Gross Margin of Network Services")
+    literal: str | None = None  # the print taken literally: a period token (redate) or the concept it names (relabel)
+    segment: str | None = None  # relabel: the business segment the caption names (a key of taxonomy.names.SEGMENTS)
+
+
 class Provenance(Frozen):
     document: str  # source file name, e.g. "001_5ab34944f22f6fd1.txt"
     line: int  # 1-based line number in that document
@@ -68,6 +81,7 @@ class Provenance(Frozen):
     # How the value's sign was read, when not from the printed figure alone (see sources.factsheet):
     direction: str | None = None  # the printed word that gives the direction ("down", "loss", "used", …)
     negated: str | None = None  # why the sheet reads the figure against its caption's literal sense (a curation)
+    curations: tuple[Curation, ...] = ()  # every departure from the literal line, the negate included
 
 
 

@@ -121,6 +121,11 @@ class Publication:
         return [f for f in self.findings if f.filing == filing]
 
 
+# Findings of the sources with this digest, checked once per process: the checks are a function of the sources
+# and the taxonomy alone, and imply figures in depth (tests and commands load one project many times).
+_CHECKED: dict[str, tuple[Finding, ...]] = {}
+
+
 def load(project: Project) -> Publication:
     """Read and check the project's taxonomy and sources; bad input raises InputError (file:line)."""
     from .checks import check
@@ -131,4 +136,6 @@ def load(project: Project) -> Publication:
     taxonomy = load_taxonomy(project.taxonomy)
     filings = tuple(FilingFacts.of(spec, prints) for spec, prints in load_prints(project.sources, taxonomy))
     documents = {name: read_regular(project.sources / name) for f in filings for name in f.spec.files}
-    return Publication(project, taxonomy, filings, tuple(check(filings, taxonomy)), documents, digest)
+    if digest not in _CHECKED:
+        _CHECKED[digest] = tuple(check(filings, taxonomy, documents))
+    return Publication(project, taxonomy, filings, _CHECKED[digest], documents, digest)

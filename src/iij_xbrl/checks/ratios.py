@@ -1,6 +1,6 @@
 """iij:ratio — printed changes, margins and ratios against the figures they describe.
 
-Formulas by concept name (the taxonomy's conventions), for the fact's period P and dimensions:
+Formulas by concept name (the taxonomy's conventions, `implied.formula_of`), for the fact's period P and dimensions:
   <B>PercentageChangeFromPriorYear  B(P) / B(P one year earlier) - 1    <B>PercentageChangeFromPriorQuarter  ... one
                                     quarter earlier
   <B>ChangeFromPriorYear (amounts, counts; percentage points of a ratio)  B(P) - B(P one year earlier); PriorQuarter
@@ -10,156 +10,99 @@ Formulas by concept name (the taxonomy's conventions), for the fact's period P a
   GrossMarginRatio<L>  GrossProfit<L> / <L>Revenue (Revenues for the total)
   ShareholdersEquityRatio  ShareholdersEquityAttributableToParent / Assets
 X may also be named without its "Loss" (OperatingIncome -> OperatingIncomeLoss). The earlier figure of a
-change is an actual one even for a target (FY12 target vs FY11 actual). An operand that is not printed but
-has a formula of its own (a margin) is computed from its parts. A change ratio over a base that is not
-positive is not checked (IIJ prints none there, and its sign convention would be a guess).
-Prose claims ("increased 10.9%", "down 44.5% QoQ", negate: true for "down") are facts of these concepts and
-are checked the same way. Printings of one ratio with one value are judged once, citing every line.
+change is an actual one even for a target (FY12 target vs FY11 actual). Operands the filing does not print are
+implied from what it does print (`implied`: a quarter as the half year less the other quarter, an amount from
+its margin, a prior period from another printed change, an item from its total and the other items), carrying
+their rounding intervals; the claim judged is left out of its own operands. A change ratio over a base that is
+not positive is not checked (IIJ prints none there, and its sign convention would be a guess).
+Prose claims ("increased 10.9%", "down 44.5% QoQ": `direction: down` signs the value) are facts of these concepts
+and are checked the same way: a direction word the figures contradict is an error. Printings of one ratio with
+one value are judged once, citing every line.
 Severity (tolerance.judge_ratio): rounding -> info, marginal -> warning, error -> error.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import timedelta
-from decimal import Decimal
-from typing import Iterator, NamedTuple
+from collections import Counter, defaultdict
+from typing import Iterator
 
 from iij_xbrl.publication import FilingFacts
-from iij_xbrl.sources.calendar import months, shift
-from iij_xbrl.model import Fact, Period
-from iij_xbrl.taxonomy import names
+from iij_xbrl.model import Fact
 
-from ..xbrl.findings import Finding
-from .facts import SCENARIO, Dims, dims_of, finding, with_member, without
 from ..xbrl import intervals as iv
-from .tolerance import SEVERITY, Interval, interval, judge_ratio
+from ..xbrl.decimals import canonical as num
+from ..xbrl.findings import Finding
+from .facts import dims_of, finding
+from .implied import MAX_DEPTH, Implied, Known, formula_of
+from .tolerance import SEVERITY, Verdict, interval, judge_ratio
 
 
-class Operand(NamedTuple):
-    strict: Interval
-    lenient: Interval
-    facts: list[Fact]
-
-
-class _Values:
-    def __init__(self, ff: FilingFacts):
-        self.by: dict[tuple, Fact] = {}
-        for f in ff.facts:
-            if f.value is not None:
-                self.by.setdefault((f.concept, f.period, dims_of(f)), f)
-
-    def get(self, concept: str, period: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        fact = self.by.get((concept, period, dims))
-        if fact is not None:
-            return Operand(interval(fact, False), interval(fact, True), [fact])
-        formula = formula_of(concept) if depth < 2 else None
-        return formula(self, period, dims, depth + 1) if formula else None
-
-    def first(self, names: list[str], period: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        for name in names:
-            found = self.get(name, period, dims, depth)
-            if found is not None:
-                return found
-        return None
-
-
-def _combine(a: Operand | None, b: Operand | None, op: str) -> Operand | None:
-    if a is None or b is None:
-        return None
-    if op == "-":
-        return Operand(iv.difference(a.strict, b.strict), iv.difference(a.lenient, b.lenient), a.facts + b.facts)
-    if b.lenient[0] <= 0:
-        return None  # not a positive base (see module doc); the strict interval lies inside the lenient one
-    strict, lenient = iv.quotient(a.strict, b.strict), iv.quotient(a.lenient, b.lenient)
-    if op == "/-1":
-        one = iv.point(Decimal(1))
-        strict, lenient = iv.difference(strict, one), iv.difference(lenient, one)
-    return Operand(strict, lenient, a.facts + b.facts)
-
-
-def _names(x: str) -> list[str]:
-    return [x, x + "Loss"]
-
-
-def _prior(period: Period, months_back: int) -> Period | None:
-    if months_back == 3 and period.start is not None and months(period) != 3:
-        return None  # quarter-on-quarter only for quarters and balances
-    return shift(period, -months_back)
-
-
-def _change(base: str, back: int, op: str):
-    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        prior = _prior(p, back)
-        if prior is None:
-            return None
-        return _combine(v.get(base, p, dims, depth), v.get(base, prior, without(dims, SCENARIO), depth), op)
-    return run
-
-
-def _increase(base: str):
-    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        if p.start is None:
-            return None
-        return _combine(v.get(base, Period(end=p.end), dims, depth),
-                        v.get(base, Period(end=p.start - timedelta(days=1)), dims, depth), "-")
-    return run
-
-
-def _share(numerator: list[str], denominator: list[str]):
-    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        return _combine(v.first(numerator, p, dims, depth), v.first(denominator, p, dims, depth), "/")
-    return run
-
-
-def _to_target(x: str):
-    def run(v: _Values, p: Period, dims: Dims, depth: int = 0) -> Operand | None:
-        target = (v.first(_names(x), p, with_member(dims, SCENARIO, names.REVISED_TARGET), depth)
-                  or v.first(_names(x), p, with_member(dims, SCENARIO, names.INITIAL_TARGET), depth))
-        return _combine(v.first(_names(x), p, dims, depth), target, "/")
-    return run
-
-
-_SUFFIXES = (
-    # "Percentage…" before the plain change it ends with
-    ("PercentageChangeFromPriorYear", lambda b: _change(b, 12, "/-1")),
-    ("PercentageChangeFromPriorQuarter", lambda b: _change(b, 3, "/-1")),
-    ("ChangeFromPriorYear", lambda b: _change(b, 12, "-")), ("ChangeFromPriorQuarter", lambda b: _change(b, 3, "-")),
-    ("PeriodIncreaseDecrease", _increase),
-    ("ToRevenuesRatio", lambda x: _share(_names(x), ["Revenues"])), ("ToTargetRatio", _to_target),
-)
-
-
-def formula_of(concept: str):
-    for suffix, make in _SUFFIXES:
-        if concept.endswith(suffix) and len(concept) > len(suffix):
-            return make(concept[: -len(suffix)])
-    if concept == "ShareholdersEquityRatio":
-        return _share(["ShareholdersEquityAttributableToParent"], ["Assets"])
-    if concept.startswith("GrossMarginRatio"):
-        line = concept[len("GrossMarginRatio"):]
-        return _share(["GrossProfit" + line], [line + "Revenue" if line else "Revenues"])
-    return None
-
-
-def check(filings: list[FilingFacts]) -> Iterator[Finding]:
+def check(filings: list[FilingFacts], lines: dict[str, list[str]], values: dict[str, Implied]) -> Iterator[Finding]:
     for ff in filings:
-        values = _Values(ff)
+        implied = values[ff.id]
         groups: dict[tuple, list[Fact]] = defaultdict(list)
         for f in ff.prints:
             if f.value is not None and formula_of(f.concept) is not None:
                 groups[(f.key, f.value)].append(f)
-        for printed in groups.values():
-            fact = printed[0]
-            computed = formula_of(fact.concept)(values, fact.period, dims_of(fact))
-            if computed is None or any(c is p for c in computed.facts for p in printed):
-                continue
-            verdict = judge_ratio(fact, computed.strict, computed.lenient)
+        judged = [(printed, _judge(implied, printed, frozenset())) for printed in groups.values()]
+        # A claim whose direction the figures contradict ("down 8.2%" where they rose), and an amount printed in
+        # prose that the other figures imply differently, are reported; other claims are judged without them (a
+        # claim that fails only with them among its operands is not reported: the contradiction is theirs).
+        wrong_way = frozenset(id(f) for printed, (verdict, computed) in judged
+                              if _wrong_way(printed[0], verdict, computed) for f in printed)
+        printings = Counter(f.key for f in ff.prints)
+        amounts = [(f, k) for f in ff.prints if _prose(f, lines) and formula_of(f.concept) is None
+                   and printings[f.key] == 1  # a figure printed twice is iij:duplicate's
+                   for k in [implied.get(f.concept, f.period, dims_of(f), wrong_way | {id(f)})]
+                   if k is not None and not iv.meets(interval(f, True), k.lenient)]
+        implied.suspect = wrong_way | {id(f) for f, _ in amounts}
+        for printed, (verdict, computed) in judged:
+            own = {id(f) for f in printed}
+            if verdict is not None and verdict.status == "error" and not implied.suspect & own:
+                verdict, computed = _judge(implied, printed, implied.suspect)
             if verdict is None or verdict.status == "ok":
                 continue
-            lines = ", ".join(f"{f.provenance.document[:3]}:{f.provenance.line}" for f in printed)
+            fact = printed[0]
+            lines_at = ", ".join(f"{f.provenance.document[:3]}:{f.provenance.line}" for f in printed)
             operands = ", ".join(f"{f.concept} {f.period} {f.provenance.text!r}" for f in computed.facts)
             yield finding("iij:ratio", SEVERITY[verdict.status], ff,
-                          f"{fact.concept} printed {fact.provenance.text!r} ({verdict.reported}) at {lines}; "
-                          f"from {operands} it is {verdict.computed}", printed + computed.facts,
+                          f"{fact.concept} printed {fact.provenance.text!r} ({verdict.reported}) at {lines_at}; "
+                          f"from {operands} it is {verdict.computed}", printed + list(computed.facts),
                           concepts=[fact.concept] + list(dict.fromkeys(f.concept for f in computed.facts)),
                           period=fact.period, values={"reported": verdict.reported, "computed": verdict.computed})
+        for fact, known in amounts:
+            computed = iv.text(known.lenient)
+            yield finding("iij:implied", "error", ff,
+                          f"{fact.concept} printed {fact.provenance.text!r} ({num(fact.value)}) at "
+                          f"{fact.provenance.document[:3]}:{fact.provenance.line}; the other figures imply "
+                          f"{computed}: " + ", ".join(f"{f.concept} {f.period} {f.provenance.text!r}" for f in known.facts),
+                          [fact, *known.facts], concepts=[fact.concept, *dict.fromkeys(f.concept for f in known.facts)],
+                          period=fact.period, values={"reported": num(fact.value), "computed": computed})
+
+
+def _prose(fact: Fact, lines: dict[str, list[str]]) -> bool:
+    """A figure printed in a sentence or bullet, not in a table row."""
+    doc = lines.get(fact.provenance.document)
+    return fact.value is not None and doc is not None and not ("\t" in (line := doc[fact.provenance.line - 1])
+                                                                 or "|" in line)
+
+
+def _judge(values: Implied, printed: list[Fact], out: frozenset) -> tuple[Verdict | None, Known | None]:
+    """The claim against its operands: first from the printed operands and one derivation (the cheap, common
+    case), then implied in depth unless the first lies wholly within the printed claim's rounding (deeper
+    derivations only narrow it)."""
+    fact = printed[0]
+    formula, out = formula_of(fact.concept), out | {id(f) for f in printed}
+    own = interval(fact, False)
+    for depth in (MAX_DEPTH - 1, 0):
+        computed = formula(values, fact.period, dims_of(fact), out, depth)
+        verdict = None if computed is None else judge_ratio(fact, computed.strict, computed.lenient)
+        if verdict is not None and verdict.status == "ok" and own[0] <= computed.strict[0] <= computed.strict[1] <= own[1]:
+            break
+    return (None, None) if computed is None else (verdict, computed)
+
+
+def _wrong_way(fact: Fact, verdict: Verdict | None, computed: Known | None) -> bool:
+    """An error whose printed sign is opposite to every figure the operands allow."""
+    if verdict is None or verdict.status != "error" or not fact.value:
+        return False
+    return computed.strict[0] > 0 if fact.value < 0 else computed.strict[1] < 0

@@ -58,6 +58,8 @@ def judge_sum(total: Fact, items: list[tuple[int, Fact]]) -> Verdict:
 
 
 def _short(d: Decimal) -> str:
+    if not d.is_finite():  # a bound an implied figure leaves open (`implied`: an item known from one side)
+        return "-Infinity" if d < 0 else "Infinity"
     with localcontext() as ctx:
         ctx.prec = 6
         return canonical(+d)
@@ -70,7 +72,7 @@ def ratio_text(interval: Interval) -> str:
 
 def interval(fact: Fact, iij: bool) -> Interval:
     """The figures a printed fact stands for: rounded (half a unit) or IIJ (one unit either side)."""
-    return iv.rounded(fact.value, unit_step(fact) / (1 if iij else 2))
+    return iv.rounded(fact.value, unit_step(fact) / (1 if iij and fact.unit != "pure" else 2))
 
 
 def judge_ratio(printed: Fact, strict: Interval | None, lenient: Interval | None) -> Verdict | None:

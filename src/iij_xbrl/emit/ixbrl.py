@@ -127,7 +127,7 @@ class Findings:
 
     def __init__(self, findings: list[Finding], wording: Wording, tagged: set[str]):
         ordered = sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
-        self.items = [(i, f, wording.finding(f)) for i, f in enumerate(ordered, 1)]
+        self.items = [(i, f, f.text or wording.finding(f)) for i, f in enumerate(ordered, 1)]
         self.flags: dict[str, list[int]] = {}  # tagged fact id -> the numbers of the findings naming it
         self.anchor: dict[int, str] = {}  # finding number -> the tagged fact its note follows (the first named)
         for number, finding, _ in self.items:

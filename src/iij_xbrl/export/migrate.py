@@ -19,7 +19,7 @@ from ..xbrl.decimals import plain
 from ..xbrl.errors import InputError
 from .db import Database, redact, schema_objects, schema_statements
 
-VERSION = 2
+VERSION = 3
 V1_DIGEST = "da126efb649a309b"  # meta.schema_version written by schema version 1
 V1_TABLES = ("meta", "concepts", "concept_labels", "filings", "documents", "document_lines", "facts",
              "fact_dimensions", "restatement_pairs", "calculation_relationships", "findings", "finding_concepts",
@@ -68,7 +68,10 @@ def prepare(db: Database) -> str | None:
     if version > VERSION:
         raise InputError(redact(db.url), f"schema version {version} is newer than this iij-xbrl's ({VERSION}): "
                                          "upgrade iij-xbrl")
-    done = [MIGRATIONS[step](db) for step in range(version, VERSION)]
+    done = []
+    while version < VERSION:
+        done.append(MIGRATIONS[version](db))
+        version = VERSION if version == 1 else version + 1  # version 1's migration creates the current schema
     db.execute(f"UPDATE meta SET value = {db.mark} WHERE key = 'schema_version'", (str(VERSION),))
     return "; ".join(done)
 
@@ -97,8 +100,14 @@ def _import_legacy(db: Database) -> str | None:
             f"new objects; the old tables in {legacy} are left as they were")
 
 
+def _findings_in_words(db: Database) -> str:
+    """Version 3: findings carry their text in words (the load replaces the findings, so old rows need none)."""
+    db.execute("ALTER TABLE findings ADD COLUMN text TEXT NOT NULL DEFAULT ''")
+    return "migrated schema version 2 to 3: findings have a text column"
+
+
 # version -> migration to the next, run in order inside the load's transaction; each says what it did
-MIGRATIONS: dict[int, Callable[[Database], str]] = {1: _from_v1}
+MIGRATIONS: dict[int, Callable[[Database], str]] = {1: _from_v1, 2: _findings_in_words}
 
 
 def _names(names: list[str]) -> str:

@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("name", "filing", "position", "title", "kind", "released"),
     "document_lines": ("document", "line", "text"),
     "restatement_pairs": ("fact_id", "previous_fact_id"),
-    "findings": ("id", "rule", "severity", "message", "filing", "period", "period_start", "period_end"),
+    "findings": ("id", "rule", "severity", "message", "filing", "period", "period_start", "period_end", "text"),
     "finding_concepts": ("finding_id", "position", "concept"),
     "finding_values": ("finding_id", "name", "value"),
     "finding_sources": ("finding_id", "position", "document", "line"),
@@ -154,7 +154,7 @@ def finding_rows(findings: Iterable[Any], facts: list[dict]) -> dict[str, list[t
         fid = f"fd-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
         period = d.get("period")
         out["findings"].append((fid, d["rule"], d["severity"], d["message"], d.get("filing"), period,
-                                *_period_bounds(period)))
+                                *_period_bounds(period), d.get("text") or d["message"]))
         out["finding_concepts"].extend((fid, pos, c) for pos, c in enumerate(d.get("concepts") or []))
         out["finding_values"].extend((fid, k, str(v)) for k, v in sorted((d.get("values") or {}).items()))
         out["finding_sources"].extend((fid, pos, s["document"], s.get("line"))

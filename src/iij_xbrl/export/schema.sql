@@ -185,7 +185,8 @@ CREATE TABLE findings (
   filing       TEXT,                      -- filing id, or an instance path for foreign reports
   period       TEXT,                      -- as reported: '2012-04-01..2012-09-30' or '2012-09-30'
   period_start DATE,                      -- parsed from period; NULL for an instant or no period
-  period_end   DATE
+  period_end   DATE,
+  text         TEXT NOT NULL DEFAULT ''   -- the finding in words: labels, periods and amounts as printed, lines
 )
 ;
 CREATE TABLE finding_concepts (

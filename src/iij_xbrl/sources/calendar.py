@@ -2,9 +2,10 @@
 the names the documents print; lengths in months, shifts by months, fiscal spans (1Q..4Q, 1H, 2H, 9M, FY).
 
 IIJ's fiscal year N runs from April 1, N to March 31, N+1 ("FY2012" ends 2013-03-31).
-Fact sheets use short tokens (FY12, 1H12, 2H12, 1Q12..4Q12, 9M13, ISO instants); the documents print
-longer forms ("1H FY2012", "1Q-3Q FY2013", "Mar. 31, 2012", "as of Sep. 30, 2012", "Six Months Ended
-September 30, 2012", "Fiscal Year Ending March 31, 2013"). Both go through `parse`.
+Fact sheets use short tokens (FY12, 1H12, 2H12, 1Q12..4Q12, 9M13, ISO instants, a calendar month 2012-09, any
+other duration as two ISO dates 2007-06-01..2007-09-30, e.g. the months a new subsidiary was consolidated); the
+documents print longer forms ("1H FY2012", "1Q-3Q FY2013", "Mar. 31, 2012", "as of Sep. 30, 2012", "Six Months
+Ended September 30, 2012", "Fiscal Year Ending March 31, 2013"). Both go through `parse`.
 """
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ def fiscal_year_of(day: date) -> int:
 _DATE = r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})"
 _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})"), "iso"),
+    (re.compile(r"(?P<iso0>\d{4}-\d{2}-\d{2})\.\.(?P<iso>\d{4}-\d{2}-\d{2})"), "range"),
+    (re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})"), "month"),
     (re.compile(r"FY(?P<fy>\d{2}|\d{4})(?:\s+Target)?"), "fy"),
     (re.compile(r"(?P<h>[12])H(?:\s*FY)?\s*(?P<fy>\d{2}|\d{4})"), "half"),
     (re.compile(r"(?P<q>[1-4])Q(?:\s*FY)?\s*(?P<fy>\d{2}|\d{4})"), "quarter"),
@@ -76,6 +79,13 @@ def parse(text: str) -> Period:
             continue
         if kind == "iso":
             return Period(end=date.fromisoformat(m["iso"]))
+        if kind == "range":
+            return Period(start=date.fromisoformat(m["iso0"]), end=date.fromisoformat(m["iso"]))
+        if kind == "month":
+            year, month = int(m["year"]), int(m["month"])
+            if not 1 <= month <= 12:
+                raise ValueError(f"not a month: {text!r}")
+            return Period(start=date(year, month, 1), end=_month_end(year, month))
         if kind == "date":
             return Period(end=_date(m))
         if kind == "months":
@@ -134,8 +144,14 @@ def fiscal_span(period: Period) -> tuple[int | None, str | None]:
     return None, None
 
 
+def whole_months(period: Period) -> bool:
+    """Whether a duration runs from the first of a month to the last day of a month."""
+    return period.start is not None and period.start.day == 1 and (period.end + timedelta(days=1)).day == 1
+
+
 def label(period: Period) -> str:
-    """`1H FY2012`, `2Q FY2012`, `FY2012`, `1Q-3Q FY2013`, `2012-09-30`; ISO range for anything else."""
+    """`1H FY2012`, `2Q FY2012`, `FY2012`, `1Q-3Q FY2013`, `2012-09-30`; a calendar month `Sep. 2012`, whole months
+    `Jun.-Sep. 2007`; ISO range for anything else."""
     if period.start is None:
         return period.end.isoformat()
     fy = fiscal_year_of(period.start)
@@ -143,7 +159,14 @@ def label(period: Period) -> str:
     first_q = (period.start.month - 4) % 12 // 3 + 1
     aligned = period.start.day == 1 and (period.start.month - 4) % 3 == 0 and n % 3 == 0
     if not aligned or n > 12 or first_q + n // 3 - 1 > 4:
-        return str(period)
+        if not whole_months(period):
+            return str(period)
+        last = _month_name(period.end)
+        if n == 1:
+            return f"{last} {period.end.year}"
+        first = _month_name(period.start)
+        return (f"{first}-{last} {period.end.year}" if period.start.year == period.end.year
+                else f"{first} {period.start.year}-{last} {period.end.year}")
     last_q = first_q + n // 3 - 1
     if n == 12:
         return f"FY{fy}"
@@ -152,6 +175,10 @@ def label(period: Period) -> str:
     if n == 3:
         return f"{first_q}Q FY{fy}"
     return f"{first_q}Q-{last_q}Q FY{fy}"
+
+
+def _month_name(day: date) -> str:
+    return day.strftime("%b") + ("." if day.month != 5 else "")
 
 
 def is_quarter(period: Period) -> bool:

@@ -13,6 +13,12 @@ Values carry their concept's natural sign (taxonomy.signs), read from what the d
    payment of 2,785;
 4. a curation that reads the figure against its caption (`negate: <reason>`) negates the value; the reason is
    kept in the fact's provenance so that it can be reported.
+
+Every decision that departs from what a line literally prints carries its reason and becomes a `Curation` of the
+fact's provenance (the consistency checks report each one): `negate`, `redate: <reason>` (a period other than the
+line or its header prints; `{reason, line, printed, period}` names the header line, its text and the printed
+period) and `relabel: <reason>` (a line item other than the caption names; `{reason, line, printed, concept}`). A
+table, a column, a row and a single fact may each carry them; a cell collects all.
 """
 from __future__ import annotations
 
@@ -21,14 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from iij_xbrl.xbrl.errors import InputError
-from iij_xbrl.model import Fact, Provenance
+from iij_xbrl.model import Curation, Fact, Provenance
 from iij_xbrl.sources import calendar, figures, yamlines
 from iij_xbrl.sources.mapping import LabelMap
 from iij_xbrl.taxonomy import names, signs
 from iij_xbrl.taxonomy.source import PresNode, Taxonomy
 
 SCHEMA = "factsheet.schema.json"
-_CELL_KEYS = ("period", "concept", "unit", "scenario", "segment", "decimals", "negate", "direction", "pick", "suffix")
+_CELL_KEYS = ("period", "concept", "unit", "scenario", "segment", "decimals", "negate", "direction", "pick", "suffix",
+              "redate", "relabel")
+_DEPARTURES = ("negate", "redate", "relabel")
 
 
 @dataclass(frozen=True)
@@ -61,8 +69,9 @@ class _Builder:
         return self.lines[number - 1]
 
     def fact(self, attrs: dict[str, Any], number: int, text: str, yaml_line: int | None,
-             deduction: bool = False) -> Fact | None:
-        """The fact of one printed figure; `deduction`: its table's statement shows the concept negated."""
+             deduction: bool = False, levels: tuple[dict[str, Any], ...] = ()) -> Fact | None:
+        """The fact of one printed figure; `deduction`: its table's statement shows the concept negated; `levels`
+        the table, column and row specs whose departures (redate, relabel) the cell collects besides its own."""
         printed = self.line(number, yaml_line)
         if text not in printed:
             raise self.error(f"{text!r} is not printed on {self.document} line {number}", yaml_line)
@@ -83,6 +92,10 @@ class _Builder:
         dimensions = dict(names.SEGMENTS.get(attrs.get("segment", "Consolidated"), {}))
         if attrs.get("scenario", "Actual") != "Actual":
             dimensions[names.SCENARIO_AXIS] = attrs["scenario"] + names.MEMBER_SUFFIX
+        curations = tuple(self.curation(kind, spec[kind], number, yaml_line)
+                          for spec in (*levels, attrs) for kind in _DEPARTURES
+                          if kind in spec and (kind != "negate" or spec is attrs))
+        curations = tuple(dict.fromkeys(curations))  # a level's departure reaches the cell once
         value, word, reason = figure.value, attrs.get("direction"), attrs.get("negate")
         if word is not None:
             value *= self.polarity(concept.name, concept.sign, word, printed, dimensions, number, yaml_line)
@@ -97,8 +110,29 @@ class _Builder:
             unit=figure.unit,
             value=value,
             decimals=attrs.get("decimals", figure.decimals),
-            provenance=Provenance(document=self.document, line=number, text=text, direction=word, negated=reason),
+            provenance=Provenance(document=self.document, line=number, text=text, direction=word, negated=reason,
+                                  curations=curations),
         )
+
+    def curation(self, kind: str, spec: str | dict[str, Any], number: int, yaml_line: int | None) -> Curation:
+        """A departure from the literal line: its reason, the line it departs from (the figure's own unless named)
+        and, when given, what that line prints (checked) and its literal reading (a period or a concept)."""
+        if isinstance(spec, str):
+            return Curation(kind=kind, reason=spec, line=number)
+        line = spec.get("line", number)
+        printed = spec.get("printed")
+        if printed is not None and printed not in self.line(line, yaml_line):
+            raise self.error(f"{kind}: {printed!r} is not printed on {self.document} line {line}", yaml_line)
+        literal = spec.get("period") or spec.get("concept")
+        if "period" in spec:
+            try:
+                calendar.parse(spec["period"])
+            except ValueError as exc:
+                raise self.error(f"{kind}: {exc}", yaml_line) from None
+        if "concept" in spec and spec["concept"] not in self.taxonomy.concepts:
+            raise self.error(f"{kind}: {spec['concept']} is no concept of the taxonomy", yaml_line)
+        return Curation(kind=kind, reason=spec["reason"], line=line, printed=printed, literal=literal,
+                        segment=spec.get("segment"))
 
     def polarity(self, name: str, convention: str | None, word: str, printed: str, dimensions: dict[str, str],
                  number: int, yaml_line: int | None) -> int:
@@ -114,7 +148,7 @@ class _Builder:
 
     def single(self, entry: dict[str, Any]) -> Fact:
         deduction = entry["concept"] in self.deductions(entry.get("statement"), entry.line)
-        fact = self.fact(entry, entry["line"], entry["text"], entry.line, deduction=deduction)
+        fact = self.fact(_spec(entry, "concept"), entry["line"], entry["text"], entry.line, deduction=deduction)
         if fact is None:
             raise self.error(f"{entry['text']!r} prints nothing: not a fact", entry.line)
         return fact
@@ -131,6 +165,7 @@ class _Builder:
         map_unlisted = table.get("map_unlisted", "rows" not in table)
         columns = [_spec(c, "period") for c in table["columns"]]
         base = {k: table[k] for k in ("unit", "scenario", "segment") if k in table}
+        table_departures = {k: table[k] for k in _DEPARTURES[1:] if k in table}
         deductions = self.deductions(table.get("statement"), table.line)
         facts: list[Fact] = []
         label = ""
@@ -161,7 +196,12 @@ class _Builder:
                 if "suffix" in column and attrs.get("concept"):
                     attrs["concept"] = attrs["concept"] + column["suffix"]
                 text = self.cell_text(cell, attrs.get("pick"), number, yaml_line)
-                fact = self.fact(attrs, number, text, yaml_line, deduction=attrs.get("concept") in deductions)
+                levels = (table_departures, _departures(column), _departures(row))
+                attrs = {k: v for k, v in attrs.items() if k not in _DEPARTURES[1:]}
+                if "negate" in column and "negate" in row:
+                    raise self.error(f"line {number}: negated by both its column and its row", yaml_line)
+                fact = self.fact(attrs, number, text, yaml_line, deduction=attrs.get("concept") in deductions,
+                                 levels=levels)
                 if fact is not None:
                     facts.append(fact)
                 found += 1
@@ -193,6 +233,10 @@ def _walk(nodes: tuple[PresNode, ...]):
     for node in nodes:
         yield node
         yield from _walk(node.children)
+
+
+def _departures(spec: dict[str, Any]) -> dict[str, Any]:
+    return {k: spec[k] for k in _DEPARTURES[1:] if k in spec}
 
 
 def _spec(entry: Any, key: str) -> dict[str, Any] | None:

@@ -26,7 +26,8 @@ ORIENTATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "income": (frozenset({"income", "profit", "gain", "gains"}), frozenset({"loss", "losses", "expense", "expenses"})),
     "expense": (frozenset({"expense", "expenses"}), frozenset({"benefit"})),
     "provided": (frozenset({"provided"}), frozenset({"used"})),
-    "proceeds": (frozenset({"proceeds"}), frozenset({"repayment", "repayments"})),
+    # a borrowing's net change: "Net increase (decrease) in short-term borrowings" is net proceeds (repayments)
+    "proceeds": (frozenset({"proceeds", "increase"}), frozenset({"repayment", "repayments", "decrease"})),
 }
 CONVENTIONS = frozenset({POSITIVE, *ORIENTATIONS})
 # A consolidation line that takes an amount out of the total: printed as the amount eliminated.

@@ -206,7 +206,7 @@ def run(paths: list[Path], fmt: str = "text", strict: bool = False, packages: li
         sys.stdout.write(to_json(findings))
     else:
         for f in findings:
-            sys.stdout.write(f.text() + "\n")
+            sys.stdout.write(f.line() + "\n")
         for r in results:
             sys.stdout.write(r.summary(strict) + "\n")
     sys.stdout.flush()

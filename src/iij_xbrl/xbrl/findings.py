@@ -48,6 +48,7 @@ class Finding:
     values: dict[str, str] = field(default_factory=dict)  # e.g. {"reported": "[668.5, 669.5]", "computed": …}
     sources: list[Source] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)  # ids of the facts concerned, the accused one first
+    text: str = ""  # the finding in words for a reader (labels, periods and amounts as printed); "" = the message
 
     def __post_init__(self) -> None:
         _require(isinstance(self.rule, str) and bool(self.rule), f"rule {self.rule!r}")
@@ -58,6 +59,7 @@ class Finding:
         _require(all(isinstance(k, str) and isinstance(v, str) for k, v in self.values.items()),
                  f"values {self.values!r}")
         _require(all(isinstance(i, str) and i for i in self.facts), f"facts {self.facts!r}")
+        _require(isinstance(self.text, str), f"text {self.text!r}")
         # own copies (the fields are frozen, the caller's lists are not); dicts become Sources
         sources = [s if isinstance(s, Source) else Source(**s) for s in self.sources]
         object.__setattr__(self, "concepts", list(self.concepts))
@@ -65,7 +67,12 @@ class Finding:
         object.__setattr__(self, "sources", sources)
         object.__setattr__(self, "facts", list(self.facts))
 
-    def text(self) -> str:
+    @property
+    def words(self) -> str:
+        """What a reader is shown: the text in words, else the message."""
+        return self.text or self.message
+
+    def line(self) -> str:
         """One line: severity, rule, where, message."""
         where = self.sources[0] if self.sources else None
         loc = "" if where is None else (f"{where.document}:{where.line}: " if where.line else f"{where.document}: ")
@@ -75,7 +82,7 @@ class Finding:
         """The JSON object of schemas/findings.schema.json (fields in schema order)."""
         return {"rule": self.rule, "severity": self.severity, "message": self.message, "filing": self.filing,
                 "concepts": list(self.concepts), "period": self.period, "values": dict(self.values),
-                "sources": [s.to_dict() for s in self.sources], "facts": list(self.facts)}
+                "sources": [s.to_dict() for s in self.sources], "facts": list(self.facts), "text": self.words}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
