@@ -36,7 +36,7 @@ def _instance() -> str:
     units = [f'<xbrli:unit id="{u}"><xbrli:measure>{m}</xbrli:measure></xbrli:unit>'
              for u, m in calcgen.UNIT_XML.items()]
     facts = [
-        '<g:A contextRef="late" unitRef="JPY" decimals="-3">5000</g:A>',  # before its context: pending
+        '<g:A contextRef="late" unitRef="JPY" decimals="-3" id="p1">5000</g:A>',  # before its context: pending
         _context("c0"), _context("c1", day="30"), *units,
         '<g:A contextRef="c0" unitRef="JPY" decimals="-3">1000</g:A>',
         '<g:A contextRef="c0" unitRef="JPY" decimals="-3">1000</g:A>',  # a duplicate
@@ -82,9 +82,13 @@ def _instance() -> str:
     for i in range(6000):
         facts.append(_context(f"n{i}", day=f"{i % 28 + 1:02d}"))
         facts += [f'<g:{c} contextRef="n{i}" unitRef="{u}" decimals="{d}">{v}</g:{c}>'
-                  for c, u, d, v in (("A", "JPY", "-3", i * 1000), ("B", "USD", "0", i), ("K", "pure", "INF", i),
+                  for c, u, d, v in (("A", "JPY", "-3", i * 1000), ("K", "pure", "INF", i),
                                      ("X", "pure", "2", f"{i}.5"), ("A", "JPY", "-6", i * 1000))]
-    facts.append('<g:A contextRef="n1" unitRef="JPY" decimals="-3">1</g:A>')
+        facts.append(f'<g:B contextRef="n{i}" unitRef="USD" decimals="0" id="b{i}">{i}</g:B>')
+    facts += ['<g:A contextRef="n1" unitRef="JPY" decimals="-3">1</g:A>',
+              '<g:A contextRef="n2" unitRef="JPY" decimals="-3" id="b7">1</g:A>',  # ids used before
+              '<g:A contextRef="n3" unitRef="JPY" decimals="-3" id="p1">1</g:A>',
+              '<g:A contextRef="n4" unitRef="JPY" decimals="-3" id="new">1.5</g:A>']
     return calcgen.document(facts)
 
 

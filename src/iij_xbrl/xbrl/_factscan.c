@@ -2,8 +2,9 @@
 
    Scanner.scan(root, final) walks the complete top-level children of an lxml tree being parsed and takes the
    common fact itself: a numeric item of the DTS (a key of `numeric`) whose only attributes are contextRef,
-   unitRef and decimals (no namespace), whose content is one text node, whose context and unit are already
-   defined and whose decimals are already known to the fact table (`accuracy`). Such a fact becomes the same
+   unitRef, decimals and perhaps an id not used before (`ids`), none in a namespace, whose content is one text
+   node, whose context and unit are already defined and whose decimals are already known to the fact table
+   (`accuracy`). Such a fact becomes the same
    instance.Fact the Python reader makes, grouped the same way (FactTable.add); when its value is not bare
    ASCII digits of an integer-family type, FactTable.add itself is called with the strings. Every other child
    (contexts, units, other facts, anything unusual) is handed to `element`, the Python reader's code for one
@@ -16,6 +17,9 @@
 #include <Python.h>
 #include <dlfcn.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdint.h>
 #include <libxml/tree.h>
 #include "lxml-version.h"
@@ -38,7 +42,7 @@ typedef struct {
 
 typedef struct {
     PyObject_HEAD
-    PyObject *numeric, *plain, *contexts, *units, *accuracy, *groups, *fact_type, *add, *element;
+    PyObject *numeric, *plain, *contexts, *units, *ids, *accuracy, *groups, *fact_type, *add, *element;
     Entry *table;
     size_t cap, used;
     /* one-entry caches of the last context and unit id (facts of one context come together); cleared
@@ -47,6 +51,8 @@ typedef struct {
     char uid[128]; Py_ssize_t uid_len; PyObject *unit;
     /* decimals attribute text -> the fact table's accuracy for it (a handful of distinct values) */
     char dec[8][32]; Py_ssize_t dec_len[8]; PyObject *dec_val[8]; int decs;
+    /* binding keys (unit << 32 | context) as int objects, one per binding for every concept's dict */
+    uint64_t *kval; PyObject **kobj; size_t kcap, kused;
     Py_ssize_t facts;     /* facts taken here */
 } Scanner;
 
@@ -133,6 +139,40 @@ fail:
     return NULL;
 }
 
+/* The int object for binding key `k` (borrowed), made on first sight: a fact table holds one per binding, not
+   one per fact. NULL on error. */
+static PyObject *binding_key(Scanner *self, uint64_t k) {
+    if ((self->kused + 1) * 2 > self->kcap) {
+        size_t cap = self->kcap ? self->kcap * 2 : 1024;
+        uint64_t *kval = PyMem_Calloc(cap, sizeof(uint64_t));
+        PyObject **kobj = PyMem_Calloc(cap, sizeof(PyObject *));
+        if (!kval || !kobj) { PyMem_Free(kval); PyMem_Free(kobj); PyErr_NoMemory(); return NULL; }
+        for (size_t i = 0; i < self->kcap; i++) {
+            if (!self->kobj[i]) continue;
+            size_t j = (self->kval[i] * 0x9E3779B97F4A7C15ULL) >> 20 & (cap - 1);
+            while (kobj[j]) j = (j + 1) & (cap - 1);
+            kval[j] = self->kval[i];
+            kobj[j] = self->kobj[i];
+        }
+        PyMem_Free(self->kval);
+        PyMem_Free(self->kobj);
+        self->kval = kval;
+        self->kobj = kobj;
+        self->kcap = cap;
+    }
+    size_t j = (k * 0x9E3779B97F4A7C15ULL) >> 20 & (self->kcap - 1);
+    while (self->kobj[j]) {
+        if (self->kval[j] == k) return self->kobj[j];
+        j = (j + 1) & (self->kcap - 1);
+    }
+    PyObject *obj = PyLong_FromUnsignedLongLong(k);
+    if (!obj) return NULL;
+    self->kval[j] = k;
+    self->kobj[j] = obj;
+    self->kused++;
+    return obj;
+}
+
 /* ---- one element ------------------------------------------------------------------------------------ */
 
 /* lxml counts elements, comments, processing instructions and entity references as children */
@@ -211,14 +251,15 @@ static int take(Scanner *self, xmlNode *node) {
     Entry *e = concept_of(self, node);
     if (!e) return -1;
     if (!e->concept) return 0;
-    const char *cid = NULL, *uid = NULL, *dec = NULL;
+    const char *cid = NULL, *uid = NULL, *dec = NULL, *fid = NULL;
     int n = 0;
     for (xmlAttr *a = node->properties; a; a = a->next, n++) {
-        if (n == 3 || a->ns) return 0;
+        if (n == 4 || a->ns) return 0;
         const char *name = (const char *)a->name, **slot;
         if (strcmp(name, "contextRef") == 0) slot = &cid;
         else if (strcmp(name, "unitRef") == 0) slot = &uid;
         else if (strcmp(name, "decimals") == 0) slot = &dec;
+        else if (strcmp(name, "id") == 0) slot = &fid;
         else return 0;
         if (!(*slot = attr_value(a))) return 0;
     }
@@ -238,46 +279,54 @@ static int take(Scanner *self, xmlNode *node) {
     long line = get_line_no(node);
     PyObject *pyline = line > 0 ? PyLong_FromLong(line) : Py_NewRef(Py_None);
     if (!pyline) return -1;
+    PyObject *pyid = Py_NewRef(Py_None);
+    if (fid) {  /* a new id is recorded as FactChecks.fact_id does; one seen before is the Python code's to report */
+        Py_SETREF(pyid, decode(fid));
+        if (!pyid) { Py_DECREF(pyline); return -1; }
+        int seen = PyDict_Contains(self->ids, pyid);
+        if (seen != 0 || PyDict_SetItem(self->ids, pyid, pyline) < 0) {
+            Py_DECREF(pyid); Py_DECREF(pyline);
+            return seen > 0 ? 0 : -1;
+        }
+    }
 
     PyObject *value = NULL, *acc = NULL;
     if (e->plain) {
         long long v = 0;
         Py_ssize_t i = 0;
         for (; i < 18 && text[i] >= '0' && text[i] <= '9'; i++) v = v * 10 + (text[i] - '0');  /* < 10^18 */
-        if (i > 0 && text[i] == 0) value = PyLong_FromLongLong(v);
-        if (PyErr_Occurred()) { Py_DECREF(pyline); return -1; }
+        if (i > 0 && text[i] == 0 && !(value = PyLong_FromLongLong(v))) goto fail;
     }
-    if (value) {
-        acc = accuracy_of(self, dec, &error);
-        if (!acc && error) { Py_DECREF(value); Py_DECREF(pyline); return -1; }
-    }
+    if (value && !(acc = accuracy_of(self, dec, &error)) && error) goto fail;
     if (!value || !acc) {  /* a value or decimals FactTable.add judges itself */
-        Py_XDECREF(value);
+        Py_CLEAR(value);
         PyObject *stext = decode(text), *sdec = decode(dec);
         PyObject *r = NULL;
         if (stext && sdec) {
-            PyObject *args[8] = {e->concept, ctx, unit, stext, sdec, Py_None, pyline, Py_None};
+            PyObject *args[8] = {e->concept, ctx, unit, stext, sdec, Py_None, pyline, pyid};
             r = PyObject_Vectorcall(self->add, args, 8, NULL);
         }
-        Py_XDECREF(stext); Py_XDECREF(sdec); Py_DECREF(pyline);
-        if (!r) return -1;
+        Py_XDECREF(stext); Py_XDECREF(sdec);
+        if (!r) goto fail;
         Py_DECREF(r);
+        Py_DECREF(pyline); Py_DECREF(pyid);
         self->facts++;
         return 1;
     }
     PyObject *cls = PyTuple_GET_ITEM(ctx, 0), *ucls = PyTuple_GET_ITEM(unit, 0);
     long long c = PyLong_AsLongLong(cls), u = PyLong_AsLongLong(ucls);
-    if ((c == -1 || u == -1) && PyErr_Occurred()) { Py_DECREF(value); Py_DECREF(pyline); return -1; }
+    if ((c == -1 || u == -1) && PyErr_Occurred()) goto fail;
     PyObject *fact = ((PyTypeObject *)self->fact_type)->tp_alloc((PyTypeObject *)self->fact_type, 9);
-    if (!fact) { Py_DECREF(value); Py_DECREF(pyline); return -1; }
+    if (!fact) goto fail;
+    /* the fact takes over the references to value, line and id */
     PyObject *items[9] = {e->qname, cls, ucls, value, acc, PyTuple_GET_ITEM(ctx, 1), PyTuple_GET_ITEM(unit, 1),
-                          pyline, Py_None};
+                          pyline, pyid};
     for (int i = 0; i < 9; i++) {
-        if (i != 3 && i != 7) Py_INCREF(items[i]);  /* value and line: references made above */
+        if (i != 3 && i != 7 && i != 8) Py_INCREF(items[i]);
         PyTuple_SET_ITEM(fact, i, items[i]);
     }
     int rc = -1;
-    PyObject *key = NULL, *same;
+    PyObject *key, *same;
     PyObject *by_key = PyDict_GetItemWithError(self->groups, e->qname);
     if (!by_key) {
         if (PyErr_Occurred() || !(by_key = PyDict_New())) goto done;
@@ -285,7 +334,7 @@ static int take(Scanner *self, xmlNode *node) {
         Py_DECREF(by_key);  /* the groups dict holds it */
         if (bad) goto done;
     }
-    key = PyLong_FromLongLong(u << 32 | c);
+    key = binding_key(self, (uint64_t)u << 32 | (uint64_t)c);
     if (!key) goto done;
     same = PyDict_GetItemWithError(by_key, key);
     if (same) {
@@ -300,11 +349,15 @@ static int take(Scanner *self, xmlNode *node) {
         }
     }
 done:
-    Py_XDECREF(key);
     Py_DECREF(fact);
     if (rc < 0) return -1;
     self->facts++;
     return 1;
+fail:
+    Py_XDECREF(value);
+    Py_DECREF(pyline);
+    Py_DECREF(pyid);
+    return -1;
 }
 
 static PyObject *Scanner_scan(Scanner *self, PyObject *args) {
@@ -340,21 +393,22 @@ static PyObject *Scanner_scan(Scanner *self, PyObject *args) {
 }
 
 static int Scanner_init(Scanner *self, PyObject *args, PyObject *kwds) {
-    static char *names[] = {"numeric", "plain", "contexts", "units", "accuracy", "groups", "fact_type", "add",
+    static char *names[] = {"numeric", "plain", "contexts", "units", "ids", "accuracy", "groups", "fact_type", "add",
                             "element", NULL};
-    PyObject *numeric, *plain, *contexts, *units, *accuracy, *groups, *fact_type, *add, *element;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OO!O!O!O!O!OO", names, &PyDict_Type, &numeric, &plain,
-                                     &PyDict_Type, &contexts, &PyDict_Type, &units, &PyDict_Type, &accuracy,
-                                     &PyDict_Type, &groups, &PyType_Type, &fact_type, &add, &element))
+    PyObject *numeric, *plain, *contexts, *units, *ids, *accuracy, *groups, *fact_type, *add, *element;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OO!O!O!O!O!O!OO", names, &PyDict_Type, &numeric, &plain,
+                                     &PyDict_Type, &contexts, &PyDict_Type, &units, &PyDict_Type, &ids,
+                                     &PyDict_Type, &accuracy, &PyDict_Type, &groups, &PyType_Type, &fact_type, &add,
+                                     &element))
         return -1;
     if (!PyType_IsSubtype((PyTypeObject *)fact_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "fact_type must be a tuple type");
         return -1;
     }
-    PyObject *objs[] = {numeric, plain, contexts, units, accuracy, groups, fact_type, add, element};
-    PyObject **slots[] = {&self->numeric, &self->plain, &self->contexts, &self->units, &self->accuracy,
+    PyObject *objs[] = {numeric, plain, contexts, units, ids, accuracy, groups, fact_type, add, element};
+    PyObject **slots[] = {&self->numeric, &self->plain, &self->contexts, &self->units, &self->ids, &self->accuracy,
                           &self->groups, &self->fact_type, &self->add, &self->element};
-    for (int i = 0; i < 9; i++) Py_XSETREF(*slots[i], Py_NewRef(objs[i]));
+    for (int i = 0; i < 10; i++) Py_XSETREF(*slots[i], Py_NewRef(objs[i]));
     self->cid_len = self->uid_len = -1;
     return 0;
 }
@@ -368,9 +422,13 @@ static void Scanner_dealloc(Scanner *self) {
         Py_XDECREF(e->qname);
     }
     PyMem_Free(self->table);
+    for (size_t i = 0; i < self->kcap; i++) Py_XDECREF(self->kobj[i]);
+    PyMem_Free(self->kval);
+    PyMem_Free(self->kobj);
     for (int i = 0; i < self->decs; i++) Py_DECREF(self->dec_val[i]);
     forget_ids(self);
     Py_XDECREF(self->numeric); Py_XDECREF(self->plain); Py_XDECREF(self->contexts); Py_XDECREF(self->units);
+    Py_XDECREF(self->ids);
     Py_XDECREF(self->accuracy); Py_XDECREF(self->groups); Py_XDECREF(self->fact_type); Py_XDECREF(self->add);
     Py_XDECREF(self->element);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -402,7 +460,21 @@ static PyTypeObject ScannerType = {
     .tp_doc = "The per-fact loop of instance.py's XML reader.",
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_factscan", NULL, -1, NULL};
+/* Parsed documents are freed into the C heap, where Python's objects (in arenas of their own) never reuse the
+   space: a reader calls this once a taxonomy or an instance is read, so that peak memory is what is alive. */
+static PyObject *release_memory(PyObject *module, PyObject *unused) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef functions[] = {
+    {"release_memory", release_memory, METH_NOARGS, "give the C heap's free pages back to the operating system"},
+    {NULL}
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_factscan", NULL, -1, functions};
 
 PyMODINIT_FUNC PyInit__factscan(void) {
     if (import_lxml__etree() < 0) return NULL;

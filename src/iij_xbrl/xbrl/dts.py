@@ -234,7 +234,7 @@ class _Doc:
     children: list[str | None] = field(default_factory=list)  # root's element children: global element names
     types: dict[str, tuple[str | None, tuple]] = field(default_factory=dict)  # named type -> (base, facets)
     # (arcrole, link role, link element, arc element, (from URL, fragment), (to URL, fragment), (arc id, line),
-    # attributes)
+    # attributes outside the XLink namespace)
     arcs: list[tuple[str, str, str, str, tuple, tuple, tuple[int, int | None], dict]] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     xdt: bool = False
@@ -372,6 +372,7 @@ class DtsLoader:
             if href:
                 doc.refs.append(resolve(el.base or url if xml_base else url, href)[0])
         here: dict[str, str] = {}  # document part of a locator's href -> its URL (without xml:base)
+        names = _shared_strings()
         for link in root.iter():
             if link.get(xtype) != "extended":  # comments and PIs have no attributes: None
                 continue
@@ -395,15 +396,20 @@ class DtsLoader:
                         locs.setdefault(child.get(xlabel), []).append(target)
                 elif kind == "arc" and child.get(xarcrole) in _KEPT_ARCROLES:
                     arcs.append(child)
+            role, link_tag = names(role), names(link.tag)
             for child in arcs:
-                arcrole = child.get(xarcrole)
+                arcrole = names(child.get(xarcrole))
                 # the arc's identity (its relationships are no duplicates of each other) and line, not the
                 # element: that would keep the whole parsed document in memory
                 arc = (next(_ARC_IDS), child.sourceline)
                 doc.xdt |= arcrole in XDT_ARCROLES
+                # a taxonomy keeps tens of thousands of arcs: one string per distinct name, and no XLink
+                # attributes (no relationship attribute of _networks is one)
+                attrs = {names(k): v for k, v in child.attrib.items() if not k.startswith(_XLINK_NS)}
+                arc_tag = names(child.tag)
                 for src in locs.get(child.get(xfrom), ()):
                     for dst in locs.get(child.get(xto), ()):
-                        doc.arcs.append((arcrole, role, link.tag, child.tag, src, dst, arc, dict(child.attrib)))
+                        doc.arcs.append((arcrole, role, link_tag, arc_tag, src, dst, arc, attrs))
         doc.refs.extend(here.values())  # every document a locator points to is discovered
 
     def _assemble(self, urls: list[str], xdt: bool) -> Dts:
@@ -515,7 +521,14 @@ def _concept_at(href: tuple[str, str], by_id: dict[tuple[str, str], str], childr
     return None
 
 
+def _shared_strings():
+    """A function that returns, for any string, the first equal string it was given."""
+    seen: dict[str, str] = {}
+    return lambda text: seen.setdefault(text, text)
+
+
 _ARC_IDS = itertools.count()
+_XLINK_NS = f"{{{XLINK}}}"
 _EXEMPT = {"use", "priority", "order", "weight"}
 _PLAIN_ARC_ATTRS = _EXEMPT | {f"{{{XLINK}}}{a}" for a in ("type", "arcrole", "from", "to", "title", "show", "actuate")}
 

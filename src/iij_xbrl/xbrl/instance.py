@@ -545,6 +545,9 @@ def _parsed(src: Input, shown: str) -> Iterator[tuple[etree._Element, bool]]:
 def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     first, refs = _dts_refs(src, shown)
     dts = loader.load(refs)
+    core = compiled_core()
+    if core is not None:
+        core.release_memory()  # the taxonomy's parsed documents
     concepts = dts.concepts
     numeric = {q: c for q, c in concepts.items() if c.base in _NUMERIC_ITEM and c.kind == "item" and not c.abstract}
     problems = Problems()
@@ -607,7 +610,6 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
             checks.unknown_element(el)
         # else a linkbase element, a comment or a processing instruction
 
-    core = compiled_core()
     if core is None:
         for root, final in _parsed(src, shown):
             batch = root[:] if final else root[:-1]
@@ -616,10 +618,11 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
             del root[:len(batch)]
     else:
         scanner = core.Scanner(numeric, frozenset(q for q, c in numeric.items() if c.base in _PLAIN), contexts,
-                               units, table._accuracy, table.groups, Fact, add, element)
+                               units, checks.ids, table._accuracy, table.groups, Fact, add, element)
         for root, final in _parsed(src, shown):
             del root[:scanner.scan(root, final)]
         facts += scanner.facts
+        core.release_memory()  # the instance's parsed chunks, before the calculation check allocates
     for concept, cid, uid, text, dec_attr, prec_attr, line, fid in pending:
         ctx, unit = contexts.get(cid), units.get(uid)
         if ctx is None or unit is None:
