@@ -264,6 +264,7 @@ _XBRLDT_CLOSED, _XBRLDT_CONTEXT = f"{{{XBRLDT}}}closed", f"{{{XBRLDT}}}contextEl
 _XBRLDT_TARGET, _XBRLDT_USABLE = f"{{{XBRLDT}}}targetRole", f"{{{XBRLDT}}}usable"
 _KEPT_ARCROLES = frozenset(SUMMATION_ARCROLES) | XDT_ARCROLES.keys()
 _KEPT_BYTES = tuple(a.encode() for a in _KEPT_ARCROLES)
+_KEPT_HINTS = (b"summation-item", b"/int/dim/arcrole/")  # every kept arcrole holds one: two scans, not eight
 _XHREF = f"{{{XLINK}}}href"
 _LOCATOR_HREFS = etree.XPath("//*[@xlink:type='extended']/*[@xlink:type='locator']/@xlink:href",
                              namespaces={"xlink": XLINK},
@@ -325,13 +326,15 @@ class DtsLoader:
         # A document whose text names no arcrole we keep (labels, presentation) holds no relationship we keep,
         # if its text is UTF-8 (or ASCII) without character references, which could spell an arcrole otherwise
         plain = b"&#" not in data and (root.getroottree().docinfo.encoding or "").upper() in ("UTF-8", "US-ASCII")
-        if xml_base or not plain or any(arcrole in data for arcrole in _KEPT_BYTES):
+        if xml_base or not plain or any(hint in data for hint in _KEPT_HINTS) and \
+                any(arcrole in data for arcrole in _KEPT_BYTES):
             self._parse_links(url, root, doc, xml_base)
         else:  # only the documents its references and locators discover
             for el in root.iter(f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
                 if el.get(_XHREF):
                     doc.refs.append(resolve(url, el.get(_XHREF))[0])
-            doc.refs.extend({resolve(url, href)[0] for href in _LOCATOR_HREFS(root) if href})
+            doc.refs.extend({_join(url, part) for part in {href.partition("#")[0] for href in _LOCATOR_HREFS(root)
+                                                            if href}})
         return doc
 
     def _parse_schema(self, url: str, root: etree._Element, doc: _Doc, xml_base: bool, data: bytes) -> None:
@@ -529,8 +532,7 @@ def _shared_strings():
 
 _ARC_IDS = itertools.count()
 _XLINK_NS = f"{{{XLINK}}}"
-_EXEMPT = {"use", "priority", "order", "weight"}
-_PLAIN_ARC_ATTRS = _EXEMPT | {f"{{{XLINK}}}{a}" for a in ("type", "arcrole", "from", "to", "title", "show", "actuate")}
+_EXEMPT = frozenset(("use", "priority", "order", "weight"))
 
 
 def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]
@@ -538,6 +540,7 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
     """Effective relationships per network after equivalence and prohibition (XBRL 2.1 §3.5.3.9.7):
     summation-item networks, and the XBRL Dimensions relationships."""
     winners: dict[NetworkKey, dict[tuple, _Arc]] = {}
+    numbers: dict[tuple[type, str], object] = {}  # (float | int | Decimal, text) -> value: a few distinct texts
     for url, doc in docs.items():
         for arcrole, elr, link_tag, arc_tag, src, dst, (el, line), attrs in doc.arcs:
             source, target = _concept_at(src, by_id, children), _concept_at(dst, by_id, children)
@@ -545,10 +548,16 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
                 continue
             dim = XDT_ARCROLES.get(arcrole)
             try:
-                order = float(attrs.get("order", "1"))
-                priority = int(attrs.get("priority", "0"))
+                order = numbers.get((float, attrs.get("order", "1")))
+                if order is None:
+                    order = numbers[(float, attrs.get("order", "1"))] = float(attrs.get("order", "1"))
+                priority = numbers.get((int, attrs.get("priority", "0")))
+                if priority is None:
+                    priority = numbers[(int, attrs.get("priority", "0"))] = int(attrs.get("priority", "0"))
                 if dim is None:
-                    weight = Decimal(attrs.get("weight", "").strip())
+                    weight = numbers.get((Decimal, attrs.get("weight", "")))
+                    if weight is None:
+                        weight = numbers[(Decimal, attrs.get("weight", ""))] = Decimal(attrs.get("weight", "").strip())
                     rel: object = Relationship(source, target, weight, url, line)
                     wkey: object = float(weight)
                 else:
@@ -559,8 +568,9 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
                     wkey = None
             except (InvalidOperation, ValueError, OverflowError):
                 continue  # schema-invalid arc: no relationship
-            custom = tuple(sorted((k, v) for k, v in attrs.items() if not k.startswith(f"{{{XLINK}}}")
-                                  and k not in _EXEMPT)) if attrs.keys() - _PLAIN_ARC_ATTRS else ()
+            # attrs hold no XLink attribute (_parse_links): all but the exempt ones are custom
+            custom = () if attrs.keys() <= _EXEMPT else tuple(sorted((k, v) for k, v in attrs.items()
+                                                                     if k not in _EXEMPT))
             key = (source, target, order, wkey, custom)
             arc = _Arc(key, el, priority, attrs.get("use") == "prohibited", order, rel)
             network = winners.setdefault((arcrole, elr, link_tag, arc_tag), {})
