@@ -115,3 +115,16 @@ def test_both_readers_give_the_same_report(tmp_path: Path, monkeypatch: pytest.M
     assert (compiled.counts, compiled.periods, compiled.scale) == (pure.counts, pure.periods, pure.scale)
     lines = [f.line for s in pure.groups.values() for fs in s.values() for f in fs]
     assert max(lines) > 70000 and len(list(pure.problems)) > 10  # the far lines and the odd facts were read
+
+
+def test_scope_finds_what_nsmap_finds() -> None:
+    from lxml import etree
+
+    root = etree.fromstring(
+        b'<r xmlns="urn:d" xmlns:a="urn:a" xmlns:b="urn:b"><x xmlns:a="urn:a2"><y xmlns="" xmlns:c="urn:c"><z/></y>'
+        b'</x><w xmlns:b="urn:b"/><!-- c --></r>')
+    scope = compiled_core().Scope
+    for el in root.iter(etree.Element):
+        for prefix in (None, "a", "b", "c", "d", "xml", ""):
+            assert scope(el).get(prefix) == el.nsmap.get(prefix), (el.tag, prefix)
+        assert scope(el).get("d", "none") == "none"

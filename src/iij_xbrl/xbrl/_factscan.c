@@ -460,6 +460,59 @@ static PyTypeObject ScannerType = {
     .tp_doc = "The per-fact loop of instance.py's XML reader.",
 };
 
+/* ---- namespace scope ----------------------------------------------------------------------------------- */
+
+/* Scope(element).get(prefix): what element.nsmap.get(prefix) gives (the nearest declaration of `prefix`, None
+   for the default namespace), without building the whole nsmap dict for each QName a context holds. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *element;
+} Scope;
+
+static PyObject *Scope_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    PyObject *el;
+    if (!PyArg_ParseTuple(args, "O!", element_type, &el)) return NULL;
+    Scope *self = (Scope *)type->tp_alloc(type, 0);
+    if (self) self->element = Py_NewRef(el);
+    return (PyObject *)self;
+}
+
+static void Scope_dealloc(Scope *self) {
+    Py_XDECREF(self->element);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *Scope_get(Scope *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "get(prefix[, default])");
+        return NULL;
+    }
+    const char *prefix = NULL;
+    if (args[0] != Py_None && !(prefix = PyUnicode_AsUTF8(args[0]))) return NULL;
+    for (xmlNode *n = ((struct LxmlElement *)self->element)->_c_node; n && n->type == XML_ELEMENT_NODE;
+         n = n->parent)
+        for (xmlNs *ns = n->nsDef; ns; ns = ns->next)
+            if (prefix ? ns->prefix && strcmp((const char *)ns->prefix, prefix) == 0 : ns->prefix == NULL)
+                return ns->href ? decode((const char *)ns->href) : PyUnicode_FromString("");
+    return Py_NewRef(nargs == 2 ? args[1] : Py_None);
+}
+
+static PyMethodDef Scope_methods[] = {
+    {"get", (PyCFunction)(void (*)(void))Scope_get, METH_FASTCALL, "get(prefix[, default]): its namespace"},
+    {NULL}
+};
+
+static PyTypeObject ScopeType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "iij_xbrl.xbrl._factscan.Scope",
+    .tp_basicsize = sizeof(Scope),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = Scope_new,
+    .tp_dealloc = (destructor)Scope_dealloc,
+    .tp_methods = Scope_methods,
+    .tp_doc = "The namespace declarations in scope at an lxml element, looked up one prefix at a time.",
+};
+
 /* Parsed documents are freed into the C heap, where Python's objects (in arenas of their own) never reuse the
    space: a reader calls this once a taxonomy or an instance is read, so that peak memory is what is alive. */
 static PyObject *release_memory(PyObject *module, PyObject *unused) {
@@ -495,9 +548,10 @@ PyMODINIT_FUNC PyInit__factscan(void) {
         PyErr_SetString(PyExc_ImportError, "xmlGetLineNo not found in lxml.etree");
         return NULL;
     }
-    if (PyType_Ready(&ScannerType) < 0) return NULL;
+    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&ScopeType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module);
     if (!m) return NULL;
-    if (PyModule_AddObjectRef(m, "Scanner", (PyObject *)&ScannerType) < 0) { Py_DECREF(m); return NULL; }
+    if (PyModule_AddObjectRef(m, "Scanner", (PyObject *)&ScannerType) < 0 ||
+        PyModule_AddObjectRef(m, "Scope", (PyObject *)&ScopeType) < 0) { Py_DECREF(m); return NULL; }
     return m;
 }

@@ -275,9 +275,9 @@ _EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
 _MEASURE = f"{{{XBRLI}}}measure"
 
 
-def _qn(scope: dict[str | None, str], text: str | None) -> str | None:
-    """Clark name of a QName value under the namespace declarations `scope` (an element's nsmap); None when its
-    prefix is not declared or it is no QName."""
+def _qn(scope, text: str | None) -> str | None:
+    """Clark name of a QName value under the namespace declarations `scope` (an element's nsmap, or a compiled
+    Scope of it); None when its prefix is not declared or it is no QName."""
     parts = _qname_parts(text or "")
     if parts is None:
         return None
@@ -302,7 +302,7 @@ def _period(period: etree._Element | None) -> tuple[str | None, Hashable, str, t
     """(kind, key, shown, problems) of xbrli:period."""
     if period is None:
         return "none", None, "", (("xmlSchema:elementOccurrencesError", "has no period"),)
-    return _period_of(tuple((c.tag, c.text or "") for c in period if isinstance(c.tag, str)))
+    return _period_of(tuple([(tag, c.text or "") for c in period if (tag := c.tag).__class__ is str]))
 
 
 @lru_cache(maxsize=4096)  # instances repeat a handful of periods over thousands of contexts
@@ -337,27 +337,32 @@ def _period_of(children: tuple[tuple[str, str], ...]) -> tuple[str | None, Hasha
                                                                     "and endDate"),)
 
 
-def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record: Context) -> tuple:
-    """The non-dimensional content of a segment/scenario; its dimension values go to `record`."""
+def _nsmap(el: etree._Element) -> dict[str | None, str]:
+    return el.nsmap
+
+
+def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record: Context, scope=_nsmap) -> tuple:
+    """The non-dimensional content of a segment/scenario; its dimension values go to `record`. `scope(element)`
+    gives the element's namespace declarations (a mapping of prefix to namespace: its nsmap, or the compiled
+    core's Scope, which looks a prefix up without building the whole map)."""
     if el is None:
         return ()
     content = []
     dims = record.segment if name == "segment" else record.scenario
-    children = [c for c in el if c.tag.__class__ is str]
+    children = [(c, tag) for c in el if (tag := c.tag).__class__ is str]  # lxml makes a tag string per read
     if not children:
         record.problems.append((f"xbrl.{'4.7.3.2' if name == 'segment' else '4.7.4'}:{name}Empty",
                                 f"{name} is empty"))
-    for child in children:
-        tag = child.tag
+    for child, tag in children:
         if xdt and (tag == _EXPLICIT or tag == _TYPED):
-            scope = child.nsmap
-            dim = _qn(scope, child.get("dimension"))
+            names = scope(child)
+            dim = _qn(names, child.get("dimension"))
             if dim is None:
                 record.problems.append(("xmlSchema:valueError", f"dimension {child.get('dimension')!r} is not a "
                                         "QName with a declared prefix"))
                 continue
             if tag == _EXPLICIT:
-                member = _qn(scope, child.text)
+                member = _qn(names, child.text)
                 if member is None:
                     record.problems.append(("xmlSchema:valueError", f"member {lexical.collapse(child.text or '')!r} "
                                             "is not a QName with a declared prefix"))
@@ -405,20 +410,22 @@ def _typed_value(member: etree._Element, dim: str, dts: Dts, record: Context) ->
     return ("t", el.tag, lexical.value_key(text, base))
 
 
-def _context(el: etree._Element, dts: Dts) -> tuple[Context, Hashable]:
+def _context(el: etree._Element, dts: Dts, scope=_nsmap) -> tuple[Context, Hashable]:
     record = Context(el.get("id"), el.sourceline)
     ident = period = None
     segment = scenario = None
     for child in el:
-        if child.tag == _ENTITY:
+        tag = child.tag
+        if tag == _ENTITY:
             for c in child:
-                if c.tag == _IDENT:
+                tag = c.tag
+                if tag == _IDENT:
                     ident = c
-                elif c.tag == _SEGMENT:
+                elif tag == _SEGMENT:
                     segment = c
-        elif child.tag == _PERIOD:
+        elif tag == _PERIOD:
             period = child
-        elif child.tag == _SCENARIO:
+        elif tag == _SCENARIO:
             scenario = child
     if ident is None:
         record.problems.append(("xmlSchema:elementOccurrencesError", "has no entity identifier"))
@@ -432,10 +439,10 @@ def _context(el: etree._Element, dts: Dts) -> tuple[Context, Hashable]:
         record.problems.extend(problems)
     if segment is None and scenario is None:
         return record, (entity, pkey, (), _NO_CONTENT)
-    other = (_container(segment, "segment", dts.has_xdt, dts, record),
-             _container(scenario, "scenario", dts.has_xdt, dts, record))
-    dims = sorted([*record.segment.items(), *record.scenario.items()], key=repr)
-    return record, (entity, pkey, tuple(dims), other)
+    other = (_container(segment, "segment", dts.has_xdt, dts, record, scope),
+             _container(scenario, "scenario", dts.has_xdt, dts, record, scope))
+    dims = [*record.segment.items(), *record.scenario.items()]
+    return record, (entity, pkey, tuple(sorted(dims, key=repr) if len(dims) > 1 else dims), other)
 
 
 _NO_CONTENT: tuple = ((), ())
@@ -559,6 +566,7 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     facts = 0
     add = table.add
     other = checks.other_fact
+    scope = _nsmap if core is None else core.Scope
 
     def element(el: etree._Element) -> None:
         """One child of the root, in document order: what the compiled core hands over, every child without it."""
@@ -591,7 +599,7 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
             else:
                 pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
         elif tag == _CONTEXT:
-            record, key = _context(el, dts)
+            record, key = _context(el, dts, scope)
             checks.context(record)
             record.cls = table.context(key, record.shown)
             cid = record.id
