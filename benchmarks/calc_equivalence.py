@@ -1,6 +1,8 @@
-"""Compare our Calculations 1.1 findings with Arelle's (c11r) over N random instances, in any input format.
+"""Compare our Calculations 1.1 findings with Arelle's (c11r, or c11t with --truncate) over N random instances,
+in any input format.
 
     python benchmarks/calc_equivalence.py --count 500 [--seed 1] [--blocks 8] [--format xbrl|json|csv|inline]
+                                          [--truncate]
 
 Instances go to benchmarks/data/equivalence/ (git-ignored). With --format other than xbrl, each instance is
 generated without what only XML can say (precision, facts without decimals), written again in that format
@@ -23,11 +25,11 @@ import formatgen  # noqa: E402
 from iij_xbrl.xbrl.command import validate, validate_files  # noqa: E402
 
 
-def compare(paths: list[Path]) -> tuple[Counter, list[str]]:
-    logs = calcgen.arelle_batch(paths)
+def compare(paths: list[Path], truncate: bool = False) -> tuple[Counter, list[str]]:
+    logs = calcgen.arelle_batch(paths, calcs="c11t" if truncate else "c11r")
     counts, disagreements = Counter(), []
     for path in paths:
-        ours = calcgen.our_keys(validate([path], []))
+        ours = calcgen.our_keys(validate([path], [], truncate=truncate))
         theirs = calcgen.arelle_keys(logs[str(path)])
         counts.update(key[0] for key in theirs)
         counts["instances"] += 1
@@ -67,11 +69,12 @@ def main() -> int:
     ap.add_argument("--blocks", type=int, default=8, help="independent context/unit blocks per instance")
     ap.add_argument("--format", choices=("xbrl",) + formatgen.FORMATS, default="xbrl")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "data" / "equivalence")
+    ap.add_argument("--truncate", action="store_true", help="truncation mode (Arelle --calc c11t)")
     args = ap.parse_args()
     out = args.out if args.format == "xbrl" else args.out / args.format
     paths = calcgen.write_instances(out, args.seed, args.count, args.blocks, oim=args.format != "xbrl")
     if args.format == "xbrl":
-        counts, disagreements = compare(paths)
+        counts, disagreements = compare(paths, args.truncate)
     else:
         counts, disagreements = compare_format(paths, args.format, args.seed)
     for line in disagreements:

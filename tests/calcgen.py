@@ -28,7 +28,8 @@ ROLE = "http://example.com/calcgen/role/"
 ARC2003 = "http://www.xbrl.org/2003/arcrole/summation-item"
 ARC2023 = "https://xbrl.org/2023/arcrole/summation-item"
 CODES = ("calc11e:inconsistentCalculationUsingRounding", "oime:disallowedDuplicateFacts", "calc11e:excessDigits",
-         "calc11e:duplicateCalculationRelationships")
+         "calc11e:duplicateCalculationRelationships", "calc11e:inconsistentCalculationUsingTruncation",
+         "calc11e:disallowedDuplicateFactsUsingTruncation")  # the last two: truncation mode (c11t)
 
 # concept -> (type, family); family chooses the unit set
 CONCEPTS = {**{c: ("xbrli:monetaryItemType", "money") for c in ("A", "B", "C", "D", "E", "T1", "T2", "T3", "T4")},
@@ -284,17 +285,18 @@ from arelle.RuntimeOptions import RuntimeOptions
 out = {}
 with Session() as s:
     for path in json.load(sys.stdin):
-        s.run(RuntimeOptions(entrypointFile=path, validate=True, calcs="c11r", workOffline=True,
+        s.run(RuntimeOptions(entrypointFile=path, validate=True, calcs=sys.argv[1], workOffline=True,
                              disablePersistentConfig=True, logFile="logToBuffer", keepOpen=False))
         out[path] = json.loads(s.get_logs("json", clear_logs=True))["log"]
 json.dump(out, sys.stdout)
 """
 
 
-def arelle_batch(paths: list[Path]) -> dict[str, list[dict]]:
-    """Arelle's JSON log entries per file, from one in-process Arelle session in a subprocess."""
+def arelle_batch(paths: list[Path], calcs: str = "c11r") -> dict[str, list[dict]]:
+    """Arelle's JSON log entries per file, from one in-process Arelle session in a subprocess; `calcs` is
+    Arelle's --calc mode: c11r round-to-nearest, c11t truncation."""
     env = dict(os.environ, ARELLE_WORK_OFFLINE="1")
-    proc = subprocess.run([sys.executable, "-c", _ARELLE_LOOP], input=json.dumps([str(p) for p in paths]),
+    proc = subprocess.run([sys.executable, "-c", _ARELLE_LOOP, calcs], input=json.dumps([str(p) for p in paths]),
                           capture_output=True, text=True, env=env, timeout=3600)
     if proc.returncode != 0:
         raise RuntimeError(f"Arelle batch failed: {proc.stderr[-2000:]}")

@@ -18,6 +18,7 @@ from .paths import Project
 from .sources import dedupe
 from .taxonomy.source import Taxonomy
 from .xbrl.findings import Finding
+from .xbrl.xmlsafe import read_regular
 
 Dims = tuple[tuple[str, str], ...]
 
@@ -129,5 +130,5 @@ def load(project: Project) -> Publication:
     digest = project.sources_digest()
     taxonomy = load_taxonomy(project.taxonomy)
     filings = tuple(FilingFacts.of(spec, prints) for spec, prints in load_prints(project.sources, taxonomy))
-    documents = {name: (project.sources / name).read_bytes() for f in filings for name in f.spec.files}
+    documents = {name: read_regular(project.sources / name) for f in filings for name in f.spec.files}
     return Publication(project, taxonomy, filings, tuple(check(filings, taxonomy)), documents, digest)

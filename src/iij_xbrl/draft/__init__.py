@@ -16,7 +16,7 @@ from iij_xbrl.paths import Project, find
 from iij_xbrl.sources.factsheet import document_lines
 from iij_xbrl.taxonomy.names import SEGMENT_AXIS
 
-from . import crosscheck, review, sanity, signs
+from . import crosscheck, review, sanity, series, signs
 from .context import Context
 from .layout import Document
 from .prose import ProseReader
@@ -84,6 +84,8 @@ def draft(path: Path, filing: str | None = None, project: Project | None = None)
     proposals, clashes = _clashes([f for f in found if isinstance(f, Proposal)])
     proposals = crosscheck.check(ctx, proposals)
     kept, insane = sanity.check(ctx, [p for p in proposals if p.confidence >= THRESHOLD])
+    charted, covered = series.read(ctx, kept)  # charts without period labels, as the figures above confirm
+    kept = [p for p in kept if (p.line, p.start) not in covered] + charted
     doubtful = [Pending(p.line, p.start, p.token, f"low confidence {p.confidence:.2f}: {p.why}",
                         (f"{p.concept} {p.period}",)) for p in proposals if p.confidence < THRESHOLD]
     pending = [f for f in found if isinstance(f, Pending)] + clashes + insane + doubtful

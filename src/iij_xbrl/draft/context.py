@@ -90,11 +90,15 @@ class Context:
 
     def proposal(self, line: int, start: int, token: str, concept: str, period: Period, unit: str,
                  negative: bool, confidence: float, why: str, scenario_name: str = scenario.ACTUAL,
-                 segment: str = "Consolidated", approximate: bool = False, table: bool = False) -> Proposal | Pending:
+                 segment: str = "Consolidated", approximate: bool = False, table: bool = False,
+                 word: str | None = None) -> Proposal | Pending:
         """A sheet entry for one figure, or the reason it cannot be one. `negative` is the reading of the
-        printing and its words; the value takes the concept's natural sign (signs.natural)."""
+        printing and its words (`word`: the row label's word that read it otherwise); the value takes the
+        concept's natural sign (signs.natural)."""
         from . import signs
 
+        if concept in self.vocabulary.virtual:
+            return Pending(line, start, token, f"{concept} is in the taxonomy only through its changes", (concept,))
         name = periods.token(period)
         if name is None:
             return Pending(line, start, token, f"no sheet period for {period}", (concept,))
@@ -103,7 +107,7 @@ class Context:
             return Pending(line, start, token, f"not readable in {unit}", (concept,))
         decimals = _approximate_decimals(text, unit) if approximate else None
         negative, basis = signs.natural(negative, self.concept(concept).sign, self.doc.lines[line - 1], text, unit,
-                                        table=table, elimination=segment == signs.ELIMINATION)
+                                        table=table, elimination=segment == signs.ELIMINATION, word=word)
         return Proposal(line, start, token, text, concept, name, unit, scenario_name, segment,
                         signs.negate_for(text, unit, negative), decimals, round(confidence, 2), why, basis, table)
 

@@ -37,6 +37,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern, re.I)) f
     ("date", r"\b" + _MONTH + r"\s*(?P<day>\d{1,2}),?\s*(?P<y4>\d{4})\b"),
     ("month_end", r"\b(?:end\s+of|as\s+of)\s+" + _MONTH + r"\s*(?P<y4>\d{4})\b"),
     ("year_month", r"(?<![\d/])(?P<y4>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])(?![\d/])"),
+    ("fy", r"\bfull[- ]year\b(?!\s*(?:of\s+)?(?:FY|fiscal|\d))"),  # "Full Year Target": the document's fiscal year
 )]
 
 
@@ -165,6 +166,28 @@ def months(text: str) -> list[Found]:
         year = int(m["y4"])
         out.append(Found(m.start(), m.end(), m.group(), calendar.quarters(year if month >= 4 else year - 1, 1, 4)))
     return out
+
+
+_QUARTER_END = re.compile(r"\b(?:(?P<q>[1-4])Q[- ]?end|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter[- ]end"
+                          r"|(?P<year>year[- ]end)|(?P<interim>interim))\b", re.I)
+
+
+def quarter_end(text: str) -> re.Match[str] | None:
+    """A dividend's quarter end ("2Q-end", "interim": the second, "year-end": the fourth), see `dividend_quarter`."""
+    return _QUARTER_END.search(text)
+
+
+def dividend_quarter(marker: re.Match[str], within: Period) -> Period:
+    """The fiscal quarter a dividend of `marker` ("2Q-end", "interim", "Year-end") belongs to, in the fiscal year
+    of `within`: a quarter-end dividend is the dividend for that quarter."""
+    if marker["q"]:
+        q = int(marker["q"])
+    elif marker["ord"]:
+        q = _ORDINAL[marker["ord"].lower()]
+    else:
+        q = 4 if marker["year"] else 2
+    fy = calendar.fiscal_year_of(within.start if within.start is not None else within.end)
+    return calendar.quarters(fy, q, q)
 
 
 def quarter_ending(day: date) -> Period | None:

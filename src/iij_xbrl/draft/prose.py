@@ -12,12 +12,14 @@ in the sentence, the bullet, the slide's "YoY = 2Q12 compared to 2Q11", the capt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 from iij_xbrl.model import Period
 
-from . import periods, scale, scenario, signs, wording
+from iij_xbrl.taxonomy import signs as conventions
+
+from . import acquisitions, periods, revisions, scale, scenario, signs, wording
 from .context import Context
 from .layout import _BULLET, strip_bullet, token_spans
 from .proposal import Pending, Proposal
@@ -30,7 +32,7 @@ _SKIP = [
     (re.compile(r"\b1\s*:\s*200\b|stock split", re.I), "split-ratio"),
     (re.compile(r"translated from yen|per U\.?S\.?\$|noon buying rate", re.I), "usd-translation"),
 ]
-_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!Approx)(?<!\bvs)\.\s+(?=[A-Z\"“(])|;\s+")
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)%\]])(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!approx)(?<!Approx)(?<!\bvs)(?<!i\.e)(?<!e\.g)\.\s+(?=[A-Z\"“(])|;\s+")
 _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|totaling|amounted to|stood at|of)\b)\s*"
                    r"(?:(?:approx(?:imately|\.)?|about|around|almost|over|an?)\s*)*(?:JPY\s*)?$", re.I)
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
@@ -51,10 +53,21 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|al
                      r"|JPY|YoY|QoQ|up|down|approx\.?|approximately|about|around|points?|pts?\.?|respective"
                      r"|increased|decreased|increasing|decreasing|constantly|steadily|resulted|resulting|each"
                      r"|slightly|further|recognized|there|were|this|these|those|be|been|has|have|had|all|both|forecasts?|targets?"
-                     r"|plans?|planned|estimates?|financial|full|but)", re.I)
+                     r"|plans?|planned|estimates?|financial|full|but|breakdown)", re.I)
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
+_QUARTER_END_WORDS = r"[1-4]Q[- ]?end|year[- ]end|interim"
+# what happened to what a count counts ("785 ATMs were placed", "acquisition of 1,600 corporate clients")
+_DONE_WORDS = r"placed|hired|hire|acquired|acquire|acquisition|introduced|opened"
+_DONE = re.compile(r"\b(?:" + _DONE_WORDS + r"|successfully|completed)\b", re.I)
+_DONE_AS = {"hire": "hired", "acquire": "acquired", "acquisition": "acquired"}
+# two subjects sharing a qualifier ("Revenue and OP related to IIJ-GS"); "order backlog for systems
+# construction and equipment sales" shares none
+_SHARED = re.compile(r"^(?P<a>[A-Za-z&/\- ]+?)\s+and\s+(?P<b>[A-Za-z&/\-]+(?:\s+[A-Za-z&/\-]+)?)"
+                     r"(?P<tail>\s+(?:related\s+to|of|for|from)\s+.+)$")
+_BREAKDOWN = re.compile(r"\bbreakdown\b", re.I)
+_MOVED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|up|down)\b", re.I)
 _CAUSE = re.compile(r"\b(?:mainly\s+|largely\s+)?(?:due to|along with|resulting from|because of|affected by)\b", re.I)
 _PAST = re.compile(r"\b(?:hired|placed|acquired|completed|recorded|as planned)\b", re.I)  # done: not a plan
 # Data types a figure can have, by (measure, role): an amount is money, a count an integer, ...
@@ -76,7 +89,7 @@ _CHANGE_LABEL = re.compile(r"\b(?:change|revision|shortfall)\b|increase \(decrea
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|from|than|against|vs\.?)\b[^,.;()]{0,45}$", re.I)
 # what follows the previous figure belongs to it ("192 personnel YoY", "JPY521 million YoY")
 _LEAD = re.compile(r"^\s*(?:million|billion|thousand|yen|%|points?|pts?\.?|pt\.?|contracts?|personnel|employees?|ATMs?"
-                   r"|clients?|customers?|projects?|lines|new(?:ly)? graduates)\b(?:\s+in\s+[a-z][^,.;()]*?(?=,|\band\b|$))?",
+                   r"|(?:(?:corporate|blue-chip)\s+)?(?:clients?|customers?)|projects?|lines|new(?:ly)? graduates)\b(?:\s+in\s+[a-z][^,.;()]*?(?=,|\band\b|$))?",
                    re.I)
 
 
@@ -89,6 +102,9 @@ class _State:
     head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
     head_period: Period | None = None
     head_indent: int = -1  # indentation of the head's bullet (-2: a colon head, for every bullet below it)
+    head_line: int = 0  # the line of a colon head
+    acquisition: bool = False  # the text speaks of an acquired company (acquisitions module) since its last mention
+    mentioned: bool = False  # the line names an acquired company
     head_basis: str = ""  # "QoQ" / "YoY" the head states: its sub-bullets' changes compare the same way
     caption_scenario: str | None = None  # "(Previous Target)", "<Original Target>"
     caption_scenario_used: bool = False
@@ -162,10 +178,15 @@ class ProseReader:
         doc = self.ctx.doc
         state = _State()
         self._listed = self._listed_labels(set(table_lines))
+        self._acquired = acquisitions.Acquired.of(doc.lines, doc.fiscal_year)
+        self._directions = revisions.directions(doc)
         for number, text in enumerate(doc.lines, start=1):
             section = doc.heading(number)
             if section != state.section:
                 state = _State(section, *self._section_periods.get(section, (None, False)))
+            if self._acquired.names:
+                state.mentioned = self._acquired.mentions(text)
+                state.acquisition = state.mentioned or state.acquisition and not self._new_topic(text)
             if number in skip:
                 continue
             spans = token_spans(text)
@@ -190,6 +211,16 @@ class ProseReader:
             offset, state.table_caption = from_offset.get(number, (0, ""))
             yield from self._line(number, text, [t for t in spans if t[0] >= offset], state, offset)
 
+    @staticmethod
+    def _new_topic(text: str) -> bool:
+        """A line that opens another topic: a marked point ("◆ ..."), a title of its own (not a bracketed
+        sub-caption such as "<Outline of acquisition>" or "(B/S)")."""
+        stripped = text.strip()
+        if re.match(r"^[\s\-–•]*[◆●■]", text):
+            return True
+        return bool(stripped) and not token_spans(stripped) and not _BULLET.match(text) and stripped[0] not in "<([" \
+            and len(stripped.split()) <= 8 and not stripped.endswith(":")
+
     def _skipped(self, number: int, text: str) -> str | None:
         if self.ctx.doc.is_heading(number) or re.match(r"^\s*(?:[IVXⅠ-Ⅻ]+\s*)?[-.]?\s*\d+\s*\.\s", text):
             if len(token_spans(text)) <= 2:
@@ -210,10 +241,13 @@ class ProseReader:
             state.caption_scenario = named  # "(Previous Target)" above the figures it heads
             return
         if _HEAD.search(stripped) or re.match(r"^\s*[◆■●]", text) and len(stripped.split()) <= 8:
+            # "FY12 Operating Income: 7,753 / Net income attributable to IIJ: 5,301": a colon head without a
+            # period continues the period of the colon head before it
+            continued = state.head_period if state.head and state.head_indent == -2 and _HEAD.search(stripped) else None
             state.head, state.head_indent = subject, -2  # a colon head or a marked topic heads every bullet below
-            state.head_basis = _basis_of(stripped)
+            state.head_basis, state.head_line = _basis_of(stripped), number
             state.caption_scenario = None
-            state.head_period = found[0].period if len(found) == 1 else None
+            state.head_period = found[0].period if len(found) == 1 else None if found else continued
             if len(found) == 1 and not subject:
                 state.caption_period = found[0].period
             return
@@ -222,17 +256,21 @@ class ProseReader:
             return  # "1Q07" alone: a chart's axis label
         if len(found) == 1 and (len(stripped.split()) <= 10 and not _BULLET.match(text) or bare == found[0].text):
             state.caption_period = found[0].period
-            state.head, state.head_period = "", None
+            state.head, state.head_period, state.head_indent = "", None, -1
             return
         if (len(stripped.split()) <= 6 and not _BULLET.match(text) and not stripped.endswith(".")
                 and not re.search(r"\b(?:was|were|is|are|has|have|will|to)\b", stripped, re.I)):
             state.subheading = subject
-            state.head, state.head_period = "", None
+            state.head, state.head_period, state.head_indent = "", None, -1
 
     # ---- one line --------------------------------------------------------------------------------
     def _line(self, number: int, text: str, spans: list[tuple[int, int, str]], state: _State,
               offset: int = 0) -> Iterator[Proposal | Pending]:
         ctx = self.ctx
+        spans = self._names(text, spans)
+        if not spans:  # "- Revision to 4 new subsidiaries revenue:": a line without figures of its own
+            self._note(number, text, strip_bullet(text), state)
+            return
         line_periods = periods.find(text, ctx.doc.fiscal_year)
         indent = _indent(text)
         if _BULLET.match(text) and 0 <= state.head_indent and indent <= state.head_indent:
@@ -249,7 +287,7 @@ class ProseReader:
         state.last_period = state.carry_period if continuing else None
         state.last_amount = state.carry_amount if continuing else False
         state.last_role = ()
-        spans = self._names(text, spans)
+        pairs = ""  # the second subject of "A and B ...: a, b"
         for index, (start, end, token) in enumerate(spans):
             sentence = max(s for s in sentence_starts if s <= start)
             if sentence > previous_end:
@@ -260,24 +298,37 @@ class ProseReader:
             previous_end = end
             # subject: the phrase before the link word, else the figure before it, else the bullet head
             found, own = self._subject_before(local, token.startswith(("JPY", "+")))
+            if found and not _content(_DONE.sub(" ", found)):
+                found = ""  # "Successfully completed the acquisition of 1,600 corporate clients": what was done
+            if found and self._acquired.names and not self._acquired.without(found) and subject:
+                found = f"{subject} {found}"  # "Goodwill: JPY3,397 million (IIJ-GS JPY857 million)": its part
+            shared = _SHARED.match(found) if found else None
             if number in self._listed:
                 subject, subject_from = _subject(self._listed[number]), "listed label"
+            elif shared and index + 1 < len(spans) and not _content(after):
+                # "Revenue and OP related to IIJ-GS: JPY2.2 billion, JPY0.3 billion": one subject each, in order
+                subject, subject_from, pairs = shared["a"] + shared["tail"], "sentence", shared["b"] + shared["tail"]
+            elif pairs and not found:
+                subject, subject_from, pairs = pairs, "sentence", ""
             elif found:
                 subject, subject_from = found, "sentence"
             elif not subject and state.head and state.head_indent == -2 and not _content(
                     _blank_periods(before_all, ctx.doc.fiscal_year)) and [f for f in line_periods if f.end <= start]:
                 subject, subject_from = state.head, "bullet head"  # "As of March 31, 2012: 758,800 shares" under its head
-            elif not subject and len(_content(_PLANNED.sub(" ", _blank_periods(before_all, ctx.doc.fiscal_year)))) <= 1:
+            elif (not subject or subject_from == "counted") and len(_content(_DONE.sub(" ", _PLANNED.sub(
+                    " ", _blank_periods(local, ctx.doc.fiscal_year))))) <= 1:
                 counted = _COUNT_NOUN.match(after)
                 if counted:  # "785 ATMs were placed", "Hired 75 newly graduates": what is counted, what happened
-                    done = re.match(r"^\s*(?:were|was)?\s*(placed|hired|acquired|introduced|opened)\b",
-                                    after[counted.end():]) or re.search(
-                        r"\b(placed|hired|acquired|introduced|opened)\b", before_all, re.I) or re.search(
+                    done = re.match(r"^\s*(?:were|was)?\s*(" + _DONE_WORDS + r")\b", after[counted.end():], re.I) \
+                        or re.search(r"\b(" + _DONE_WORDS + r")\b", before_all, re.I) or re.search(
                         r"\b(?:planning|plans?|expect(?:ing)?)\s+to\s+(hire)\s*$", before_all, re.I)
-                    subject, subject_from = counted.group().strip() + (" " + done[1] if done else ""), "counted"
-                    subject = re.sub(r"\bhire$", "hired", subject)  # "planning to hire 130 newly graduates"
-                    if not [f for f in line_periods if f.start > start] and not periods.months(text[start:]) \
-                            and not periods.months(local):  # "(Apr. 2011: 44 newly graduates)"
+                    happened = _DONE_AS.get(done[1].lower(), done[1].lower()) if done else ""
+                    subject, subject_from = counted.group().strip() + " " + happened, "counted"
+                    # a count acquired with a company the text speaks of: at the acquisition
+                    acquired = happened == "acquired" and (state.acquisition or state.mentioned)
+                    dated = [f for f in line_periods if f.start > start or start - len(local) <= f.start]
+                    if not dated and not periods.months(text[start:]) and not periods.months(local) \
+                            and not acquired:  # "(Apr. 2011: 44 newly graduates)", "FY2008: 92 newly graduates"
                         yield Pending(number, start, token, "a count with no date of its own")
                         continue
                 elif _content(_blank_periods(before_all, ctx.doc.fiscal_year)):
@@ -286,6 +337,8 @@ class ProseReader:
                     subject, subject_from = state.carry, "line above"
                 elif state.table_caption and not _content(_blank_periods(text[:start], ctx.doc.fiscal_year)):
                     subject, subject_from = state.table_caption, "table caption"
+                elif state.head and state.head_line == self._above(number) and _REVISION_TITLE.search(state.section):
+                    subject, subject_from = state.head, "bullet head"  # a factor printed under its colon head
                 elif state.subheading and not _BULLET.match(text) and _REVISION_TITLE.search(state.section):
                     subject, subject_from = state.subheading, "sub-heading"  # a revision slide's bare amounts
                 elif state.head:
@@ -320,8 +373,10 @@ class ProseReader:
             before, after = text[:start], text[end:]
             if re.search(r"(?:over|for)\s*$", before, re.I) and re.search(r"gb?ps", token + after[:4], re.I):
                 continue
+            if re.fullmatch(r"\d{1,2}", token) and re.search(r"\(\s*$", before) and re.match(r"^\s*months?\)", after):
+                continue  # "(3 months)": the span a figure covers
             if re.fullmatch(r"\d", token) and re.match(r"^\s+(?:new|large|certain)?\s*[a-z]+", after) and \
-                    re.search(r"(?:\b(?:from|of|for|by|with|in)|\()\s*$", before, re.I):
+                    re.search(r"(?:\b(?:from|of|for|by|with|in|to)|\()\s*$", before, re.I):
                 continue
             kept.append((start, end, token))
         return kept
@@ -341,14 +396,24 @@ class ProseReader:
             return allowed is None or ctx.concept(name).data_type in allowed or (
                 name.endswith(vocabulary_suffixes) and measure != "count")
 
-        context = [state.head if subject_from in ("sentence", "line above") else "", state.subheading, state.table_caption,
-                   state.sentence_subjects, state.topic]
+        if self._acquired.names and self._acquired.mentions(subject):
+            # "Revenue and operating income related to IIJ-GS": the acquired company's own figures
+            subject, company = self._acquired.without(subject), [self._acquired.words()]
+        else:
+            company = []
+        # the sentence's earlier subjects and the paragraph's topic complete a subject before the bullet head,
+        # the sub-heading and the table caption do ("Gross margin of SI: ..., Gross margin ratio: down 2.0
+        # points" under a head about network services)
+        context = [state.sentence_subjects, state.topic, *company]
+        structure = [state.head if subject_from in ("sentence", "line above") else "", state.subheading,
+                     state.table_caption, acquisitions.WORDS if state.acquisition and not company else ""]
         alone = vocabulary.match(subject, accept=accept, outright=False)
         if alone.concept and alone.score >= 100 and alone.decisive:
-            context[3] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
+            context[0] = _related(state.sentence_subjects, subject)  # named outright: no parallel subject completes it
         # a bare counted noun ("Approx. 119,000 contracts") may be what the line above counts
         background = [_heading_words(state.section), state.carry if subject_from == "counted" else ""]
-        match = vocabulary.match(subject, context=context, background=background, accept=accept, outright=False)
+        match = vocabulary.match(subject, context=context, structure=structure, background=background, accept=accept,
+                                 outright=False)
         moved = re.match(r"^\s*(?:increase|decrease|change)s?\s+in\s+(?P<rest>.+)$", subject, re.I)
         if (match.concept is None or match.score < 80) and moved and role == "change":
             # "Increase in depreciation and amortization: plus JPY961 million": a change of what follows
@@ -358,8 +423,8 @@ class ProseReader:
         bare = re.sub(r"\([^()]*\)?", " ", subject)
         if (match.concept is None or match.score < 80) and bare.strip() and bare != subject:
             # "Cloud related (Matsue Container DC)": the parenthesis qualifies, the words before name it
-            second = vocabulary.match(bare, context=context, background=[_heading_words(state.section)],
-                                      accept=accept, outright=False)
+            second = vocabulary.match(bare, context=context, structure=structure,
+                                      background=[_heading_words(state.section)], accept=accept, outright=False)
             if second.concept and second.score > match.score:
                 return second
         return match
@@ -378,7 +443,8 @@ class ProseReader:
                                text)  # a bold topic heads the line; it is context, not the subject
         if text.count("(") > text.count(")"):
             outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
-            text = inside if _content(_DIRECTION.sub(" ", inside)) else outside  # "(Gross margin ratio: 21.2%)"
+            # "(Gross margin ratio: 21.2%)" names its own subject; "(Full Year Target of JPY2,000" does not
+            text = inside if _content(_DIRECTION.sub(" ", _blank_periods(inside, self.ctx.doc.fiscal_year))) else outside
         text = _blank_periods(text, self.ctx.doc.fiscal_year)
         text = re.sub(r"(?:the\s+)?%\s*of\s+(?:total\s+)?revenues?", " ", text, flags=re.I)  # a share's words
         m = _LINK.search(text) or _DIRECTION.search(text) or (re.search(r"\s$", text) if jpy else None)
@@ -396,7 +462,8 @@ class ProseReader:
             before = pieces[-1][: cause.start()]  # unless nothing else is ("mainly due to payments for ... of")
             pieces[-1] = before if _content(before) else pieces[-1][cause.end():]
         last = _subject(pieces[-1])
-        while not last and len(pieces) > 1 and re.fullmatch(r"[\s•·▪\-–]*(?:(?:end|as)\s+of\b)?\s*", pieces[-1]):
+        while not last and len(pieces) > 1 and (re.fullmatch(r"[\s•·▪\-–]*(?:(?:end|as)\s+of\b)?\s*", pieces[-1])
+                                                or not _content(pieces[-1])):
             # "Equity ratio: • end of Sep 2010: 42.1%": a date between the subject and its figure
             pieces.pop()
             last = _subject(pieces[-1])
@@ -431,11 +498,19 @@ class ProseReader:
             role, basis = "change", "target"
             if not subject:
                 return Pending(number, start, token, "no subject for a target revision")
+        if measure in ("amount", "bare") and not revision:
+            factor = self._factor(number, text, start, token, local, before_all, after, subject, subject_from,
+                                  line_periods, state, measure, unit)
+            if factor is not None:
+                return factor
         listed = periods.find(local, ctx.doc.fiscal_year)
         if role == "level" and state.last_role and state.last_role[0] == "change" and subject_from == "sentence" \
                 and listed and re.fullmatch(r"[\s,;]*(?:and\s+)?:?\s*(?:approx(?:imately|\.)?\s*)?",
                                             _blank_periods(local, ctx.doc.fiscal_year).replace(":", " ")):
             role, basis = state.last_role  # "increasing by 4Q11: approx. 6,500, 1Q12: approx. 13,800": a list
+        # a change listed after another change of the sentence ("increased by 67.1% YoY and 3.4% QoQ") has its
+        # direction word
+        listing = bool(state.last_role) and state.last_role[0] == "change" == role
         state.last_role = (role, basis)
         if measure == "percent" and role == "level" and subject_from == "line above" and state.carry_amount \
                 and (re.fullmatch(r"\s*\(\s*", local) and re.match(r"^\s*\)", after)
@@ -443,10 +518,15 @@ class ProseReader:
             role = "share"  # "FY11: 13,635" then "(14.0%)": its share of revenues, as the slides print it
         if role == "change" and not basis and subject_from != "sentence" or role == "change" and not basis and state.head_basis:
             basis = state.head_basis
+        marker = periods.quarter_end(subject)  # "interim period cash dividend", "year-end cash dividend"
+        if marker:
+            subject = (subject[: marker.start()] + " " + subject[marker.end():]).strip()
         match = self._match(subject, subject_from, state, measure, role, unit)
         post = re.match(r"^\s*(?:million|billion|thousand)?\s+in\s+(?P<noun>[a-z][^,.;()]*?)\s*(?=,|\band\b|\.|$)", after)
         if post:  # "The breakdown of other investments were JPY2,060 million in nonmarketable equity securities"
             part = self._match(f"{subject} {post['noun']}", subject_from, state, measure, role, unit)
+            if (part.concept is None or part.score < 90) and _BREAKDOWN.search(before_all):
+                part = self._match(post["noun"], subject_from, state, measure, role, unit)  # "... in goodwill"
             if part.concept and part.score >= 90 and part.decisive:
                 match = part
         if re.match(r"^\s*per\s+share\b", after, re.I) and (match.concept is None or match.score < 90):
@@ -469,13 +549,25 @@ class ProseReader:
         if match.concept is None or match.score < 70:
             return Pending(number, start, token, f"no concept for {subject!r}",
                            tuple(c for c, _ in match.candidates[:3]))
-        concept = self._derive(match.concept, role, basis, measure, match.role)
+        concept = self._derive(match.concept, role, basis, measure)
         if concept is None:
             return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
                            (match.concept,))
         period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
+        period_printed = "after the figure" in period_why or "in the sentence" in period_why
+        if state.acquisition and acquisitions.own(ctx.vocabulary.label(concept)) and not period_printed:
+            # the acquired company's balances at the acquisition, its flows since then within the reporting period
+            # (balances of the group related to it, such as its goodwill, are the group's at the period's end)
+            if ctx.is_instant(concept) and self._acquired.day and acquisitions.AT_ACQUISITION.search(
+                    ctx.vocabulary.label(concept)):
+                period, period_why = Period(end=self._acquired.day), "the acquisition date"
+            elif not ctx.is_instant(concept) and ctx.doc.reporting_period:
+                period, period_why = ctx.doc.reporting_period, "reporting period (the acquired company's since its acquisition)"
         if period is None:
             return Pending(number, start, token, f"no period for {concept}", (concept,))
+        if marker and ctx.concept(concept).data_type == "perShare" and not period.is_instant:
+            period = periods.dividend_quarter(marker, period)
+            period_why += f", {marker.group()!r}: that quarter's dividend"
         if measure == "bare":
             unit = ctx.unit_for(concept, ctx.doc.unit_above(number), token)
         elif unit is None or unit == "amount":
@@ -498,8 +590,8 @@ class ProseReader:
                                                    credit)
         if role == "share" and token.startswith("("):
             printed = negative = False  # "(14.0%)" under an amount: its share, in parentheses as slides print it
-        if (role == "change" or match.role == "change-only" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
-                and not signs.has_direction(local, token):
+        if (role == "change" or _CHANGE_LABEL.search(ctx.vocabulary.label(concept))) \
+                and not signs.has_direction(before_all if listing else local, token):
             return Pending(number, start, token, f"a change without a direction word ({concept})", (concept,))
         if not printed and signs.inverted_subject(subject, ctx.vocabulary.label(match.concept)):
             negative = not negative  # "Increase in accounts receivable" of "Decrease (increase) in ..."
@@ -545,8 +637,83 @@ class ProseReader:
         if role == "level":
             state.anchor = (in_cell, period, period_why, scen)
         state.last_period, state.last_amount = period, measure in ("amount", "bare")
+        if role == "share" and token.startswith("(") and token.endswith(")"):
+            token = token[1:-1]  # "(14.0%)" under an amount: the sheet cites the share, not a negative figure
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
                             segment, approximate=approximate)
+
+    def _above(self, number: int) -> int:
+        """The nearest non-blank line above `number`."""
+        n = number - 1
+        while n > 0 and not self.ctx.doc.text(n).strip():
+            n -= 1
+        return n
+
+    def _factor(self, number: int, text: str, start: int, token: str, local: str, before_all: str, after: str,
+                subject: str, subject_from: str, line_periods: list, state: _State, measure: str,
+                unit: str | None) -> Proposal | Pending | None:
+        """A factor of a target revision (revisions module), or None when the figure is none: an amount a plan
+        falls short of, an amount with words of its own (or under its colon head) on a slide revising a
+        target, an amount over "Difference between the full year revised target and the initial target"."""
+        ctx = self.ctx
+        sentence_rest = re.split(r"(?<=[a-z0-9)])\.\s|;", after, maxsplit=1)[0]
+        short = revisions.SHORTFALL.search(before_all + " " + sentence_rest)
+        below = ctx.doc.text(self._after(number))
+        difference = not _content(_blank_periods(text[:start] + text[start + len(token):], ctx.doc.fiscal_year)) \
+            and revisions.DIFFERENCE.search(below)
+        slide = _REVISION_TITLE.search(state.section) and (
+            subject_from == "sentence" and _content(_blank_periods(before_all, ctx.doc.fiscal_year))
+            or subject_from == "bullet head" and state.head_line == self._above(number))
+        if not (difference or (short or slide) and measure == "amount"):
+            return None
+        parent_text = re.sub(r"\([^()]*\)", " ", state.subheading or _heading_words(state.section))
+        parent = ctx.vocabulary.match(scenario.without(parent_text),
+                                      accept=lambda n: ctx.vocabulary.base_of(n) is None and not ctx.is_instant(n))
+        parent_concept = parent.concept if parent.concept and parent.score >= 90 and parent.decisive else None
+        if difference:
+            found = revisions.Factor(parent_concept + revisions.SUFFIX, "Consolidated",
+                                     f"the revision of {parent_concept}: {below.strip()!r}") \
+                if parent_concept and parent_concept + revisions.SUFFIX in ctx.vocabulary.concepts else None
+            wording = below
+        else:
+            found = revisions.factor(ctx.vocabulary, subject, parent_concept)
+            wording = before_all + " " + sentence_rest
+        if found is None:
+            return Pending(number, start, token, f"a factor of the revision of the {parent_text.strip()!r} target: "
+                           f"no revision concept for {subject!r}", (parent_concept or "",))
+        period, period_why = self._period(text, start, token, after, before_all, line_periods, state, found.concept,
+                                          "level", "")
+        named = periods.find(below if difference else short.group() if short else "", ctx.doc.fiscal_year)
+        if named:  # "short of the full year plan", "Difference between the full year revised target and ..."
+            period, period_why = named[0].period, f"{named[0].text!r} of the {'line below' if difference else 'plan'}"
+        if period is None:
+            return Pending(number, start, token, f"no period for {found.concept}", (found.concept,))
+        convention = ctx.concept(found.concept).sign
+        word = next((w for w in reversed(re.findall(r"[A-Za-z]+", wording))
+                     if conventions.polarity(convention or "", w) == -1), None)
+        stated = None if word else revisions.direction(self._directions, ctx.doc, number)
+        if word is None and (stated is None or conventions.polarity(convention or "", stated[1]) != -1):
+            return Pending(number, start, token, f"a factor of a revision ({found.concept}) without a direction",
+                           (found.concept,))
+        scale_ = unit if unit and unit.startswith("JPY ") else ctx.doc.unit_above(number) if measure == "bare" else None
+        unit = ctx.unit_for(found.concept, scale_, token)
+        if unit is None:
+            return Pending(number, start, token, f"no unit for {found.concept}", (found.concept,))
+        why = f"{found.why}; period {period_why}" + (f"; {stated[1]!r} revision (line {stated[0]})" if stated else "")
+        proposal = ctx.proposal(number, start, token, found.concept, period, unit, True, 0.85, why, scenario.REVISED,
+                                found.segment, approximate=bool(_APPROX.search(local)), word=word)
+        if isinstance(proposal, Proposal) and word is None:  # the revision's direction, whatever the factor's words
+            proposal = replace(proposal, negate=signs.negate_for(proposal.text, proposal.unit, True),
+                               basis=("negate", f"a factor of the {stated[1].lower()} revision stated on line "
+                                                f"{stated[0]}: {ctx.doc.text(stated[0]).strip()!r}"))
+        return proposal
+
+    def _after(self, number: int) -> int:
+        """The nearest non-blank line below `number`."""
+        n = number + 1
+        while n <= len(self.ctx.doc.lines) and not self.ctx.doc.text(n).strip():
+            n += 1
+        return n
 
     # ---- pieces of a figure statement -------------------------------------------------------------
     def _measure(self, token: str, local: str, after: str, subject: str, rest: str) -> tuple[str | None, str | None]:
@@ -580,7 +747,8 @@ class ProseReader:
         if measure == "percent" and (_SHARE.match(after) or _SHARE_BEFORE.search(local)):
             return "share", ""
         changed = bool(_DIRECTION.search(_blank_periods(local, self.ctx.doc.fiscal_year))) or token.lstrip("(").startswith("+")
-        label = re.search(r"\b(YoY|QoQ)\s*:\s*(?:up|down|plus|minus)?\s*$", local, re.I)  # "(YoY: up 140"
+        # "(YoY: up 140", "increased due to business expansion YoY of 13.7%"
+        label = re.search(r"\b(YoY|QoQ)\s*(?::\s*(?:up|down|plus|minus)?|\bof)\s*$", local, re.I)
         basis = label[1] if label else "QoQ" if _QOQ.search(window) else "YoY" if _YOY.search(window) else ""
         basis = {"yoy": "YoY", "qoq": "QoQ"}.get(basis.lower(), basis)
         if not basis and re.search(r"\bcompared\s+(?:to|with)\s+\S*\d", window + " " + local[-40:], re.I):
@@ -588,17 +756,16 @@ class ProseReader:
         if not basis and changed:
             tail = local[-40:]
             basis = "QoQ" if _QOQ.search(tail) else "YoY" if _YOY.search(tail) else ""
+        if measure == "percent" and basis in ("YoY", "QoQ") and _MOVED.search(before_all):
+            changed = True  # "costs increased by 67.1% YoY and 3.4% QoQ": a percentage against a period moved
         if changed or (measure == "points"):
             return "change", basis
         return "level", ""
 
-    def _derive(self, base: str, role: str, basis: str, measure: str, how: str = "") -> str | None:
+    def _derive(self, base: str, role: str, basis: str, measure: str) -> str | None:
         ctx = self.ctx
         vocabulary = ctx.vocabulary
         data_type = ctx.concept(base).data_type
-        if how == "change-only":  # "Rent expenses" names only its change: the change it names, or nothing
-            kind = "ChangeRatio" if measure == "percent" else "ChangeAmount"
-            return base if role == "change" and base.endswith((basis or "") + kind) else None
         if role == "level":
             if measure in ("percent",) and data_type != "percent":
                 return None
@@ -617,8 +784,9 @@ class ProseReader:
         if measure == "percent" and ctx.is_instant(base) and data_type == "monetary":
             return vocabulary.derived(base, (basis or "YoY") + "ChangeRatio")  # order backlog, up 16.7% QoQ
         if ctx.is_instant(base) or data_type in ("integer", "decimal"):
-            if basis == "QoQ":
-                return vocabulary.derived(base, "IncreaseDecrease") or vocabulary.derived(base, "QoQChange")
+            if basis == "QoQ":  # "LTE services' contracts increasing by 4Q11: approx. 6,500": net additions
+                return vocabulary.derived(base, "IncreaseDecrease") or vocabulary.derived(base, "QoQChange") or (
+                    vocabulary.derived(base, "NetAdditions") if not ctx.is_instant(base) or data_type == "integer" else None)
             return vocabulary.derived(base, (basis or "YoY") + "Change") or (
                 vocabulary.derived(base, (basis or "YoY") + "ChangeRatio" if measure == "percent" else
                                    (basis or "YoY") + "ChangeAmount"))
@@ -629,6 +797,7 @@ class ProseReader:
                 state: _State, concept: str, role: str, basis: str) -> tuple[Period | None, str]:
         ctx = self.ctx
         instant = ctx.is_instant(concept)
+        per_share = ctx.concept(concept).data_type == "perShare"  # "FY2011 year-end dividends" paid: not in FY2011
         period, why = None, ""
         # printed right after the figure: "JPY1,055 million for 1H11", "28,000(3Q13)", "JPY 1.2 billion)"
         tail = re.split(r",(?!\s*\d{4})|;|\band\b|\bcompared\b", after, maxsplit=1)[0]
@@ -640,7 +809,8 @@ class ProseReader:
         if period is None:
             used = {u[0] for u in state.used_periods}
             before = [f for f in line_periods if f.end <= start and f.start >= start - len(before_all)
-                      and not _COMPARED.search(text[:f.start])]
+                      and not _COMPARED.search(text[:f.start])
+                      and (per_share or not re.match(r"\s*(?:" + _QUARTER_END_WORDS + ")", text[f.end:], re.I))]
             before = [f for f in before if f.start not in used] or before
             if before:
                 period, why = before[-1].period, f"{before[-1].text!r} in the sentence"
@@ -756,6 +926,7 @@ def _subject(text: str) -> str:
     text = re.sub(r"[<>«»\[\]\"“”*:]|\bas of\b|\bend of\b|\bfor the (?:three|six|nine) months\b", " ", text, flags=re.I)
     text = re.sub(r"\b(?:was|were|is|are|reached|totaled|has|have|been)\b.*$", " ", text, flags=re.I)
     text = text.replace("#", " number of ")
+    text = re.sub(r"^\W*no\s+changes?\s+(?:in|to)\s+", " ", text, flags=re.I)  # "No changes in per share cash dividends"
     words = [w for w in re.split(r"\s+", text.strip(" ,:;-–()")) if w and not re.fullmatch(r"[\d,.%()+-]+", w)]
     while words and _FILLER.fullmatch(words[0].strip("(),")):
         words.pop(0)

@@ -4,7 +4,10 @@
   readings of one fact disagree, the reading the most trustworthy lines agree on stays (tables count more
   than prose) and the others go to review naming the line they contradict; with no clear winner all go.
 - A flow of a quarter cannot be a small fraction of its half year, nor exceed it: "2Q12 revenue: JPY1.4
-  billion" read as total revenues beside 1H12 revenues of JPY51.1 billion is a misread subject.
+  billion" read as total revenues beside 1H12 revenues of JPY51.1 billion is a misread subject. Only amounts
+  (the `positive` sign convention) are compared: a change, an income or a net cash flow may turn negative in
+  one quarter. Only prose is judged: two table rows of one label are both right, however lumpy the item
+  (refunds of deposits, repayments of borrowings).
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from decimal import Decimal
 
 from iij_xbrl.model import Fact
 from iij_xbrl.sources import dedupe
+from iij_xbrl.taxonomy import signs as conventions
 
 from .context import Context
 from .facts import fact as _fact
@@ -63,15 +67,15 @@ def check(ctx: Context, proposals: list[Proposal]) -> tuple[list[Proposal], list
 
 
 def _implausible(ctx: Context, readings: list[_Reading], rejected: dict[int, str]) -> dict[int, str]:
+    """Prose flows of a sub-period far out of proportion with the enclosing period of the same concept."""
     table_lines = set(ctx.doc.table_lines)
-    """Flows of a sub-period far out of proportion with the enclosing period of the same concept."""
     found: dict[int, str] = {}
     by_concept: dict[tuple, list[int]] = {}
     for i, r in enumerate(readings):
         p = r.proposal
         if i in rejected or ctx.concept(p.concept).data_type != "monetary" or ctx.is_instant(p.concept):
             continue
-        if ctx.concept(p.concept).balance is None:  # changes and movements may be any size
+        if ctx.concept(p.concept).sign != conventions.POSITIVE:  # changes and movements may be any size
             continue
         by_concept.setdefault((p.concept, p.scenario, p.segment), []).append(i)
     for members in by_concept.values():
@@ -97,14 +101,14 @@ def _implausible(ctx: Context, readings: list[_Reading], rejected: dict[int, str
 
 def _votes(readings: list[_Reading], i: int, alive: list[int], table_lines: set[int]) -> tuple[set[int], set[int]]:
     """Lines of the readings nested with reading i (one period inside the other) that are in proportion with
-    it (a quarter between a fifth of and all of its half year, say), and those that are not. Prose does not
-    outvote a table: a sentence's figure may well be a part or a subsidiary."""
+    it (a quarter between a fifth of and all of its half year, say), and those that are not. A table reading
+    is not judged: a sentence's figure may well be a part or a subsidiary, and table rows of one label are
+    that label's figures."""
     good, bad = set(), set()
     a = readings[i].fact
-    in_table = readings[i].proposal.line in table_lines
+    if readings[i].proposal.line in table_lines:
+        return good, bad
     for j in alive:
-        if in_table and readings[j].proposal.line not in table_lines:
-            continue
         b = readings[j].fact
         if j == i or a.period == b.period:
             continue

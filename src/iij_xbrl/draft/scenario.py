@@ -37,6 +37,13 @@ def of_text(text: str) -> str | None:
     return None
 
 
+def without(text: str) -> str:
+    """`text` without the words that name a scenario ("FY2010 Target Cash Dividend" -> "FY2010 Cash Dividend")."""
+    for pattern in (_TARGET, _INITIAL, _REVISED, _ACTUAL):
+        text = pattern.sub(" ", text)
+    return text
+
+
 class Targets:
     """Which periods the document says were revised, to resolve a bare "Target"."""
 

@@ -34,7 +34,7 @@ _NOT_POLARITY = re.compile(r"\bincome tax(?:es)?\b|\bincome before\b|\bexpense \
 
 def printed_negative(token: str) -> bool:
     t = token.strip()
-    return t.startswith(("(", "-", "△", "▲", "\u2212"))
+    return t.startswith(("(", "-", "△", "▲", "\u2212")) and not t.startswith("(+")  # "(+6.4%)": a note, signed
 
 
 def citation(token: str, unit: str) -> str | None:
@@ -140,12 +140,14 @@ def value(text: str, unit: str, negate: bool) -> Decimal:
 
 
 def natural(negative: bool, convention: str | None, line: str, text: str, unit: str, *, table: bool,
-            elimination: bool) -> tuple[bool, tuple[str, str] | None]:
+            elimination: bool, word: str | None = None) -> tuple[bool, tuple[str, str] | None]:
     """Whether the value is negative in the concept's natural sign, and what tells the sheet loader so when the
     printed figure reads the other way: ("direction", word), ("statement", role) or None (a reason to review).
 
     `negative` is the reading of the printing and its words (above); `elimination`: the figure is an
-    intersegment elimination. A table printing a statement's deductions is settled per table (`statement`)."""
+    intersegment elimination; `word`: the word that reads the printed figure as the concept's negative side,
+    when the reader found it (a row label's "Net loss attributable to ...", a revision factor's "short of the
+    plan"). A table printing a statement's deductions is settled per table (`statement`)."""
     printed = figures.parse(text, unit).value < 0
     if elimination:
         value = not printed  # printed as the amount taken out (the loader: direction "Elimination")
@@ -153,32 +155,41 @@ def natural(negative: bool, convention: str | None, line: str, text: str, unit: 
         value = False  # an amount: a deduction printed in parentheses is still the amount
     else:
         value = negative
-        if not table and convention in conventions.ORIENTATIONS:
+        if word is None and not table and convention in conventions.ORIENTATIONS:
             # the direction word nearest before the figure ("Repayment for borrowings: JPY1,010 million",
             # "Increase in prepaid expenses: (JPY1,462 million)", "net cash used in ...")
             window = _NOT_DIRECTION.sub(" ", line[max(line.find(text) - 60, 0):max(line.find(text), 0)])
-            word = _word(window, lambda w: conventions.polarity(convention, w) is not None)
-            if word:
-                value = conventions.polarity(convention, word) == -1
+            nearest = _word(window, lambda w: conventions.polarity(convention, w) is not None)
+            if nearest:
+                value = conventions.polarity(convention, nearest) == -1
     if value == printed:
         return value, None
     if elimination:
-        word = _word(line, lambda w: w.lower() in conventions.DEDUCTIONS)
-        return value, ("direction", word) if word else None
+        deduction = _word(line, lambda w: w.lower() in conventions.DEDUCTIONS)
+        return value, ("direction", deduction) if deduction else None
+    if word and conventions.polarity(convention or "", word) == -1:
+        return value, ("direction", word)
     if not table and convention in conventions.ORIENTATIONS:
-        word = _word(_NOT_DIRECTION.sub(" ", line[:max(line.find(text), 0)]) or line,
-                     lambda w: conventions.polarity(convention, w) == -1)
-        if word:
-            return value, ("direction", word)
+        before = _word(_NOT_DIRECTION.sub(" ", line[:max(line.find(text), 0)]) or line,
+                       lambda w: conventions.polarity(convention, w) == -1)
+        if before:
+            return value, ("direction", before)
     return value, None
+
+
+def side_word(label: str, convention: str | None) -> str | None:
+    """The first word of a row label naming the negative side of the concept's convention ("loss" of "Net loss
+    (income) attributable to ..."), as printed."""
+    return next((w for w in re.findall(r"[A-Za-z]+", label) if conventions.polarity(convention or "", w) == -1), None)
 
 
 def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict[str, set[str]],
               conventions_of: dict[str, str | None], block_of: dict[int, int]) -> list:
     """Table figures of a concept that a statement shows with its negated label, in a table that prints that
-    statement (three or more of its other line items), are that statement's deductions: their value is the
-    printed figure negated (the sheet says `statement`). Amounts, eliminations and rows whose label already
-    states the opposite polarity are settled before."""
+    statement (two or more of its other line items), are that statement's deductions: their value is the
+    printed figure negated (the sheet says `statement`). An amount (never negative) is settled before; printed
+    in parentheses there, the statement is why ("Purchase of property and equipment (2,785,190)"). Eliminations
+    and rows whose label already states the opposite polarity are settled before too."""
     from dataclasses import replace
 
     by_block: dict[int, set[str]] = {}
@@ -188,12 +199,13 @@ def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict
     out = []
     for p in proposals:
         roles = negated_in.get(getattr(p, "concept", None), set())
-        if getattr(p, "table", False) and p.line in block_of and roles and conventions_of.get(p.concept) != conventions.POSITIVE \
+        amount = conventions_of.get(getattr(p, "concept", None)) == conventions.POSITIVE
+        if getattr(p, "table", False) and p.line in block_of and roles and (not amount or p.negate) \
                 and p.segment != ELIMINATION and "label states the opposite polarity" not in p.why:
             shown = by_block[block_of[p.line]] - {p.concept}
-            found = sorted(r for r in roles if len(shown & statements[r]) >= 3)
+            found = sorted(r for r in roles if len(shown & statements[r]) >= 2)
             if found:
-                negate = not p.negate
+                negate = p.negate if amount else not p.negate
                 p = replace(p, negate=negate, basis=("statement", found[0]) if negate else None,
                             why=p.why + f"; {found[0]} prints it negated")
         out.append(p)
@@ -201,7 +213,7 @@ def statement(proposals: list, negated_in: dict[str, set[str]], statements: dict
 
 
 # words that name a line rather than a direction: "income before income tax expense", "other income (expenses)"
-_NOT_DIRECTION = re.compile(r"\bincome tax(?:es)?(?: expenses?)?\b|\bincome before\b|\bexpense \(benefit\)"
+_NOT_DIRECTION = re.compile(r"\bincome tax(?:es)?(?: expenses?)?\b|\btax income expenses?\b|\bincome before\b|\bexpense \(benefit\)"
                             r"|\b\w+\s*\((?:income|loss|losses|gains?|expenses?|increase|decrease|used in)\)", re.I)
 
 

@@ -23,7 +23,7 @@ from . import periods, scale, scenario, signs, wording
 from .context import Context
 from .layout import Block, Row, strip_bullet, token_spans
 from .proposal import Pending, Proposal
-from .vocabulary import Match, norm
+from .vocabulary import NO_MATCH, Match, norm
 
 _YOY = re.compile(wording.YOY + r"|change in %|% change", re.I)
 _QOQ = re.compile(wording.QOQ, re.I)
@@ -35,6 +35,8 @@ _DECORATION = re.compile(r"^[\s()+\-–—_/~]*(?:JPY|yen)?[\s()]*(?:(?:million|
 _NOTHING = re.compile(r"^[-—–―_－‐]$")
 _SHARE_BAR = re.compile(r"^[\d,]+(?:\.\d+)?\s*\(\d+(?:\.\d+)?%\)$")
 _PLAN_ROW = re.compile(r"(?:original|initial|previous|revised|new|current)?\s*(?:plan|planned|target|forecast|actual)s?", re.I)
+_NET_OF = re.compile(r"^(?P<item>[^,]+),\s*net of (?P<what>.+?) of JPY", re.I)
+_WHOLE = re.compile(r"\b(?:total|full[- ]year|annual)\b", re.I)  # a column of the whole period
 _AMOUNT_WORDS = re.compile(r"\b(?:up|down|YoY|QoQ|increased|decreased)\b|%\s*\(|\bJPY\s?[\d,.]+\s*(?:million|billion)", re.I)
 
 
@@ -328,6 +330,8 @@ class TableReader:
         caption = " ".join(caption_lines[:3])
         texts = [c for c in row_cells if c.kind == "text"]
         label_cell = texts[0] if texts else None
+        if label_cell is not None and label_cell.tokens:
+            yield from self._in_label(row, label_cell)
         label = label_cell.text if label_cell else state.run_on
         state.run_on = ""
         figure_cells = [c for c in row_cells if c.kind in ("figure", "labelled")]
@@ -341,7 +345,8 @@ class TableReader:
             found = [f for line in caption_lines for f in periods.find(line, ctx.doc.fiscal_year)]
             row_period = found[0].period if found else None
         if row_period is not None and columns:
-            yield from self._transposed(row, label, row_period, figure_cells, columns, table_scale, caption, heading)
+            yield from self._transposed(row, label, row_period, figure_cells, columns, table_scale, caption_lines,
+                                        heading)
             return
         if row_period is not None and state.parent and state.by_caption:
             # "1H12<TAB>JPY1.6 billion" under "Domestic IIJ GIO related CAPEX": the caption's concept for that period
@@ -421,6 +426,39 @@ class TableReader:
             for start, _, token in cell.tokens:
                 yield self._cell(row, label, concept, match, column, token, start, cell_scale, confidence, why,
                                  segment)
+
+    def _in_label(self, row: Row, cell: Cell) -> Iterator[Proposal | Pending]:
+        """Figures a balance sheet prints in a row label, at the label's dates: "Accounts receivable, net of
+        allowance for doubtful accounts of JPY 107,919 thousand and JPY 105,762 thousand at March 31, 2012 and
+        September 30, 2012, respectively" (one amount per date, in order), "Common-stock—authorized, 75,520,000
+        shares; issued and outstanding, 41,295,600 shares at March 31, 2012 and September 30, 2012" (a count at
+        every date). Anything else in a label stays for review."""
+        ctx, text = self.ctx, cell.text
+        dates = [f.period for f in periods.find(text, ctx.doc.fiscal_year) if f.period.is_instant]
+        net = _NET_OF.match(text)
+        amounts = [t for t in cell.tokens if re.match(r"^\s*(?:thousand|million|billion)\b", row.text[t[1]:])]
+        if net and dates and len(amounts) == len(dates) and len(amounts) == len(cell.tokens):
+            item, what = net["item"], net["what"]
+            matches = [ctx.vocabulary.match(f"{what} {link} {item}", accept=ctx.is_instant) for link in ("on", "of")]
+            match = max(matches, key=lambda m: m.score)
+            if match.concept and match.score >= 90 and match.decisive:
+                for (start, end, token), date in zip(amounts, dates):
+                    unit = scale.after_figure(row.text[end:])
+                    yield ctx.proposal(row.number, start, token, match.concept, date, unit, False, 0.9,
+                                       f"label {what!r} of {item!r} {match.why()}; the label's dates in order", table=True)
+                return
+        counts = [t for t in cell.tokens if re.match(r"^\s*shares\b", row.text[t[1]:])]
+        if dates and counts and len(counts) == len(cell.tokens):
+            for start, _, token in counts:
+                clause = [c for c in re.split(r"[;,—–]", row.text[cell.start:start]) if c.strip()][-1]
+                named = re.sub(r"\b(?:common[- ])?stock\b|\band outstanding\b", " ", clause, flags=re.I)
+                match = ctx.vocabulary.match(f"{named} shares", accept=lambda n: ctx.concept(n).data_type == "shares")
+                if not (match.concept and match.score >= 90 and match.decisive):
+                    yield Pending(row.number, start, token, f"no concept for {clause.strip()!r} shares in the label")
+                    continue
+                for date in dates:
+                    yield ctx.proposal(row.number, start, token, match.concept, date, "shares", False, 0.9,
+                                       f"label {clause.strip()!r} shares {match.why()}; at {date.end}", table=True)
 
     def _match_row(self, label: str, state: "_RowState", caption: str, heading: str, columns: dict[int, Column]):
         ctx = self.ctx
@@ -534,21 +572,30 @@ class TableReader:
         if scen is None:
             return Pending(row.number, start, token, f"an actual for {periods.token(period)}, after the reporting period")
         negative = signs.printed_negative(token)
-        flip = match is not None and signs.inverted(label, match.phrase)
+        # "Equity in net loss (income)" for equity in net income (loss); "Net loss attributable to ..." for net
+        # income (loss) attributable to ...: the row's amounts are of the other side, unless the row prints that
+        # side in parentheses itself ("Operating Loss (233)")
+        flip = match is not None and (signs.inverted(label, match.phrase) or signs.inverted_subject(
+            label, ctx.vocabulary.label(concept)) and not any(signs.printed_negative(t) for _, _, t in token_spans(row.text)))
+        word = None
         if flip and ctx.concept(concept).data_type != "percent":
             negative = not negative
             why += "; sign: label states the opposite polarity"
+            word = signs.side_word(label, ctx.concept(target).sign)
         col_why = f"column {column.text!r}" if column.text else "column (continued)"
         if column.corrected:
             col_why, confidence = f"{col_why}, {column.corrected}", confidence - 0.05
         return ctx.proposal(row.number, start, token, target, period, unit, negative, confidence,
-                            f"{why}; {col_why}", scen, segment or "Consolidated", table=True)
+                            f"{why}; {col_why}", scen, segment or "Consolidated", table=True, word=word)
 
     def _transposed(self, row: Row, label: str, row_period: Period, figure_cells: list[Cell],
-                    columns: dict[int, Column], table_scale: str | None, caption: str,
+                    columns: dict[int, Column], table_scale: str | None, caption_lines: list[str],
                     heading: str) -> Iterator[Proposal | Pending]:
-        """A row naming a period in a table whose columns name concepts."""
+        """A row naming a period in a table whose columns name concepts. A column of a quarter end ("2Q-end",
+        "interim", "Year-end") holds the dividend of that quarter; a column naming nothing else ("interim",
+        "Full year") holds what the caption names ("FY2010 Target Cash Dividend")."""
         ctx = self.ctx
+        caption = " ".join(caption_lines[:3])
         row_scenario = scenario.of_text(label) or scenario.of_text(caption + " " + heading)
         for cell in figure_cells:
             column = columns.get(cell.index)
@@ -557,16 +604,37 @@ class TableReader:
                     yield Pending(row.number, start, token, "no column header" if column is None or not column.text
                                   else "usd-translation")
                     continue
-                match = ctx.vocabulary.match(_clean_label(_strip_units(column.text)), context=[caption],
-                                             accept=lambda n: ctx.vocabulary.base_of(n) is None)
+                text = _clean_label(_strip_units(column.text))
+                marker = periods.quarter_end(text)
+                if marker:
+                    text = text[: marker.start()] + " " + text[marker.end():]
+                accept = lambda n: ctx.vocabulary.base_of(n) is None
+                if norm(_WHOLE.sub(" ", text)):
+                    match = ctx.vocabulary.match(text, context=[caption], accept=accept)
+                    named = f"column {column.text!r}"
+                else:
+                    match = next((m for m in (ctx.vocabulary.match(_clean_label(self._naming(line)), accept=accept)
+                                              for line in caption_lines) if _confidence(m) >= 0.8), NO_MATCH)
+                    named = f"column {column.text!r} of the caption"
                 confidence = _confidence(match)
                 if match.concept is None or confidence < 0.5:
                     yield Pending(row.number, start, token, f"no concept for column {column.text!r}",
                                   tuple(c for c, _ in match.candidates[:3]))
                     continue
-                col = replace(column, period=row_period, scenario=row_scenario)
+                period = row_period
+                if marker and not period.is_instant and ctx.concept(match.concept).data_type == "perShare" \
+                        and not ctx.is_instant(match.concept):
+                    period = periods.dividend_quarter(marker, row_period)
+                col = replace(column, period=period, scenario=row_scenario)
                 yield self._cell(row, column.text, match.concept, match, col, token, start, table_scale,
-                                 confidence, f"column {column.text!r} {match.why()}; row {label!r}", None)
+                                 confidence, f"{named} {match.why()}; row {label!r}", None)
+
+
+    def _naming(self, caption: str) -> str:
+        """The words of a caption that may name a concept: its periods and scenario words taken out."""
+        for found in reversed(periods.find(caption, self.ctx.doc.fiscal_year)):
+            caption = caption[: found.start] + " " + caption[found.end:]
+        return scenario.without(caption)
 
 
 def _first(row: Row, reader: TableReader) -> int:

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
-from iij_xbrl.model import Concept
+from iij_xbrl.model import Concept, Label
 from iij_xbrl.sources import yamlines
 
 # Derived concepts are named <base><suffix> (taxonomy/src/concepts-changes.yaml and the extra files).
@@ -33,10 +33,11 @@ _KINDS = {"YoYChangeRatio": "PercentageChangeFromPriorYear", "QoQChangeRatio": "
 _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bsg&a\b(?:\s*expenses?)?(?:\s*(?:/|and)\s*r&d)?(?:\s*expenses?)?", " sga rnd "),
     (r"\br&d\b", " research and development "),
+    (r"\bm\s*&\s*a\b", " business acquisition "),
+    (r"\bop\b", " operating income "),
     (r"\binternet initiative japan inc\.?", " iij "),
     (r"\bij\b", " iij "),
-    (r"\bnon[- ]?controlling\b", "noncontrolling"),
-    (r"\bnon[- ]current\b", "noncurrent"),
+    (r"\bnon[- ](?=[a-z])", "non"),  # "non-amortized" is no kind of "amortized"
     (r"\bsuch as\b.*$", " "),
     (r"\bminority interests?\b", "noncontrolling interests"),
     (r"\bnet revenues?\b", "total revenues"),
@@ -48,15 +49,21 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
     (r"\bover 1\s?gb?ps\b", "ip service 1gbps"),
     (r"\biij\s+gio\b(?!\s+cloud)", "iij gio cloud services"),
+    (r"\bcloud\b(?!\s+(?:services?|computing)\b)", "cloud services"),  # "total cloud revenue"
+    (r"\boverseas\s+(?!business\b)", "overseas business "),  # "overseas revenues" of the overseas business
     (r"\bsystems construction and equipment sales?\b", "systems construction"),
     (r"\bpersonnel[- ]related costs and expenses\b", "personnel related costs"),
+    (r"\bpersonnel\b(?![- ]related)", "employees"),
     (r"\bnewly\b", "new"),
+    (r"\bavailable[- ]for[- ]sale (?:equity )?securities\b", "available for sale securities"),
+    (r"\bservices? (?:&|and) solutions?\b", "services"),
     (r"\bclients?\b", "customers"),
     (r"\bfull[- ]time\b", " "),
     (r"\bfull[- ]year\b", " "),
     (r"#", " number "),
     (r"\bcapex\b", " capex including capital leases "),
     (r"\bincome tax expenses?\s*\(benefit\)", "income tax expense"),
+    (r"\bincome tax expenses? excluding deferred tax(?:es)?\b", "current income tax expense"),
     (r"\bbefore income tax benefit\b", "before income tax expense"),
     (r"\bcost of revenues?\b(?! to)", "cost"),
     (r"\bcost of (.+?) revenues?\b", r"cost of \1"),
@@ -64,7 +71,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bpayments?\s+for\s+(?:[\w-]+\s+)?dividends?\b", "dividends paid"),
     (r"\bdeferred tax\b", "deferred income tax"),
     (r"\bbank borrowings?\b", "borrowings"),
-    (r"\bshareholders'? equity ratio\b", "shareholders equity to total assets"),
+    (r"\bshareholder(?:s'?|'s)? equity ratio\b", "shareholders equity to total assets"),
     (r"\boperating (?:loss|income \(loss\)|profit)\b", "operating income"),
     (r"(?<!diluted )(?<!basic )\bnet income\s+(?:attributable\s+to\s+iij\s+)?per\s+share\b",
      "basic net income attributable to iij per share"),
@@ -73,8 +80,6 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"[\s,]*[-\u2010-\u2015]\s*net\b|,\s*net\b", " "),
     (r"\bincome taxes?\b(?! payable| paid)", "income tax"),
     (r"\bsegment profit or loss\b", "operating income"),
-    (r"\b1q[- ]end\b", "first quarter end"), (r"\b2q[- ]end\b", "second quarter end"),
-    (r"\b3q[- ]end\b", "third quarter end"), (r"\binterim\b", "second quarter end"),
     (r"\bcash dividends?\b", "dividends"),
     (r"\bdividends?(?: per shares?)?\b", "dividends per share"),
     (r"\b(?:losses|loss)\s*\((income|gains?)\)", r"\1"),
@@ -85,13 +90,16 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bprinciple\b", "principal"),
     (r"\bequipments\b", "equipment"),
 )
-_CHANGE_WORDS = re.compile(r"\s*[-,]\s*(?:change from (?:the same period of the previous year|the previous quarter|a year"
-                           r" earlier|one year earlier)|(?:year|quarter)-on-(?:year|quarter) change)\b.*$", re.I)
+# The taxonomy's label templates of derived measures (taxonomy/CHANGES.md §4): "<base label>, change from ..."
+_DERIVED_WORDS = re.compile(r",\s*(?:(?:percentage\s+)?change\s+from\b.*|revision of the forecast|increase \(decrease\) during"
+                            r" the period)$", re.I)
+_DERIVED_WORDS_JA = re.compile(r"（[^（）]*）$")
 # "loss (income)": a label naming both sides of an amount; its first side alone is a label too
-_ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((?:income|loss|losses|gains?|expenses?)\)", re.I)
+_ONE_SIDE = re.compile(r"\b(income|loss|losses|gains?|expenses?)\s*\((income|loss|losses|gains?|expenses?)\)", re.I)
 # "Non-amortized intangible assets including goodwill (excluding telephone rights)": "including ..." and
 # "(excluding ...)" qualify what the first words name
 _QUALIFIERS = re.compile(r"\((?:excluding|including|inclusive of|except)\b[^()]*\)|\s(?:including|excluding)\s[^()]*$", re.I)
+_PRODUCT = re.compile(r"\s*\([A-Z][A-Z0-9 /\-]+\)")
 _SYNONYM_PATTERNS = tuple((re.compile(p), r) for p, r in _SYNONYMS)
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*※]+")
 _STOP = frozenset("the of for a an in to from on at by its our was were is are and or as with less that which consolidated"
@@ -102,6 +110,8 @@ _WORD = re.compile(r"[a-z0-9&]+")
 def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("xes"):  # "taxes"
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -151,7 +161,10 @@ class Vocabulary:
 
     def __init__(self, concepts: dict[str, Concept], mapping: dict[str, tuple[str, ...]],
                  segments: dict[str, str]):
-        self.concepts = concepts
+        # bases the taxonomy names only through their changes ("Rent expenses, change from ..."): a printed
+        # label names the base, the column or the wording the change; the base itself is never a fact
+        self.virtual = _virtual_bases(concepts)
+        self.concepts = {**concepts, **self.virtual}
         self.segments = segments  # normal form of a segment label -> BusinessSegmentsAxis member name (no "Member")
         self._entries: list[_Entry] = []
         seen: set[tuple[str, str, str]] = set()
@@ -159,22 +172,23 @@ class Vocabulary:
             for name in names:
                 if name in concepts:
                     self._add(label, name, "mapping", seen)
-        for name, concept in concepts.items():
+        for name, concept in self.concepts.items():
             if not concept.abstract:
                 for role, label in concept.labels.items():
                     self._add(label.en, name, role, seen)
                 item = re.match(r"^[^:]+:\s*(?P<item>\S.*)$", concept.labels["label"].en)
                 if item and concept.period_type == "instant" and len(item["item"].split()) >= 2:
                     self._add(item["item"], name, "core", seen)  # "Other investments: available-for-sale securities"
-                core = _QUALIFIERS.sub(" ", concept.labels["label"].en).strip()
+                core = _QUALIFIERS.sub(" ", _QUALIFIERS.sub(" ", concept.labels["label"].en)).strip()
+                core = _PRODUCT.sub("", core)  # "Cloud services (IIJ GIO) revenues": the product name may go
                 if core != concept.labels["label"].en and len(core.split()) >= 2:  # qualifiers a text may leave out
                     self._add(core, name, "core", seen)
                 one_sided = _ONE_SIDE.sub(r"\1", concept.labels["label"].en)
                 if one_sided != concept.labels["label"].en:  # "Net loss attributable to ..." of "Net loss (income) ..."
                     self._add(one_sided, name, "label", seen)
-                if self.base_of(name) is None and name.endswith(SUFFIXES):
-                    # a change whose base the taxonomy lacks ("Rent expenses - change from ..."): its base's words
-                    self._add(_CHANGE_WORDS.sub("", concept.labels["label"].en), name, "change-only", seen)
+                    # and its other side ("Net loss attributable to ..." of "Net income (loss) ..."): a row so
+                    # labelled may print the other side's amounts (tables.TableReader._cell)
+                    self._add(_ONE_SIDE.sub(r"\2", concept.labels["label"].en), name, "label", seen)
         self._exact: dict[str, list[_Entry]] = {}
         self._index: dict[str, list[int]] = {}
         self._reindex()
@@ -236,7 +250,8 @@ class Vocabulary:
         label or the `context` (caption, parent row, section) explain. `accept` filters the concepts that
         may answer. Of equal scores wins: the phrase the `context` (caption, heading, bullet head) completes
         more, an exact standard label (unless `outright` is off), `prefer` (the items of the total above), the
-        phrase the `structure` (the label of that total) completes, an exact mapping-file phrase, `near`
+        phrase the `structure` (the label of that total) completes, a concept over a base known only through its
+        changes, an exact mapping-file phrase, `near`
         (siblings of the row above), `family` (the table's statement), the phrase `background` completes.
         """
         words = norm(label).split()
@@ -278,7 +293,7 @@ class Vocabulary:
             # ("Equipment sales") may be a fragment that the total above ("Total Costs") completes
             named = outright and exact and entry.role in ("label", "total") and len(words) > 1 and len(listed) < 2
             rank = (score, len(by_context), named, entry.concept in preferred, len(by_structure),
-                    exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
+                    entry.concept not in self.virtual, exact and entry.role == "mapping" and len(listed) < 2, entry.concept in nearby,
                     entry.concept in kin, exact, -len(by_background),
                     entry.role == "mapping", self.concepts[entry.concept].balance is not None,
                     entry.role in ("label", "terse", "total"),
@@ -290,11 +305,11 @@ class Vocabulary:
         # of two concepts tied so far, the one the background (the section heading) names wins
         backed = {c: max(len(self._explained(e, background_words)) for e in self._entries_of(c, required, ids))
                   for c in best} if background_words else {}
-        key = lambda v: v[0][:10] + (backed.get(v[1].concept, 0),) + v[0][10:]
+        key = lambda v: v[0][:11] + (backed.get(v[1].concept, 0),) + v[0][11:]
         ordered = sorted(best.values(), key=key, reverse=True)
         rank, entry, used = ordered[0]
         # a statement line item over an adjustment decides only between concepts the mapping file lists
-        depth = 13 if len(listed) > 1 else 11
+        depth = 14 if len(listed) > 1 else 12
         decisive = len(ordered) == 1 or rank[0] - ordered[1][0][0] >= 5 or key(ordered[0])[1:depth] > key(ordered[1])[1:depth]
         return Match(entry.concept, rank[0], entry.role, entry.phrase,
                      tuple((e.concept, r[0]) for r, e, _ in ordered[:4]), used, decisive)
@@ -305,6 +320,14 @@ class Vocabulary:
 
     def _explained(self, entry: _Entry, words: list[str]) -> list[str]:
         return [w for w in entry.words if any(self._same(w, c) for c in words)]
+
+    def containing(self, text: str) -> set[str]:
+        """Concepts with a phrase holding every word of `text` (in the normal form)."""
+        words = norm(text).split()
+        if not words or any(w not in self._index for w in words):
+            return set()
+        ids = set.intersection(*(set(self._index[w]) for w in words))
+        return {self._entries[i].concept for i in ids}
 
     def segment_in(self, text: str) -> tuple[str, set[str]] | None:
         """A segment a caption names ("ATM Operation Business:"): member and the words that name it."""
@@ -359,3 +382,25 @@ class Vocabulary:
 
     def label(self, concept: str) -> str:
         return self.concepts[concept].labels["label"].en
+
+
+def _virtual_bases(concepts: dict[str, Concept]) -> dict[str, Concept]:
+    """A base for every derived concept whose base the taxonomy lacks, labelled as the derived label's template
+    leaves it: an amount (the type of its non-percentage changes, if any), of the period type of its changes
+    (a period increase is the movement of a balance)."""
+    found: dict[str, list[tuple[str, Concept]]] = {}
+    for name, concept in concepts.items():
+        suffix = next((s for s in SUFFIXES if name.endswith(s)), None)
+        if suffix and name[: -len(suffix)] not in concepts and not concept.abstract:
+            found.setdefault(name[: -len(suffix)], []).append((suffix, concept))
+    out = {}
+    for stem, derived in found.items():
+        suffix, model = derived[0]
+        amounts = [c for s, c in derived if "Percentage" not in s and not s.endswith("Ratio")]
+        periods = [c for s, c in derived if s != "PeriodIncreaseDecrease"]
+        label = Label(en=_DERIVED_WORDS.sub("", model.labels["label"].en),
+                      ja=_DERIVED_WORDS_JA.sub("", model.labels["label"].ja))
+        out[stem] = Concept(name=stem, data_type=amounts[0].data_type if amounts else "monetary",
+                            period_type=periods[0].period_type if periods else "instant", labels={"label": label},
+                            sign="positive")
+    return out

@@ -250,7 +250,10 @@ class Database:
 
 def _split_schema(url: str) -> tuple[str, str]:
     """(URL without our `schema` query parameter, the schema it names or the default)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unclosed [ of an IPv6 host
+        raise InputError(redact(url), f"not a database URL: {exc}") from None
     query = parse_qsl(parts.query, keep_blank_values=True)
     schemas = [v for k, v in query if k == "schema"]
     schema = schemas[-1] if schemas else DEFAULT_SCHEMA

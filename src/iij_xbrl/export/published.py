@@ -95,12 +95,17 @@ def _fact(row: dict) -> Fact:
 
 
 def _rows(facts_csv: str, path: Path) -> list[dict]:
+    reader = csv.DictReader(io.StringIO(facts_csv))
+    missing = [c for c in longform.COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:  # else a file of another shape would load as no facts at all
+        raise InputError(str(path), f"not the published facts table: no column {missing[0]}", 1)
     rows = []
-    for number, row in enumerate(csv.DictReader(io.StringIO(facts_csv)), start=2):
+    for number, row in enumerate(reader, start=2):
         try:
             rows.append(_typed(row))
         except (KeyError, ValueError, InvalidOperation) as exc:
-            raise InputError(str(path), f"not a published fact row: {exc}", number) from None
+            why = "a number that is not a decimal" if isinstance(exc, InvalidOperation) else exc  # its str is a class list
+            raise InputError(str(path), f"not a published fact row: {why}", number) from None
     return rows
 
 
@@ -141,7 +146,15 @@ def of_files(files: dict[str, bytes], documents: Path) -> Published:
 
 def _published(folder: Path, content: Callable[[str], bytes | None], documents: Path) -> Published:
     manifest = _manifest(folder / MANIFEST, content)
-    taxonomy = json.loads(content(tables.TAXONOMY).decode("utf-8"))
+    taxonomy_path = folder / tables.TAXONOMY
+    try:
+        taxonomy = json.loads(content(tables.TAXONOMY).decode("utf-8"))
+        missing = sorted({"concepts", "roles", "calculations", "axes"} - taxonomy.keys())
+        if missing:
+            raise KeyError(missing[0])
+        concepts = _concepts(taxonomy)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(str(taxonomy_path), f"not a published taxonomy: {type(exc).__name__} {exc}") from None
     findings_path = folder / tables.FINDINGS
     try:
         findings = [f.to_dict() for f in from_json(content(tables.FINDINGS).decode("utf-8"))]
@@ -151,4 +164,4 @@ def _published(folder: Path, content: Callable[[str], bytes | None], documents: 
     rows = _rows(content(longform.CSV).decode("utf-8"), facts_path)
     entity = Entity(**manifest["entity"])
     return Published(folder, hashlib.sha256(content(MANIFEST)).hexdigest(), manifest["sources"]["sha256"], entity,
-                     _concepts(taxonomy), taxonomy, rows, _filings(manifest, entity, rows), findings, documents)
+                     concepts, taxonomy, rows, _filings(manifest, entity, rows), findings, documents)

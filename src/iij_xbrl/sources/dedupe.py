@@ -25,12 +25,6 @@ class Conflict:
     kept: Fact
     dropped: Fact
 
-    def __str__(self) -> str:
-        k, d = self.kept, self.dropped
-        return (f"{k.concept} {k.period} {dict(k.dimensions) or ''}: {d.provenance.document}:{d.provenance.line} "
-                f"prints {d.provenance.text!r} ({d.value}), {k.provenance.document}:{k.provenance.line} "
-                f"prints {k.provenance.text!r} ({k.value})").replace("  ", " ")
-
 
 def agree(a: Fact, b: Fact) -> bool:
     """Less than one unit of the coarser printed place apart (exact values must be equal)."""

@@ -45,7 +45,7 @@ def validate(path: Path, data: Any) -> None:
 
 def document_lines(path: Path) -> list[str]:
     # Split on "\n" only: line numbers must match what `cat -n` and editors show.
-    return [line.rstrip("\r") for line in path.read_text(encoding="utf-8").split("\n")]
+    return [line.rstrip("\r") for line in yamlines.text(path).split("\n")]
 
 
 class _Builder:

@@ -23,6 +23,7 @@ import fastjsonschema
 import yaml
 
 from iij_xbrl.xbrl.errors import InputError
+from iij_xbrl.xbrl.xmlsafe import read_regular
 
 # The JSON schemas ship inside the package (iij_xbrl/schemas links to the checkout's schemas/).
 SCHEMAS = resources.files("iij_xbrl") / "schemas"
@@ -74,13 +75,19 @@ _Loader.yaml_implicit_resolvers = {
 def load(path: Path) -> Any:
     """Parse YAML at `path`; syntax errors become InputError with the YAML line."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text(path), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise InputError(path, f"YAML: {exc.problem or exc}", mark.line + 1 if mark else None) from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror}") from None
+
+
+def text(path: Path) -> str:
+    """A project file's UTF-8 text. A FIFO or a device would block the read or never end: only regular files are
+    read (a non-blocking open and fstat first)."""
+    try:
+        return read_regular(path).decode("utf-8")
+    except InputError as exc:
+        raise InputError(path, exc.message) from None  # the reading error's text, without validate's IOerror code
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8: {exc.reason}") from None
 

@@ -99,4 +99,8 @@ def to_json(findings: Iterable[Finding]) -> str:
 
 
 def from_json(text: str) -> list[Finding]:
-    return [Finding.from_dict(item) for item in json.loads(text)]
+    """Findings from a findings.json text; ValueError or TypeError when it is not a list of findings."""
+    data = json.loads(text)
+    if not isinstance(data, list):
+        raise ValueError(f"a JSON {type(data).__name__}, not a list")
+    return [Finding.from_dict(item) for item in data]
