@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import calcgen  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
-OURS = [sys.executable, "-c", "from iij_xbrl.cli import main; main()", "validate", "--format", "json"]
+OURS = [sys.executable, "-c", "from iij_xbrl.cli import entry; entry()", "validate", "--format", "json"]
 ARELLE = [sys.executable, "-c", "from arelle.CntlrCmdLine import main; main()", "--workOffline",
           "--disablePersistentConfig", "-v", "--calc", "c11r", "--logFileMode", "w"]
 

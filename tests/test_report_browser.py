@@ -45,6 +45,11 @@ CHECKS = """(() => {
     flags: flags,
     numbers: [...document.querySelectorAll('#findings li[id^="finding-"]')].map(li => li.id),
     notes: [...document.querySelectorAll('tr.note')].map(tr => tr.id),
+    charts: [...document.querySelectorAll('div.chart')].map(div => {
+      const img = div.querySelector('img');
+      return [div.id, img !== null && img.complete, img && img.naturalWidth, img && img.naturalHeight,
+              img !== null && shown(img)];
+    }),
   };
 })()""" % {"ix": IX}
 
@@ -91,5 +96,9 @@ def test_report_in_a_browser(rendered, filing):
     assert english["numbers"] == [f"finding-{i}" for i in range(1, count + 1)]
     assert len(english["notes"]) == len(set(english["notes"]))
     assert english["flags"] and all(links and all(links) for _, links in english["flags"]) or count == 0
+    # every chart's SVG decodes as an image of the size it declares, shown in either language
+    assert english["charts"] or filing != "fy2013q3"
+    assert all(ok and width >= 432 and height == 216 and visible for _, ok, width, height, visible in english["charts"])
+    assert japanese["charts"] == english["charts"]
     for language in ("en", "ja"):
         assert (shots / f"{filing}-{language}.png").stat().st_size > 50_000

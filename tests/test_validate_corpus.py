@@ -14,6 +14,7 @@ import pytest
 
 import validity_corpus as corpus
 from iij_xbrl.xbrl.command import validate_files
+from iij_xbrl.xbrl.instance import PURE_PYTHON
 from iij_xbrl.xbrl.validity import KNOWN_DIFFERENCES
 
 INCONSISTENCIES = ("calc11e:inconsistentCalculationUsing", "calc11e:excessDigits", "oime:disallowedDuplicateFacts",
@@ -35,12 +36,16 @@ def family(code: str) -> str:
     return code.partition(":")[0]
 
 
-@pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, set[str], Path]]:
+@pytest.fixture(scope="module", params=["compiled", "pure"])  # the XML reader with its compiled loop, and without
+def results(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, set[str], Path]]:
     paths = corpus.write_corpus(tmp_path_factory.mktemp("corpus"))
     names = list(paths)
     out = {}
-    for name, result in zip(names, validate_files([paths[n] for n in names], [])):
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(PURE_PYTHON, "1" if request.param == "pure" else "")
+        found = validate_files([paths[n] for n in names], [])
+    for name, result in zip(names, found):
         codes = {f.rule for f in result.findings if f.severity == "error"}
         out[name] = (result.exit_code(), codes, paths[name])
     return out

@@ -25,6 +25,16 @@ class _Group(click.Group):
             sys.exit(2)
 
 
+_own_process = False  # main() runs as the iij-xbrl program, not inside another program (a test's CliRunner)
+
+
+def entry() -> None:
+    """The `iij-xbrl` program: main() in a process of its own, which may end as soon as its output is written."""
+    global _own_process
+    _own_process = True
+    main()
+
+
 def _project() -> Project:
     """The project folder: --project, else IIJ_XBRL_PROJECT, else the current directory or the checkout."""
     return find(click.get_current_context().find_root().params.get("project"))
@@ -119,7 +129,8 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool, packages: tuple[Pa
             own = None
         if own is not None and own.exists():
             packages = (own,)
-    sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages), jobs=jobs or os.cpu_count() or 1))
+    sys.exit(run(list(paths), fmt=fmt, strict=strict, packages=list(packages), jobs=jobs or os.cpu_count() or 1,
+                 exit_after=_own_process))
 
 
 @main.command()

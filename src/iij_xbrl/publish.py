@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import atomic
-from .emit import charts, naming, viewer
+from .emit import naming, viewer
 from .emit.manifest import MANIFEST
 from .taxonomy.names import PACKAGE_FILE
 from .emit.registry import EMITTERS
@@ -179,11 +179,6 @@ class Stages:
               file=stream)
 
 
-# Emitters whose work starts elsewhere run last: the inline reports wait for the charts drawn ahead (in a
-# process of their own, charts.draw_ahead), and the data package and manifest take every other output.
-_LATE = ("inline XBRL", "data package", "manifest")
-
-
 def publish(out_dir: Path, publication: Publication, strict: bool = False, db_url: str | None = None,
             emitters: Iterable[tuple[str, Emitter]] | None = None, load_database: bool = True, stream=None,
             with_viewer: bool = False, stages: Stages | None = None) -> int:
@@ -201,9 +196,6 @@ def publish(out_dir: Path, publication: Publication, strict: bool = False, db_ur
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     try:
         chosen = list(EMITTERS.items() if emitters is None else emitters)
-        if any(name == "inline XBRL" for name, _ in chosen):
-            charts.draw_ahead(publication)
-        chosen.sort(key=lambda item: _LATE.index(item[0]) if item[0] in _LATE else -1)
         for number, (name, emit) in enumerate(chosen, start=1):
             _progress(number, len(chosen) + load_database + with_viewer, name)
             with stages(name):

@@ -9,6 +9,7 @@ import csv
 import io
 import sys
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator
 
 from ..model import Fact, StockSplit
@@ -91,6 +92,11 @@ def rows(publication: Publication) -> Iterator[dict]:
                    "basis": _basis(f, released[p.document], split), "released": released[p.document]}
 
 
+@lru_cache(maxsize=1)  # one publication at a time: facts.csv and facts.parquet hold the same rows
+def _table(publication: Publication) -> tuple[dict, ...]:
+    return tuple(rows(publication))
+
+
 def _csv_cell(value) -> str:
     if value is None:
         return ""
@@ -106,7 +112,7 @@ def facts_csv(publication: Publication) -> dict[str, bytes]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in rows(publication):
+    for row in _table(publication):
         writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
     return {CSV: out.getvalue().encode("utf-8")}
 
@@ -173,7 +179,7 @@ def facts_parquet(publication: Publication) -> dict[str, bytes]:
     import pyarrow.parquet as pq
 
     schema = arrow_schema()
-    table_rows = list(rows(publication))
+    table_rows = _table(publication)
     columns = {name: [r.get(name) for r in table_rows] for name in schema.names}
     columns["value"] = [_scaled(v) for v in columns["value"]]
     columns["value_text"] = [None if r["value"] is None else plain(r["value"]) for r in table_rows]

@@ -11,13 +11,14 @@ import fnmatch
 import json
 import sqlite3
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from ..publication import Publication
 from ..taxonomy import build, package
 from ..taxonomy.names import PACKAGE_FILE
-from ..zips import zip_bytes
-from . import extension, manifest, naming, xbrl_xml
+from ..zips import QUICK, zip_bytes
+from . import extension, manifest, naming, tables, xbrl_xml
 from .manifest import MANIFEST
 
 DOCUMENT_TYPES = {
@@ -29,9 +30,14 @@ DATA_PACKAGE = "iij-xbrl-data.zip"
 DATA_PACKAGE_TOP = "iij-xbrl-data"
 
 
+@lru_cache(maxsize=1)  # one publication at a time; the taxonomy package and every report package carry these
+def _taxonomy_files(publication: Publication) -> dict[str, bytes]:
+    return build.render(publication.taxonomy)
+
+
 def taxonomy_package(publication: Publication) -> dict[str, bytes]:
     """The taxonomy package zip, rendered from the publication's taxonomy (taxonomy/ is not read or written)."""
-    return {PACKAGE_FILE: package.package(build.render(publication.taxonomy))}
+    return {PACKAGE_FILE: package.package(_taxonomy_files(publication))}
 
 
 def report_package_bytes(reports: dict[str, bytes], taxonomy_content: dict[str, bytes], name: str, suffix: str) -> bytes:
@@ -45,12 +51,12 @@ def report_package_bytes(reports: dict[str, bytes], taxonomy_content: dict[str, 
     entries[f"{name}/META-INF/reportPackage.json"] = (json.dumps(info, indent=1) + "\n").encode()
     for file, data in reports.items():
         entries[f"{name}/reports/{file}"] = data
-    return zip_bytes(entries)
+    return zip_bytes(entries, QUICK)
 
 
 def report_packages(publication: Publication) -> dict[str, bytes]:
     """`<filing>/<filing>.xbr` per filing: the XML instance with its extension schema and linkbase."""
-    content = package.content(build.render(publication.taxonomy))
+    content = package.content(_taxonomy_files(publication))
     out = {}
     for f in publication.filings:
         reports = {f"{f.id}.xbrl": xbrl_xml.to_xml(f.instance, naming.extension_schema(f.id)),
@@ -122,15 +128,17 @@ def readme(publication: Publication, files: dict[str, bytes]) -> bytes:
 
 def database(files: dict[str, bytes]) -> bytes:
     """The SQLite database `iij-xbrl export` loads from these files (with their manifest), as bytes."""
-    from ..export.command import load_published
+    from ..export.load import load
+    from ..export.published import of_files
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "published"
-        for rel, data in files.items():  # a scratch copy: no need for atomic, synced writes
-            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-            (folder / rel).write_bytes(data)
+        documents = Path(tmp) / tables.DOCUMENTS
+        documents.mkdir()
+        for rel, data in files.items():  # the loader reads the documents' lines from files; the rest from memory
+            if rel.startswith(f"{tables.DOCUMENTS}/"):
+                (Path(tmp) / rel).write_bytes(data)
         path = Path(tmp) / DATABASE
-        load_published(f"sqlite:///{path}", folder)
+        load(f"sqlite:///{path}", of_files(files, documents))
         # the one thing that would differ between two runs is the load's clock time: the package's fixed time
         # instead (said in the README), then VACUUM so the file's pages do not remember the update
         with contextlib.closing(sqlite3.connect(path)) as db:
@@ -150,4 +158,4 @@ def data_package(publication: Publication) -> dict[str, bytes]:
     files[README] = readme(publication, {**files, README: b"", MANIFEST: b"", DATABASE: b""})
     files.update(manifest.describe(publication, files))
     files[DATABASE] = database(files)
-    return {DATA_PACKAGE: zip_bytes({f"{DATA_PACKAGE_TOP}/{name}": data for name, data in files.items()})}
+    return {DATA_PACKAGE: zip_bytes({f"{DATA_PACKAGE_TOP}/{name}": data for name, data in files.items()}, QUICK)}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Callable
 
 from ..emit import longform, tables
 from ..emit.manifest import MANIFEST
@@ -41,12 +42,14 @@ class Published:
     documents: Path  # folder of the source documents' copies
 
 
-def _manifest(folder: Path) -> dict:
-    path = folder / MANIFEST
-    if not path.is_file():
+def _manifest(path: Path, content: Callable[[str], bytes | None]) -> dict:
+    """The manifest at `path`, with every file it lists present (`content`: a listed file's bytes, None when
+    missing) and of its recorded sha256."""
+    data = content(MANIFEST)
+    if data is None:
         raise InputError(str(path), "no manifest: run `iij-xbrl publish` first")
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(data.decode("utf-8"))
         files = manifest["files"]
         missing = [key for key in ("filings", "documents", "entity", "sources") if key not in manifest]
         if missing:
@@ -54,10 +57,10 @@ def _manifest(folder: Path) -> dict:
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(str(path), f"not a publication manifest: {exc}") from None
     for rel, entry in files.items():
-        data = folder / rel
-        if not data.is_file():
+        data = content(rel)
+        if data is None:
             raise InputError(str(path), f"{rel} is listed but missing: out/ is incomplete, publish again")
-        if hashlib.sha256(data.read_bytes()).hexdigest() != entry.get("sha256"):
+        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
             raise InputError(str(path), f"{rel} differs from the published file (sha256): publish again")
     for required in (longform.CSV, tables.FINDINGS, tables.TAXONOMY):
         if required not in files:
@@ -126,10 +129,26 @@ def _filings(manifest: dict, entity: Entity, rows: list[dict]) -> tuple[FilingFa
 def read(folder: Path) -> Published:
     """The publication in `folder` (out/), checked against its manifest."""
     folder = Path(folder)
-    manifest = _manifest(folder)
+
+    def content(rel: str) -> bytes | None:
+        path = folder / rel
+        return path.read_bytes() if path.is_file() else None
+
+    return _published(folder, content, folder / tables.DOCUMENTS)
+
+
+def of_files(files: dict[str, bytes], documents: Path) -> Published:
+    """The publication `files` (out/'s layout: relative path -> bytes, a manifest.json among them) as `read` would
+    find it written to a folder, without writing it; `documents` holds copies of the source documents. What the
+    data package's database is loaded from."""
+    return _published(Path(MANIFEST).parent, files.get, documents)
+
+
+def _published(folder: Path, content: Callable[[str], bytes | None], documents: Path) -> Published:
+    manifest = _manifest(folder / MANIFEST, content)
     taxonomy_path = folder / tables.TAXONOMY
     try:
-        taxonomy = json.loads(taxonomy_path.read_text(encoding="utf-8"))
+        taxonomy = json.loads(content(tables.TAXONOMY).decode("utf-8"))
         missing = sorted({"concepts", "roles", "calculations", "axes"} - taxonomy.keys())
         if missing:
             raise KeyError(missing[0])
@@ -138,12 +157,11 @@ def read(folder: Path) -> Published:
         raise InputError(str(taxonomy_path), f"not a published taxonomy: {type(exc).__name__} {exc}") from None
     findings_path = folder / tables.FINDINGS
     try:
-        findings = [f.to_dict() for f in from_json(findings_path.read_text(encoding="utf-8"))]
+        findings = [f.to_dict() for f in from_json(content(tables.FINDINGS).decode("utf-8"))]
     except (ValueError, TypeError) as exc:
         raise InputError(str(findings_path), f"not a findings list: {exc}") from None
     facts_path = folder / longform.CSV
-    rows = _rows(facts_path.read_text(encoding="utf-8"), facts_path)
+    rows = _rows(content(longform.CSV).decode("utf-8"), facts_path)
     entity = Entity(**manifest["entity"])
-    return Published(folder, hashlib.sha256((folder / MANIFEST).read_bytes()).hexdigest(),
-                     manifest["sources"]["sha256"], entity, concepts, taxonomy, rows,
-                     _filings(manifest, entity, rows), findings, folder / tables.DOCUMENTS)
+    return Published(folder, hashlib.sha256(content(MANIFEST)).hexdigest(), manifest["sources"]["sha256"], entity,
+                     concepts, taxonomy, rows, _filings(manifest, entity, rows), findings, documents)

@@ -86,21 +86,14 @@ class Checker:
         """Digits beyond `d` in the scaled value `v`, within Arelle's limits (see insignificant_digits)."""
         if not isinstance(d, int) or d <= -28:
             return False
-        q, r = divmod(abs(v), self._pow10(self.scale - d))
+        q, r = divmod(abs(v), self._powers.get(self.scale - d) or self._pow10(self.scale - d))
         return r != 0 and q < _QUOTIENT_LIMIT
-
-    def _range(self, v: int, d: int | str) -> tuple[int, int, bool, bool]:
-        if not isinstance(d, int):
-            return point(v)
-        if not self.truncate:
-            return rounded(v, 5 * self._pow10(self.scale - d - 1))
-        return truncated(v, self._pow10(self.scale - d))
 
     def _intervals_at(self, concept: str, keys: set[int]) -> dict[int, object]:
         """Intervals of the fact sets of `concept` at those of `keys` where it has facts, each computed once.
 
         One call per concept and network, not per fact set: single facts, the common case, are done inline
-        (what _scaled, _excess and _range do for one fact); duplicates and nils go through _interval.
+        (what _scaled, _excess and _interval's range do for one fact); duplicates and nils go through _interval.
         """
         ivs = self._intervals.setdefault(concept, {})
         sets = self.by_concept.get(concept)
@@ -142,17 +135,24 @@ class Checker:
             return self._blocked("duplicates", facts)
         seen_decimals: dict[int | str, Decimal | int] = {}
         excess, ignored, ranges = [], [], []
+        scale, powers, pow10 = self.scale, self._powers, self._pow10
         for f in facts:
             v = self._scaled(f.value)
-            if self._excess(v, f.decimals):
+            d = f.decimals
+            if self._excess(v, d):
                 excess.append(f)
-            elif f.decimals in seen_decimals:
+            elif d in seen_decimals:
                 # Arelle keeps the first value per decimals and never compares the others.
-                if f.value != seen_decimals[f.decimals]:
+                if f.value != seen_decimals[d]:
                     ignored.append(f)
             else:
-                seen_decimals[f.decimals] = f.value
-                ranges.append(self._range(v, f.decimals))
+                seen_decimals[d] = f.value
+                if not isinstance(d, int):  # the fact's range: exact, rounded or truncated at `d`
+                    ranges.append(point(v))
+                elif not self.truncate:
+                    ranges.append(rounded(v, 5 * (powers.get(scale - d - 1) or pow10(scale - d - 1))))
+                else:
+                    ranges.append(truncated(v, powers.get(scale - d) or pow10(scale - d)))
         if excess:
             return self._blocked("excess", facts, excess)
         common = intersection(ranges)

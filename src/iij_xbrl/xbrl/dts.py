@@ -234,7 +234,7 @@ class _Doc:
     children: list[str | None] = field(default_factory=list)  # root's element children: global element names
     types: dict[str, tuple[str | None, tuple]] = field(default_factory=dict)  # named type -> (base, facets)
     # (arcrole, link role, link element, arc element, (from URL, fragment), (to URL, fragment), (arc id, line),
-    # attributes)
+    # attributes outside the XLink namespace)
     arcs: list[tuple[str, str, str, str, tuple, tuple, tuple[int, int | None], dict]] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     xdt: bool = False
@@ -264,6 +264,7 @@ _XBRLDT_CLOSED, _XBRLDT_CONTEXT = f"{{{XBRLDT}}}closed", f"{{{XBRLDT}}}contextEl
 _XBRLDT_TARGET, _XBRLDT_USABLE = f"{{{XBRLDT}}}targetRole", f"{{{XBRLDT}}}usable"
 _KEPT_ARCROLES = frozenset(SUMMATION_ARCROLES) | XDT_ARCROLES.keys()
 _KEPT_BYTES = tuple(a.encode() for a in _KEPT_ARCROLES)
+_KEPT_HINTS = (b"summation-item", b"/int/dim/arcrole/")  # every kept arcrole holds one: two scans, not eight
 _XHREF = f"{{{XLINK}}}href"
 _LOCATOR_HREFS = etree.XPath("//*[@xlink:type='extended']/*[@xlink:type='locator']/@xlink:href",
                              namespaces={"xlink": XLINK},
@@ -325,13 +326,15 @@ class DtsLoader:
         # A document whose text names no arcrole we keep (labels, presentation) holds no relationship we keep,
         # if its text is UTF-8 (or ASCII) without character references, which could spell an arcrole otherwise
         plain = b"&#" not in data and (root.getroottree().docinfo.encoding or "").upper() in ("UTF-8", "US-ASCII")
-        if xml_base or not plain or any(arcrole in data for arcrole in _KEPT_BYTES):
+        if xml_base or not plain or any(hint in data for hint in _KEPT_HINTS) and \
+                any(arcrole in data for arcrole in _KEPT_BYTES):
             self._parse_links(url, root, doc, xml_base)
         else:  # only the documents its references and locators discover
             for el in root.iter(f"{{{LINK}}}linkbaseRef", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
                 if el.get(_XHREF):
                     doc.refs.append(resolve(url, el.get(_XHREF))[0])
-            doc.refs.extend({resolve(url, href)[0] for href in _LOCATOR_HREFS(root) if href})
+            doc.refs.extend({_join(url, part) for part in {href.partition("#")[0] for href in _LOCATOR_HREFS(root)
+                                                            if href}})
         return doc
 
     def _parse_schema(self, url: str, root: etree._Element, doc: _Doc, xml_base: bool, data: bytes) -> None:
@@ -372,6 +375,7 @@ class DtsLoader:
             if href:
                 doc.refs.append(resolve(el.base or url if xml_base else url, href)[0])
         here: dict[str, str] = {}  # document part of a locator's href -> its URL (without xml:base)
+        names = _shared_strings()
         for link in root.iter():
             if link.get(xtype) != "extended":  # comments and PIs have no attributes: None
                 continue
@@ -395,15 +399,20 @@ class DtsLoader:
                         locs.setdefault(child.get(xlabel), []).append(target)
                 elif kind == "arc" and child.get(xarcrole) in _KEPT_ARCROLES:
                     arcs.append(child)
+            role, link_tag = names(role), names(link.tag)
             for child in arcs:
-                arcrole = child.get(xarcrole)
+                arcrole = names(child.get(xarcrole))
                 # the arc's identity (its relationships are no duplicates of each other) and line, not the
                 # element: that would keep the whole parsed document in memory
                 arc = (next(_ARC_IDS), child.sourceline)
                 doc.xdt |= arcrole in XDT_ARCROLES
+                # a taxonomy keeps tens of thousands of arcs: one string per distinct name, and no XLink
+                # attributes (no relationship attribute of _networks is one)
+                attrs = {names(k): v for k, v in child.attrib.items() if not k.startswith(_XLINK_NS)}
+                arc_tag = names(child.tag)
                 for src in locs.get(child.get(xfrom), ()):
                     for dst in locs.get(child.get(xto), ()):
-                        doc.arcs.append((arcrole, role, link.tag, child.tag, src, dst, arc, dict(child.attrib)))
+                        doc.arcs.append((arcrole, role, link_tag, arc_tag, src, dst, arc, attrs))
         doc.refs.extend(here.values())  # every document a locator points to is discovered
 
     def _assemble(self, urls: list[str], xdt: bool) -> Dts:
@@ -515,9 +524,15 @@ def _concept_at(href: tuple[str, str], by_id: dict[tuple[str, str], str], childr
     return None
 
 
+def _shared_strings():
+    """A function that returns, for any string, the first equal string it was given."""
+    seen: dict[str, str] = {}
+    return lambda text: seen.setdefault(text, text)
+
+
 _ARC_IDS = itertools.count()
-_EXEMPT = {"use", "priority", "order", "weight"}
-_PLAIN_ARC_ATTRS = _EXEMPT | {f"{{{XLINK}}}{a}" for a in ("type", "arcrole", "from", "to", "title", "show", "actuate")}
+_XLINK_NS = f"{{{XLINK}}}"
+_EXEMPT = frozenset(("use", "priority", "order", "weight"))
 
 
 def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children: dict[str, list[str | None]]
@@ -525,6 +540,7 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
     """Effective relationships per network after equivalence and prohibition (XBRL 2.1 §3.5.3.9.7):
     summation-item networks, and the XBRL Dimensions relationships."""
     winners: dict[NetworkKey, dict[tuple, _Arc]] = {}
+    numbers: dict[tuple[type, str], object] = {}  # (float | int | Decimal, text) -> value: a few distinct texts
     for url, doc in docs.items():
         for arcrole, elr, link_tag, arc_tag, src, dst, (el, line), attrs in doc.arcs:
             source, target = _concept_at(src, by_id, children), _concept_at(dst, by_id, children)
@@ -532,10 +548,16 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
                 continue
             dim = XDT_ARCROLES.get(arcrole)
             try:
-                order = float(attrs.get("order", "1"))
-                priority = int(attrs.get("priority", "0"))
+                order = numbers.get((float, attrs.get("order", "1")))
+                if order is None:
+                    order = numbers[(float, attrs.get("order", "1"))] = float(attrs.get("order", "1"))
+                priority = numbers.get((int, attrs.get("priority", "0")))
+                if priority is None:
+                    priority = numbers[(int, attrs.get("priority", "0"))] = int(attrs.get("priority", "0"))
                 if dim is None:
-                    weight = Decimal(attrs.get("weight", "").strip())
+                    weight = numbers.get((Decimal, attrs.get("weight", "")))
+                    if weight is None:
+                        weight = numbers[(Decimal, attrs.get("weight", ""))] = Decimal(attrs.get("weight", "").strip())
                     rel: object = Relationship(source, target, weight, url, line)
                     wkey: object = float(weight)
                 else:
@@ -546,8 +568,9 @@ def _networks(docs: dict[str, _Doc], by_id: dict[tuple[str, str], str], children
                     wkey = None
             except (InvalidOperation, ValueError, OverflowError):
                 continue  # schema-invalid arc: no relationship
-            custom = tuple(sorted((k, v) for k, v in attrs.items() if not k.startswith(f"{{{XLINK}}}")
-                                  and k not in _EXEMPT)) if attrs.keys() - _PLAIN_ARC_ATTRS else ()
+            # attrs hold no XLink attribute (_parse_links): all but the exempt ones are custom
+            custom = () if attrs.keys() <= _EXEMPT else tuple(sorted((k, v) for k, v in attrs.items()
+                                                                     if k not in _EXEMPT))
             key = (source, target, order, wkey, custom)
             arc = _Arc(key, el, priority, attrs.get("use") == "prohibited", order, rel)
             network = winners.setdefault((arcrole, elr, link_tag, arc_tag), {})

@@ -12,6 +12,7 @@ this module only reads and records what it read.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -274,23 +275,34 @@ _EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
 _MEASURE = f"{{{XBRLI}}}measure"
 
 
-def _qn(el: etree._Element, text: str | None) -> str | None:
-    """Clark name of a QName value in `el`'s scope; None when its prefix is not declared or it is no QName."""
-    t = lexical.collapse(text or "")
-    if not lexical.QNAME_RE.fullmatch(t):
+def _qn(scope, text: str | None) -> str | None:
+    """Clark name of a QName value under the namespace declarations `scope` (an element's nsmap, or a compiled
+    Scope of it); None when its prefix is not declared or it is no QName."""
+    parts = _qname_parts(text or "")
+    if parts is None:
         return None
-    prefix, _, local = t.rpartition(":")
-    ns = el.nsmap.get(prefix or None)
+    prefix, local = parts
+    ns = scope.get(prefix)
     if ns is None and prefix:
         return None
     return f"{{{ns}}}{local}" if ns else local
+
+
+@lru_cache(maxsize=4096)  # dimension and member names repeat over thousands of contexts
+def _qname_parts(text: str) -> tuple[str | None, str] | None:
+    """(prefix or None, local name) of a QName's text, or None when it is no QName."""
+    t = lexical.collapse(text)
+    if not lexical.QNAME_RE.fullmatch(t):
+        return None
+    prefix, _, local = t.rpartition(":")
+    return prefix or None, local
 
 
 def _period(period: etree._Element | None) -> tuple[str | None, Hashable, str, tuple[tuple[str, str], ...]]:
     """(kind, key, shown, problems) of xbrli:period."""
     if period is None:
         return "none", None, "", (("xmlSchema:elementOccurrencesError", "has no period"),)
-    return _period_of(tuple((c.tag, c.text or "") for c in period if isinstance(c.tag, str)))
+    return _period_of(tuple([(tag, c.text or "") for c in period if (tag := c.tag).__class__ is str]))
 
 
 @lru_cache(maxsize=4096)  # instances repeat a handful of periods over thousands of contexts
@@ -325,32 +337,39 @@ def _period_of(children: tuple[tuple[str, str], ...]) -> tuple[str | None, Hasha
                                                                     "and endDate"),)
 
 
-def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record: Context) -> tuple:
-    """The non-dimensional content of a segment/scenario; its dimension values go to `record`."""
+def _nsmap(el: etree._Element) -> dict[str | None, str]:
+    return el.nsmap
+
+
+def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record: Context, scope=_nsmap) -> tuple:
+    """The non-dimensional content of a segment/scenario; its dimension values go to `record`. `scope(element)`
+    gives the element's namespace declarations (a mapping of prefix to namespace: its nsmap, or the compiled
+    core's Scope, which looks a prefix up without building the whole map)."""
     if el is None:
         return ()
     content = []
     dims = record.segment if name == "segment" else record.scenario
-    children = [c for c in el if isinstance(c.tag, str)]
+    children = [(c, tag) for c in el if (tag := c.tag).__class__ is str]  # lxml makes a tag string per read
     if not children:
         record.problems.append((f"xbrl.{'4.7.3.2' if name == 'segment' else '4.7.4'}:{name}Empty",
                                 f"{name} is empty"))
-    for child in children:
-        if xdt and child.tag in (_EXPLICIT, _TYPED):
-            dim = _qn(child, child.get("dimension"))
+    for child, tag in children:
+        if xdt and (tag == _EXPLICIT or tag == _TYPED):
+            names = scope(child)
+            dim = _qn(names, child.get("dimension"))
             if dim is None:
                 record.problems.append(("xmlSchema:valueError", f"dimension {child.get('dimension')!r} is not a "
                                         "QName with a declared prefix"))
                 continue
-            if child.tag == _EXPLICIT:
-                member = _qn(child, child.text)
+            if tag == _EXPLICIT:
+                member = _qn(names, child.text)
                 if member is None:
                     record.problems.append(("xmlSchema:valueError", f"member {lexical.collapse(child.text or '')!r} "
                                             "is not a QName with a declared prefix"))
                     member = f"?{lexical.collapse(child.text or '')}"  # undefined: dimensions.py reports it
                 value: tuple = ("e", member)
             else:
-                value = _typed_value(child, dts, record)
+                value = _typed_value(child, dim, dts, record)
             if dim not in dts.elements:
                 record.undefined.append((dim, value))  # reported by dimensions.py, ignored otherwise (as Arelle)
             elif dim in dims:
@@ -360,12 +379,12 @@ def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record
                     record.repeated.append(dim)
                 dims[dim] = value
         else:
-            if child.tag.startswith(f"{{{XBRLI}}}"):
+            if tag.startswith(f"{{{XBRLI}}}"):
                 record.problems.append((f"xbrl.{'4.7.3.2' if name == 'segment' else '4.7.4'}:{name}XbrliElement",
                                         f"{name} holds an xbrli element"))
-            elif child.tag in dts.concepts and dts.concepts[child.tag].kind in ("item", "tuple"):
+            elif tag in dts.concepts and dts.concepts[tag].kind in ("item", "tuple"):
                 record.problems.append((f"xbrl.{'4.7.3.2' if name == 'segment' else '4.7.4'}:{name}ItemOrTuple",
-                                        f"{name} holds an item or tuple ({child.tag})"))
+                                        f"{name} holds an item or tuple ({tag})"))
             content.append(_canonical(child))
     if name == "segment":
         record.seg_other = bool(content)
@@ -374,13 +393,12 @@ def _container(el: etree._Element | None, name: str, xdt: bool, dts: Dts, record
     return tuple(content)
 
 
-def _typed_value(member: etree._Element, dts: Dts, record: Context) -> tuple:
-    """("t", element, value key) of a typed member; the value is keyed by its domain type."""
+def _typed_value(member: etree._Element, dim: str, dts: Dts, record: Context) -> tuple:
+    """("t", element, value key) of a typed member of dimension `dim`; the value is keyed by its domain type."""
     kids = [c for c in member if isinstance(c.tag, str)]
     if len(kids) != 1:
         return ("t", None, len(kids))
     el = kids[0]
-    dim = _qn(member, member.get("dimension"))
     info = dts.concepts.get(dim) if dim else None
     base = info.typed_domain[1] if info is not None and info.typed_domain else "other"
     text = el.text or ""
@@ -392,20 +410,22 @@ def _typed_value(member: etree._Element, dts: Dts, record: Context) -> tuple:
     return ("t", el.tag, lexical.value_key(text, base))
 
 
-def _context(el: etree._Element, dts: Dts) -> tuple[Context, Hashable]:
+def _context(el: etree._Element, dts: Dts, scope=_nsmap) -> tuple[Context, Hashable]:
     record = Context(el.get("id"), el.sourceline)
     ident = period = None
     segment = scenario = None
     for child in el:
-        if child.tag == _ENTITY:
+        tag = child.tag
+        if tag == _ENTITY:
             for c in child:
-                if c.tag == _IDENT:
+                tag = c.tag
+                if tag == _IDENT:
                     ident = c
-                elif c.tag == _SEGMENT:
+                elif tag == _SEGMENT:
                     segment = c
-        elif child.tag == _PERIOD:
+        elif tag == _PERIOD:
             period = child
-        elif child.tag == _SCENARIO:
+        elif tag == _SCENARIO:
             scenario = child
     if ident is None:
         record.problems.append(("xmlSchema:elementOccurrencesError", "has no entity identifier"))
@@ -419,10 +439,10 @@ def _context(el: etree._Element, dts: Dts) -> tuple[Context, Hashable]:
         record.problems.extend(problems)
     if segment is None and scenario is None:
         return record, (entity, pkey, (), _NO_CONTENT)
-    other = (_container(segment, "segment", dts.has_xdt, dts, record),
-             _container(scenario, "scenario", dts.has_xdt, dts, record))
-    dims = sorted([*record.segment.items(), *record.scenario.items()], key=repr)
-    return record, (entity, pkey, tuple(dims), other)
+    other = (_container(segment, "segment", dts.has_xdt, dts, record, scope),
+             _container(scenario, "scenario", dts.has_xdt, dts, record, scope))
+    dims = [*record.segment.items(), *record.scenario.items()]
+    return record, (entity, pkey, tuple(sorted(dims, key=repr) if len(dims) > 1 else dims), other)
 
 
 _NO_CONTENT: tuple = ((), ())
@@ -438,7 +458,7 @@ def _unit(el: etree._Element) -> Unit:
             record.problems.append(("xmlSchema:elementOccurrencesError", f"{where} has no measure"))
         names = []
         for m in found:
-            q = _qn(m, m.text)
+            q = _qn(m.nsmap, m.text)
             if q is None:
                 record.problems.append(("xmlSchema:valueError", f"measure {lexical.collapse(m.text or '')!r} is not a "
                                         "QName with a declared prefix"))
@@ -493,14 +513,26 @@ def _dts_refs(src: Input, shown: str) -> tuple[etree._Element, list[str]]:
 
 
 _CHUNK = 1 << 18  # bytes fed to the parser at a time: a few thousand facts
+PURE_PYTHON = "IIJ_XBRL_PURE_PYTHON"  # set (to anything but "" or "0"): read without the compiled core
 
 
-def _top_level(src: Input, shown: str) -> Iterator[list[etree._Element]]:
-    """The root's children in document order, each complete, in batches dropped from the tree once read.
+def compiled_core():
+    """The compiled per-fact loop (_factscan.c), or None: not built here, or IIJ_XBRL_PURE_PYTHON is set."""
+    if os.environ.get(PURE_PYTHON, "0") not in ("", "0"):
+        return None
+    try:
+        from . import _factscan
+    except ImportError:
+        return None
+    return _factscan
+
+
+def _parsed(src: Input, shown: str) -> Iterator[tuple[etree._Element, bool]]:
+    """The root after each chunk of the document is parsed, and whether the document is complete.
 
     The document is fed to a pull parser a chunk at a time; after each chunk the root's children but the last
-    (which may still be open) are handed out and then deleted, so memory stays bounded whatever the size, and
-    no event or proxy object is made for what lies inside contexts, units and tuples.
+    (which may still be open) are complete. The caller reads and deletes them, so memory stays bounded whatever
+    the size, and no event or proxy object is made for what lies inside contexts, units and tuples.
     """
     parser = xmlsafe.pull_parser(tag=f"{{{XBRLI}}}xbrl")
     root = None
@@ -511,17 +543,18 @@ def _top_level(src: Input, shown: str) -> Iterator[list[etree._Element]]:
                 xmlsafe.refuse_entities(root, shown)
             if root is None:
                 continue
-        batch = root[:-1]
-        yield batch
-        del root[:len(batch)]
+        yield root, False
     parser.close()
     if root is not None:
-        yield root[:]
+        yield root, True
 
 
 def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     first, refs = _dts_refs(src, shown)
     dts = loader.load(refs)
+    core = compiled_core()
+    if core is not None:
+        core.release_memory()  # the taxonomy's parsed documents
     concepts = dts.concepts
     numeric = {q: c for q, c in concepts.items() if c.base in _NUMERIC_ITEM and c.kind == "item" and not c.abstract}
     problems = Problems()
@@ -530,70 +563,82 @@ def _read_xml(src: Input, loader: DtsLoader, shown: str) -> Report:
     contexts: dict[str, tuple[int, str]] = {}  # id -> (class, the id string shared by all its facts)
     units: dict[str, tuple[int, str]] = {}
     pending: list[tuple] = []  # facts read before their context or unit
-    done = others = 0  # top-level elements read; of them not facts
+    facts = 0
     add = table.add
     other = checks.other_fact
-    for batch in _top_level(src, shown):
-        for el in batch:
-            tag = el.tag
-            concept = numeric.get(tag)
-            if concept is not None:  # the common case first
-                get = el.get
-                cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
-                if len(el):
-                    text = checks.mixed_content(el, concept)
-                if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
-                    fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
-                    if fid is not None:
-                        checks.fact_id(fid, el.sourceline)
-                    if nil is not None or text is None:
-                        text = checks.nil(concept, nil, text, cid, el.sourceline)
-                else:
-                    prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
-                ctx, unit = contexts.get(cid), units.get(uid)
-                if ctx is not None and unit is not None:
-                    add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
-                elif cid is None or uid is None:
-                    if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
-                        if get("id") is not None:
-                            checks.fact_id(get("id"), el.sourceline)
-                        checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
-                    checks.missing_refs(concept, cid, uid, el.sourceline)
-                else:
-                    pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
-            elif tag == _CONTEXT:
-                others += 1
-                record, key = _context(el, dts)
-                checks.context(record)
-                record.cls = table.context(key, record.shown)
-                cid = record.id
-                if cid is not None:
-                    contexts[cid] = (record.cls, cid)
-            elif tag == _UNIT:
-                others += 1
-                record = _unit(el)
-                checks.unit(record)
-                record.cls = table.unit(record.measures)
-                if record.id is not None:
-                    units[record.id] = (record.cls, record.id)
-            elif tag in concepts:
-                other(el, concepts[tag])
-            elif isinstance(tag, str):
-                others += 1
-                if not tag.startswith(_LINK_NS):
-                    checks.unknown_element(el)
+    scope = _nsmap if core is None else core.Scope
+
+    def element(el: etree._Element) -> None:
+        """One child of the root, in document order: what the compiled core hands over, every child without it."""
+        nonlocal facts
+        tag = el.tag
+        concept = numeric.get(tag)
+        if concept is not None:  # the common case first
+            facts += 1
+            get = el.get
+            cid, uid, text, dec_attr = get("contextRef"), get("unitRef"), el.text, get("decimals")
+            if len(el):
+                text = checks.mixed_content(el, concept)
+            if text is None or dec_attr is None or len(el.attrib) != 3:  # nil, id, precision, no unitRef…
+                fid, nil, prec_attr = get("id"), get(XSI_NIL), get("precision")
+                if fid is not None:
+                    checks.fact_id(fid, el.sourceline)
+                if nil is not None or text is None:
+                    text = checks.nil(concept, nil, text, cid, el.sourceline)
             else:
-                continue  # a comment or processing instruction
-            done += 1
+                prec_attr = fid = None  # three attributes: contextRef, unitRef, decimals
+            ctx, unit = contexts.get(cid), units.get(uid)
+            if ctx is not None and unit is not None:
+                add(concept, ctx, unit, text, dec_attr, prec_attr, el.sourceline, fid)
+            elif cid is None or uid is None:
+                if prec_attr is None and dec_attr is not None and len(el.attrib) == 3:  # the fast path skipped these
+                    if get("id") is not None:
+                        checks.fact_id(get("id"), el.sourceline)
+                    checks.nil(concept, get(XSI_NIL), text, cid, el.sourceline)
+                checks.missing_refs(concept, cid, uid, el.sourceline)
+            else:
+                pending.append((concept, cid, uid, text, dec_attr, prec_attr, el.sourceline, fid))
+        elif tag == _CONTEXT:
+            record, key = _context(el, dts, scope)
+            checks.context(record)
+            record.cls = table.context(key, record.shown)
+            cid = record.id
+            if cid is not None:
+                contexts[cid] = (record.cls, cid)
+        elif tag == _UNIT:
+            record = _unit(el)
+            checks.unit(record)
+            record.cls = table.unit(record.measures)
+            if record.id is not None:
+                units[record.id] = (record.cls, record.id)
+        elif tag in concepts:
+            facts += 1
+            other(el, concepts[tag])
+        elif isinstance(tag, str) and not tag.startswith(_LINK_NS):
+            checks.unknown_element(el)
+        # else a linkbase element, a comment or a processing instruction
+
+    if core is None:
+        for root, final in _parsed(src, shown):
+            batch = root[:] if final else root[:-1]
+            for el in batch:
+                element(el)
+            del root[:len(batch)]
+    else:
+        scanner = core.Scanner(numeric, frozenset(q for q, c in numeric.items() if c.base in _PLAIN), contexts,
+                               units, checks.ids, table._accuracy, table.groups, Fact, add, element)
+        for root, final in _parsed(src, shown):
+            del root[:scanner.scan(root, final)]
+        facts += scanner.facts
+        core.release_memory()  # the instance's parsed chunks, before the calculation check allocates
     for concept, cid, uid, text, dec_attr, prec_attr, line, fid in pending:
         ctx, unit = contexts.get(cid), units.get(uid)
         if ctx is None or unit is None:
             checks.missing_refs(concept, cid if ctx is None else "", uid if unit is None else "", line,
                                 defined=False)
             continue
-        table.add(concept, ctx, unit, text, dec_attr, prec_attr, line, fid)
-    counts = {"facts": done - others, "contexts": len(checks.contexts),
-              "units": len(checks.units)}
+        add(concept, ctx, unit, text, dec_attr, prec_attr, line, fid)
+    counts = {"facts": facts, "contexts": len(checks.contexts), "units": len(checks.units)}
     report = table.report(shown, dts, {ns: p for p, ns in first.nsmap.items() if p}, counts)
     checks.after(report)
     return report

@@ -58,13 +58,16 @@ def read_regular(path: str | Path, limit: int = MAX_DOCUMENT_BYTES, head: int | 
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}", code="IOerror") from None
     try:
-        _checked_size(fd, path, limit)
+        size = _checked_size(fd, path, limit)
     except InputError:
         os.close(fd)
         raise
     with os.fdopen(fd, "rb") as f:
         try:
-            data = f.read(limit + 1 if head is None else head)
+            # read(n) allocates n bytes first: ask for the size fstat gave, then for what it grew by, if anything
+            data = f.read(size + 1 if head is None else head)
+            if head is None and len(data) > size:
+                data += f.read(limit + 1 - len(data))
         except OSError as exc:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}", code="IOerror") from None
     if len(data) > limit:  # grew while we read
