@@ -1,6 +1,6 @@
 """The duplicate and ratio rules' findings in full (message, values, concepts, period, sources, fact ids), every text
 written out by hand, and the corners of their formulas: the split's dates, zero amounts, the per-share unit, the
-names a ratio's operands may take, quarter-on-quarter periods, operands computed from formulas two levels deep."""
+names a ratio's operands may take, quarter-on-quarter periods, operands implied at any depth."""
 from __future__ import annotations
 
 from datetime import date
@@ -29,10 +29,13 @@ def test_duplicate_error_in_full(taxonomy):
                fact("OperatingIncomeLoss", "1H11", "2,448,207", THOUSAND, line=375))
     assert f == {
         "rule": "iij:duplicate", "severity": "error", "filing": "fy2012h1",
-        "message": "OperatingIncomeLoss printed 900:751 '2,488' but 900:375 '2,448,207': two printings of one "
-                   "figure, they differ by 39793000",
+        "message": "OperatingIncomeLoss printed 900:751 '2,488' is neither a rounding nor a truncation of 900:375 "
+                   "'2,448,207'",
         "concepts": ["OperatingIncomeLoss"], "period": H1_11,
-        "values": {"reported": "2488000000", "kept": "2448207000"}, "sources": at(751, 375),
+        "values": {"reported": "2488000000", "kept": "2448207000", "rounded": "2448000000"}, "sources": at(751, 375),
+        "text": "Operating income (loss), 1H FY2011: the presentation prints 2,488 JPY million (900:751), but the "
+                "presentation prints 2,448,207 JPY thousand (900:375), which rounds to 2,448 JPY million. It is "
+                "neither that figure rounded nor truncated.",
         # the dropped print is not in the instance: its print id; the kept one its fact id
         "facts": ["p-900_test-L751-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY",
                   "f-OperatingIncomeLoss-D2011-04-01_2011-09-30_JPY"]}
@@ -140,6 +143,8 @@ def test_ratio_error_in_full(taxonomy):
                    "[0.0828875, 0.0829316]",
         "concepts": ["RevenuesPercentageChangeFromPriorYear", "Revenues"], "period": H1_12,
         "values": {"reported": "0.109", "computed": "[0.0828875, 0.0829316]"}, "sources": at(26, 27, 25, 50),
+        "text": "Revenues, percentage change from the same period of the prior year, 1H FY2012 is printed as 10.9% "
+                "(900:26); the printed figures give between 8.28% and 8.3%.",
         "facts": ["f-RevenuesPercentageChangeFromPriorYear-D2012-04-01_2012-09-30_pure",
                   "p-900_test-L27-RevenuesPercentageChangeFromPriorYear-D2012-04-01_2012-09-30_pure",
                   "f-Revenues-D2012-04-01_2012-09-30_JPY", "f-Revenues-D2011-04-01_2011-09-30_JPY"]}
@@ -235,17 +240,17 @@ def test_to_target_two_formulas_deep(taxonomy):
                                           printed.model_copy(update={"value": Decimal("5.00")}))] == ["error"]
 
 
-def test_three_formulas_deep_are_not_computed(taxonomy):
-    """The change of the change of the change of a margin needs a third level: not checked, even when wrong."""
+def test_three_formulas_deep_are_computed(taxonomy):
+    """The change of the change of the change of a margin needs a third level: 9.000 is no reading of it."""
     printed = Fact(concept="GrossMarginRatioChangeFromPriorYearChangeFromPriorYearChangeFromPriorYear", period=MARGINS[-1].period,
                    unit="pure", value=Decimal("9.000"), decimals=3,
                    provenance=Provenance(document=DOC, line=99, text="9.000"))
-    assert ratios(taxonomy, *MARGINS, printed) == []
+    assert [f["severity"] for f in ratios(taxonomy, *MARGINS, printed)] == ["error"]
 
 
-# Two formula levels are computed and no more, on every path: each row prints some intermediate operands (exact and
-# right) so that exactly one operand of the printed top concept would need a third level. The top is printed
-# wrong: an error if it were computed, nothing as it is not. X0 = GrossMarginRatio, X1 = its ChangeFromPriorYear.
+# Operands are implied at any depth (checks/implied.py), on every path: each row prints some intermediate operands
+# (exact and right) so that an operand of the printed top concept needs a third formula level. The top is printed
+# wrong: an error on every row. X0 = GrossMarginRatio, X1 = its ChangeFromPriorYear.
 X0, X1 = "GrossMarginRatio", "GrossMarginRatioChangeFromPriorYear"
 E1 = "ShareholdersEquityRatioChangeFromPriorYear"  # for balances: ShareholdersEquityAttributableToParent / Assets, changed
 # margins (GrossProfit per 100 million of Revenues): X0 0.1, 0.2, 0.4, 0.8, 1.6 in 1H08 .. 1H12
@@ -270,39 +275,39 @@ def _exact(concept: str, period: str, value: str, scenario: str | None = None) -
                 provenance=Provenance(document=DOC, line=300, text=value))
 
 
-DEPTH = [  # (printed top, its period, intermediates printed, other leaves, computed with two levels?)
+DEPTH = [  # (printed top, intermediates printed, other leaves)
     # a change of X2 = X1's change: X2 at 1H12 needs X1 at 1H12 (computed: X0 at level 3) unless printed
-    (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H11", "0.4"), (X1 + "ChangeFromPriorYear", "1H11", "0.2")], [], False),
-    (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H12", "0.8"), (X1 + "ChangeFromPriorYear", "1H11", "0.2")], [], False),
+    (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H11", "0.4"), (X1 + "ChangeFromPriorYear", "1H11", "0.2")], []),
+    (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H12", "0.8"), (X1 + "ChangeFromPriorYear", "1H11", "0.2")], []),
     (X1 + "ChangeFromPriorYearChangeFromPriorYear", [(X1, "1H12", "0.8"), (X1, "1H11", "0.4"),
-                                            (X1 + "ChangeFromPriorYear", "1H11", "0.2")], [], True),
+                                            (X1 + "ChangeFromPriorYear", "1H11", "0.2")], []),
     # an increase of E1 between two instants, E1 from the equity ratio from the leaves: two levels
-    (E1 + "PeriodIncreaseDecrease", [], ["instants"], True),
+    (E1 + "PeriodIncreaseDecrease", [], ["instants"]),
     # that increase's change: the increase over 1H12 needs E1 at both its instants
     (E1 + "PeriodIncreaseDecreaseChangeFromPriorYear", [(E1 + "PeriodIncreaseDecrease", "1H11", "0.1"), (E1, "2012-03-31", "0.3")],
-     ["instants"], False),
+     ["instants"]),
     (E1 + "PeriodIncreaseDecreaseChangeFromPriorYear", [(E1 + "PeriodIncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6")],
-     ["instants"], False),
+     ["instants"]),
     (E1 + "PeriodIncreaseDecreaseChangeFromPriorYear", [(E1 + "PeriodIncreaseDecrease", "1H11", "0.1"), (E1, "2012-09-30", "0.6"),
-                                              (E1, "2012-03-31", "0.3")], ["instants"], True),
+                                              (E1, "2012-03-31", "0.3")], ["instants"]),
     # X1 per 100 million of revenues, changed: the share needs X1 at 1H12
-    (X1 + "ToRevenuesRatioChangeFromPriorYear", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004")], [], False),
+    (X1 + "ToRevenuesRatioChangeFromPriorYear", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004")], []),
     (X1 + "ToRevenuesRatioChangeFromPriorYear", [(X1 + "ToRevenuesRatio", "1H11", "0.000000004"), (X1, "1H12", "0.8")],
-     [], True),
+     []),
     # X1 against its target, changed: actual X1 (revised target printed), then the target (actual printed)
     (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.4", "RevisedTarget")],
-     [], False),
+     []),
     (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
-     ["RevisedTarget"], False),
+     ["RevisedTarget"]),
     (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8")],
-     ["InitialTarget"], False),
+     ["InitialTarget"]),
     (X1 + "ToTargetRatioChangeFromPriorYear", [(X1 + "ToTargetRatio", "1H11", "1"), (X1, "1H12", "0.8"),
-                                           (X1, "1H12", "0.4", "RevisedTarget")], [], True),
+                                           (X1, "1H12", "0.4", "RevisedTarget")], []),
 ]
 
 
-@pytest.mark.parametrize("top, printed, others, computed", DEPTH, ids=[f"{i}-{r[0]}" for i, r in enumerate(DEPTH)])
-def test_operands_are_computed_two_levels_deep_and_no_further(taxonomy, top, printed, others, computed):
+@pytest.mark.parametrize("top, printed, others", DEPTH, ids=[f"{i}-{r[0]}" for i, r in enumerate(DEPTH)])
+def test_operands_are_computed_at_any_depth(taxonomy, top, printed, others):
     period = "1H12"
     facts = _leaves(HALVES) + [_exact(*p) for p in printed]
     if "instants" in others:  # equity ratios 0.1, 0.2, 0.4, 0.8: E1 0.3 at 2012-03-31, 0.6 at 2012-09-30
@@ -312,4 +317,4 @@ def test_operands_are_computed_two_levels_deep_and_no_further(taxonomy, top, pri
             facts += _leaves({"1H12": "120"}, scenario=scenario)
     wrong = _exact(top, period, "9")
     found = [f for f in ratios(taxonomy, *facts, wrong) if f["concepts"][0] == top]
-    assert [f["severity"] for f in found] == (["error"] if computed else [])
+    assert [f["severity"] for f in found] == ["error"]

@@ -96,11 +96,20 @@ def _rounded(value: Decimal, unit: Decimal, mode: str) -> Decimal:
     return (value / unit).quantize(Decimal(1), rounding=mode) * unit
 
 
+def _roundings(fine: Fact, unit: Decimal) -> set[Decimal]:
+    """What a coarser printing of `fine` may read when it rounds or truncates the figure itself, which lies
+    anywhere within half a unit of fine's own place (1,316,000 thousand may be 1,315,999,600 yen: 1,315 million
+    truncated)."""
+    half = unit_step(fine) / 2
+    return {_rounded(v, unit, mode) for v in (fine.value - half, fine.value + half)
+            for mode in (ROUND_HALF_UP, ROUND_DOWN)}
+
+
 def _precision(ff: FilingFacts, coarse: Fact, fine: Fact, tables: _Tables) -> Finding | None:
     """A coarser printing of a figure judged against the finer one (see the module doc); None when it is the
     finer figure rounded or truncated to its place."""
     unit = unit_step(coarse)
-    if coarse.value in (_rounded(fine.value, unit, ROUND_HALF_UP), _rounded(fine.value, unit, ROUND_DOWN)):
+    if coarse.value in _roundings(fine, unit):
         return None
     apart = abs(coarse.value - fine.value) / unit
     values = {"reported": num(coarse.value), "kept": num(fine.value),

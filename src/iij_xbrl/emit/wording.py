@@ -194,6 +194,8 @@ class Wording:
                                " basis, not a different figure.")
             if finding.severity == "warning":
                 return head + " They differ in basis, not in figure."
+            if None in (accused.value, kept.value):
+                return head + f" One prints no figure where the other prints one; the report keeps {self.printed(kept)}."
             return head + f" They differ by {self.amount(abs(accused.value - kept.value), kept, fine)}; the report " \
                           f"keeps {self.printed(kept)}."
         if rule == "iij:restated" and len(named) >= 2:
