@@ -128,7 +128,6 @@ def test_publish_out_on_a_foreign_folder_is_refused(tmp_path):
     assert tree(folder) == before
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: publish --out under a regular file is still a traceback (FileExistsError)")
 def test_publish_out_under_a_file_is_refused(tmp_path):
     mine = tmp_path / "mine.txt"
     mine.write_text("mine\n")
@@ -307,3 +306,15 @@ def test_validate_with_a_package_that_is_not_a_zip(tmp_path):
     instance = tmp_path / "i.xbrl"
     instance.write_text("<x")
     one_error_line(cli("validate", "--packages", package, instance), str(package), "not a taxonomy package zip")
+
+
+# -- click's usage errors: one line too --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, names, words", [
+    (["validate", "--bogus", "x.xbrl"], "No such option '--bogus'", ["iij-xbrl validate --help"]),
+    (["nosuch"], "No such command 'nosuch'", ["iij-xbrl --help"]),
+    (["validate"], "Missing argument 'PATHS...'", []),
+    (["validate", "--jobs", "x", "x.xbrl"], "Invalid value for '--jobs'", ["'x'"]),
+])
+def test_usage_errors_are_one_line(args, names, words):
+    one_error_line(cli(*args), names, *words)

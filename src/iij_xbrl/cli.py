@@ -17,6 +17,21 @@ from .xbrl.errors import InputError
 
 
 class _Group(click.Group):
+    def main(self, *args, **kwargs):
+        # click's own usage errors print three lines (usage, a hint, the error); ours are one, like bad input
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "iij-xbrl"
+            click.echo(f"error: {exc.format_message()} (try '{where} --help')", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)

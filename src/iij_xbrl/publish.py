@@ -192,8 +192,13 @@ def publish(out_dir: Path, publication: Publication, strict: bool = False, db_ur
     check_out(out_dir)
     if with_viewer and not viewer.available():
         raise InputError("--viewer", "needs Arelle's ixbrl-viewer: pip install 'iij-xbrl[viewer]'")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        stage_dir = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    except OSError as e:  # a parent that is a file, a read-only or full disk: nothing was written
+        blocker = next((p for p in out_dir.parents if p.exists() and not p.is_dir()), None)
+        why = f"{blocker} is a file, not a folder" if blocker else (e.strerror or str(e))
+        raise InputError(str(out_dir), f"cannot be created: {why}") from None
     try:
         chosen = list(EMITTERS.items() if emitters is None else emitters)
         for number, (name, emit) in enumerate(chosen, start=1):
