@@ -55,7 +55,7 @@ def _project() -> Project:
     return find(click.get_current_context().find_root().params.get("project"))
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, name="iij-xbrl")
 @click.version_option(package_name="iij-xbrl")
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), envvar=ENV, default=None,
               help=f"Project folder holding sources/ and taxonomy/src/ [default: ${ENV}, else the current "
