@@ -491,6 +491,16 @@ def test_judge_ratio_texts_and_missing_operands():
     assert tolerance.judge_ratio(_ratio("8.3"), _iv("0", "1"), None) is None
 
 
+def test_judge_ratio_texts_of_a_one_sided_interval():
+    """An operand known from one side only (an item whose other items nobody printed, `implied`) leaves the
+    computed ratio open on that side: the text names the open bound."""
+    below = tolerance.judge_ratio(_ratio("8.3"), _iv("-Infinity", "0.05"), _iv("-Infinity", "0.05"))
+    assert below == ("error", "0.083", "[-Infinity, 0.05]")  # at most 5.0%: 8.3% is 0.0325 beyond it
+    above = tolerance.judge_ratio(_ratio("8.3"), _iv("1.056", "Infinity"), _iv("1.056", "Infinity"))
+    assert above == ("error", "0.083", "[1.056, Infinity]")
+    assert tolerance.ratio_text(_iv("-Infinity", "Infinity")) == "[-Infinity, Infinity]"
+
+
 def test_fact_intervals_for_ratios_and_sums():
     f = fact("Revenues", "1H12", "1,234")  # 1,234 million
     assert tolerance.interval(f, False) == _iv("1233500000", "1234500000")
