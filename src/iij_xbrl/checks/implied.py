@@ -45,10 +45,6 @@ class Known(NamedTuple):
     facts: tuple[Fact, ...]  # the printed facts it rests on
 
 
-def _span(a: Interval, b: Interval) -> Interval:
-    return min(a[0], b[0]), max(a[1], b[1]), True, True
-
-
 def _meet(a: Interval, b: Interval) -> Interval | None:
     lo, hi = max(a[0], b[0]), min(a[1], b[1])
     return (lo, hi, True, True) if lo <= hi else None
@@ -252,10 +248,6 @@ class Implied:
         self._memo: dict[tuple, tuple[Known | None, frozenset]] = {}  # key -> (found, ids of its facts)
         self.suspect: frozenset = frozenset()  # ids of printed claims the checks found contradicted: left out of
         # the figures other rules judge against (`ratios.check` sets them)
-
-    # a printed figure of the filing, or None
-    def printed(self, concept: str, period: Period, dims: Dims) -> Fact | None:
-        return self.by.get((concept, period, dims))
 
     def first(self, concepts: list[str], period: Period, dims: Dims, out: frozenset = frozenset(),
               depth: int = 0) -> Known | None:
