@@ -50,7 +50,7 @@ MODULES = {
     "calc11": Module(("src/iij_xbrl/xbrl/calc11.py",), ("tests/test_calc11.py", *CALC_TESTS)),
     "tolerance": Module(("src/iij_xbrl/checks/tolerance.py",), tuple(RULE_TESTS)),
     "duplicates": Module(("src/iij_xbrl/checks/duplicates.py", "src/iij_xbrl/sources/dedupe.py"),
-                         (*RULE_TESTS, "tests/test_sources_sheets.py")),
+                         (*RULE_TESTS, "tests/test_sources_sheets.py", "tests/test_duplicate_plugs.py")),
     "ratios": Module(("src/iij_xbrl/checks/ratios.py", "src/iij_xbrl/checks/implied.py"), tuple(RULE_TESTS)),
     "codec": Module(("src/iij_xbrl/xbrl/decimals.py", "src/iij_xbrl/export/db.py"),
                     ("tests/test_intervals.py", "tests/test_boundaries.py", "tests/test_export.py"),
