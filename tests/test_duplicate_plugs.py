@@ -154,3 +154,32 @@ def test_every_coarser_printing_is_judged_whatever_comes_before_it(taxonomy):
 
 def test_exact_reprints_are_no_duplicate(taxonomy):
     assert dup(taxonomy, fact(ATM, "1H12", "12", None, line=1), fact(ATM, "1H12", "12", None, line=2)) == []
+
+
+def test_a_truncation_one_whole_unit_below_is_a_rounding_not_a_conflict(taxonomy):
+    """1,316,000 thousand may be 1,315,999.5 thousand, truncated 1,315 million: the duplicate policy (less than one
+    unit apart) keeps them apart, the rule reads the coarser printing as a truncation: info."""
+    (f,) = dup(taxonomy, fact(ATM, "1H12", "1,316,000", THOUSAND, line=1), fact(ATM, "1H12", "1,315", line=2))
+    assert (f["severity"], f["message"], f["values"]) == (
+        "info", f"{ATM} printed 900:2 '1,315', a rounding of 900:1 '1,316,000'",
+        {"reported": "1315000000", "kept": "1316000000"})
+
+
+DPS = "DividendsPerShare"
+
+
+def _dps(period: str, text: str, decimals: int, line: int, concept: str = DPS):
+    return fact(concept, period, text, decimals, line=line, unit="JPYPerShare")
+
+
+@pytest.mark.parametrize("fine, coarse, severity", [
+    ("17.50", "19", "warning"),  # 17.50 rounds to 18: 19 is one yen off (1.5 units of the printed place)
+    ("-17.50", "18", "warning"),  # rounds to -18: 18 is the figure with its sign flipped
+])
+def test_a_plug_in_whole_yen_per_share(taxonomy, fine, coarse, severity):
+    """Per-share amounts printed to the yen beside the same printed to the sen: the prior year's figure (coarse)
+    makes the change foot (25 - 19 = 6, 25 - 18 = 7) where the rounded one would not (25 - 18, 25 + 18)."""
+    change = str(25 - int(coarse))
+    found = dup(taxonomy, _dps("FY11", fine, 2, 1), _dps("FY11", coarse, 0, 2), _dps("FY12", "25", 0, 3),
+                _dps("FY12", change, 0, 4, concept=DPS + "ChangeFromPriorYear"))
+    assert _graded(found) == [(severity, DPS + "ChangeFromPriorYear", [2, 1])]
