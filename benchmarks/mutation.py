@@ -33,7 +33,7 @@ EQUIVALENT = ROOT / "benchmarks" / "mutation-equivalent.tsv"
 KILLED = {"killed", "timeout", "caught by type check"}
 
 RULE_TESTS = ["tests/test_boundaries.py", "tests/test_rule_findings.py", "tests/test_rules.py",
-              "tests/test_rules_real.py", "tests/test_findings_pinned.py", "tests/test_audit.py"]
+              "tests/test_rules_real.py", "tests/test_findings_pinned.py", "tests/test_audit.py", "tests/test_implied.py"]
 CALC_TESTS = ["tests/test_boundaries.py", "tests/test_calc11_findings.py", "tests/test_calc11_recorded.py"]
 
 

@@ -33,7 +33,7 @@ from ..xbrl.decimals import canonical as num
 from ..xbrl.findings import Finding
 from .facts import dims_of, finding
 from .implied import MAX_DEPTH, Implied, Known, formula_of
-from .tolerance import SEVERITY, Verdict, interval, judge_ratio
+from .tolerance import SEVERITY, Verdict, amount_text, interval, judge_ratio
 
 
 def check(filings: list[FilingFacts], lines: dict[str, list[str]], values: dict[str, Implied]) -> Iterator[Finding]:
@@ -70,7 +70,7 @@ def check(filings: list[FilingFacts], lines: dict[str, list[str]], values: dict[
                           concepts=[fact.concept] + list(dict.fromkeys(f.concept for f in computed.facts)),
                           period=fact.period, values={"reported": verdict.reported, "computed": verdict.computed})
         for fact, known in amounts:
-            computed = iv.text(known.lenient)
+            computed = amount_text(known.lenient)  # one-sided where an item is known from one side
             yield finding("iij:implied", "error", ff,
                           f"{fact.concept} printed {fact.provenance.text!r} ({num(fact.value)}) at "
                           f"{fact.provenance.document[:3]}:{fact.provenance.line}; the other figures imply "

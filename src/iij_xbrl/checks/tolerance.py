@@ -57,17 +57,24 @@ def judge_sum(total: Fact, items: list[tuple[int, Fact]]) -> Verdict:
     return Verdict("rounding" if rounding else "error", iv.text(reported), iv.text(computed))
 
 
-def _short(d: Decimal) -> str:
+def _bound(d: Decimal, digits: int | None = None) -> str:
     if not d.is_finite():  # a bound an implied figure leaves open (`implied`: an item known from one side)
         return "-Infinity" if d < 0 else "Infinity"
+    if digits is None:
+        return canonical(d)
     with localcontext() as ctx:
-        ctx.prec = 6
+        ctx.prec = digits
         return canonical(+d)
 
 
 def ratio_text(interval: Interval) -> str:
     """A computed ratio's interval to six significant digits: `[0.0825, 0.0834]`."""
-    return f"[{_short(interval[0])}, {_short(interval[1])}]"
+    return f"[{_bound(interval[0], 6)}, {_bound(interval[1], 6)}]"
+
+
+def amount_text(interval: Interval) -> str:
+    """An implied amount's (closed) interval, exact: `[4999000000, Infinity]`."""
+    return f"[{_bound(interval[0])}, {_bound(interval[1])}]"
 
 
 def interval(fact: Fact, iij: bool) -> Interval:
