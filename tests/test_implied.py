@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from iij_xbrl.checks import check
 from iij_xbrl.publication import FilingFacts
-from test_rules import DOC, fact, filing, taxonomy  # noqa: F401  (taxonomy is a fixture)
+from iij_xbrl.model import Curation, Provenance
+from test_rules import DOC, fact, filing, run, taxonomy  # noqa: F401  (taxonomy is a fixture)
 
 
 def implied(taxonomy, text: str, *facts):
@@ -26,3 +27,16 @@ def test_an_amount_known_from_one_side(taxonomy):
     # 5,000 meets it (4,999 .. 5,001 one unit either way): nothing to report
     assert implied(taxonomy, text.replace("4,000", "5,000"), fact("OperatingIncomeLoss", "1H12", "5,000", line=1),
                    fact("GrossProfit", "1H12", "5,000", line=2)) == []
+
+
+def test_a_relabel_against_a_figure_known_from_one_side(taxonomy):
+    """A figure captioned "Gross profit" but published as other income: gross profit is at least 4,999 million
+    (operating income 5,000 plus SG&A, never negative and not printed), so 4,000 cannot be it: an error naming
+    the open side."""
+    caption = Curation(kind="relabel", reason="the line is other income", line=2, printed="Gross profit",
+                       literal="GrossProfit")
+    relabelled = fact("OtherIncomeExpense", "1H12", "4,000", line=2).model_copy(update={"provenance": Provenance(
+        document=DOC, line=2, text="4,000", curations=(caption,))})
+    (f,) = run(taxonomy, filing(fact("OperatingIncomeLoss", "1H12", "5,000", line=1), relabelled), rule="iij:curation")
+    assert (f.severity, f.values["computed"], [s.line for s in f.sources]) == ("error", "[4999000000, Infinity]",
+                                                                               [2, 1])

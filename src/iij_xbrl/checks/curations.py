@@ -29,7 +29,7 @@ from ..xbrl.findings import Finding, Source
 from .captions import caption, words
 from .facts import dims_of, finding
 from .implied import Implied
-from .tolerance import interval
+from .tolerance import amount_text, interval
 
 
 def check(filings: list[FilingFacts], taxonomy: Taxonomy, lines: dict[str, list[str]],
@@ -92,7 +92,7 @@ def _finding(ff: FilingFacts, document: str, c: Curation, facts: list[Fact], sev
         found["literal"] = c.literal
     if against:
         own = against[0][1]
-        found["computed"] = iv.text(own.lenient)
+        found["computed"] = amount_text(own.lenient)  # one-sided where an item is known from one side
         cited += [g for g in own.facts if all(g is not h for h in cited)]
     made = finding("iij:curation", severity, ff, message, cited, concepts=list(dict.fromkeys(
         [f.concept for f in facts] + ([c.literal] if c.literal and c.kind == "relabel" else []))), values=found)
