@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from iij_xbrl.checks import check
 from iij_xbrl.publication import FilingFacts
+import pytest
+
 from iij_xbrl.model import Curation, Provenance
-from test_rules import DOC, fact, filing, run, taxonomy  # noqa: F401  (taxonomy is a fixture)
+from test_rules import DOC, fact, filing, pct, run, taxonomy  # noqa: F401  (taxonomy is a fixture)
 
 
 def implied(taxonomy, text: str, *facts):
@@ -40,3 +42,67 @@ def test_a_relabel_against_a_figure_known_from_one_side(taxonomy):
     (f,) = run(taxonomy, filing(fact("OperatingIncomeLoss", "1H12", "5,000", line=1), relabelled), rule="iij:curation")
     assert (f.severity, f.values["computed"], [s.line for s in f.sources]) == ("error", "[4999000000, Infinity]",
                                                                                [2, 1])
+
+
+def ratios(taxonomy, *facts) -> list[str]:
+    return [f.severity for f in run(taxonomy, filing(*facts), rule="iij:ratio")]
+
+
+OI = "OperatingIncomeLoss"
+OI_YOY = OI + "PercentageChangeFromPriorYear"
+
+
+@pytest.mark.parametrize("now, printed, expected", [
+    # prior year 1 million: [0.5, 1.5] as XBRL rounds, [0, 2] one unit either way (a base that may be zero)
+    ("1", "-90.0", ["info"]),  # [0, 2] / [0, 2]: at least 0 (-100%); as rounded [1/3, 3]: -90% only one unit away
+    ("-10", "-600.0", ["info"]),  # [-11, -9] / [0, 2]: at most -4.5 (-550%); as rounded [-22, -7.33] - 1
+    ("-10", "-500.0", ["error"]),  # above -550% whatever the base
+    ("-1", "-100.0", ["info"]),  # [-2, 0] / [0, 2]: at most 0 (-100%, touching); as rounded [-4, -1.33] - 1
+    ("0", "50.0", []),  # [-1, 1] / [0, 2]: any sign, nothing to judge by the one-unit reading: no verdict
+])
+def test_a_change_over_a_base_that_may_be_zero(taxonomy, now, printed, expected):
+    facts = [fact(OI, "1H12", now, line=1), fact(OI, "1H11", "1", line=2), pct(OI_YOY, "1H12", printed, line=3)]
+    assert ratios(taxonomy, *facts) == expected
+
+
+def test_a_change_from_a_figure_known_from_one_side(taxonomy):
+    """Gross profit at least 4,999 million (operating income 5,000 plus SG&A, not printed) against 1 million a year
+    before: up by a factor of at least 2,499; -50% is an error."""
+    facts = [fact(OI, "1H12", "5,000", line=1), fact("GrossProfit", "1H11", "1", line=2),
+             pct("GrossProfitPercentageChangeFromPriorYear", "1H12", "-50.0", line=3)]
+    assert ratios(taxonomy, *facts) == ["error"]
+
+
+def test_no_share_of_a_base_that_may_be_zero(taxonomy):
+    """Revenues of 1 million may be 0 by one unit: no margin is judged against them (5 / [0, 2] has no upper bound);
+    against exact revenues of 1 yen, 1 yen of operating income is 100%, not 50%."""
+    assert ratios(taxonomy, fact(OI, "1H12", "5", line=1), fact("Revenues", "1H12", "1", line=2),
+                  pct("OperatingIncomeToRevenuesRatio", "1H12", "100.0", line=3)) == []
+    assert ratios(taxonomy, fact(OI, "1H12", "1", None, line=1), fact("Revenues", "1H12", "1", None, line=2),
+                  pct("OperatingIncomeToRevenuesRatio", "1H12", "50.0", line=3)) == ["error"]
+    target = [fact("Revenues", "1H12", "5", line=1), fact("Revenues", "1H12", "1", line=2, scenario="RevisedTarget")]
+    assert ratios(taxonomy, *target, pct("RevenuesToTargetRatio", "1H12", "100.0", line=3)) == []
+    exact = [fact("Revenues", "1H12", "1", None, line=1),
+             fact("Revenues", "1H12", "1", None, line=2, scenario="RevisedTarget")]
+    assert ratios(taxonomy, *exact, pct("RevenuesToTargetRatio", "1H12", "50.0", line=3)) == ["error"]
+
+
+def test_a_claimed_rate_is_not_its_own_evidence(taxonomy):
+    """Revenues 110 and a change of 10 million imply 100 a year before: up 10%. The printed 20.0% would imply a prior
+    year of 50 (10 / 20%), but a claim is never judged against itself: an error."""
+    facts = [fact("Revenues", "1H12", "110", line=1), fact("RevenuesChangeFromPriorYear", "1H12", "10", line=2),
+             pct("RevenuesPercentageChangeFromPriorYear", "1H12", "20.0", line=3)]
+    found = run(taxonomy, filing(*facts), rule="iij:ratio")
+    rate = [f for f in found if f.concepts[0] == "RevenuesPercentageChangeFromPriorYear"]
+    assert [(f.severity, f.values["computed"]) for f in rate] == [("error", "[0.0841584, 0.116162]")]
+    # (the amount of the change is judged too: against 110 and the prior year the rate implies, 91.67, it is wrong)
+
+
+def test_a_service_lines_gross_profit_from_its_margin(taxonomy):
+    """Systems integration's gross margin 10.0% of its revenue 20,000 million implies a gross profit of about 2,000
+    (1,989 .. 2,011 million): a sentence saying 3,000 is an error."""
+    text = "SI revenue\t20,000\nSI gross margin\t10.0%\nSI gross profit was 3,000 million yen.\n"
+    (f,) = implied(taxonomy, text, fact("SystemsIntegrationRevenue", "1H12", "20,000", line=1),
+                   pct("GrossMarginRatioSystemsIntegration", "1H12", "10.0", line=2),
+                   fact("GrossProfitSystemsIntegration", "1H12", "3,000", line=3))
+    assert f.severity == "error" and [s.line for s in f.sources] == [3, 2, 1]
