@@ -48,7 +48,7 @@ def ratios(taxonomy, *facts) -> list[str]:
     return [f.severity for f in run(taxonomy, filing(*facts), rule="iij:ratio")]
 
 
-OI = "OperatingIncomeLoss"
+ATM, OI = "ATMOperationRevenue", "OperatingIncomeLoss"
 OI_YOY = OI + "PercentageChangeFromPriorYear"
 
 
@@ -106,3 +106,13 @@ def test_a_service_lines_gross_profit_from_its_margin(taxonomy):
                    pct("GrossMarginRatioSystemsIntegration", "1H12", "10.0", line=2),
                    fact("GrossProfitSystemsIntegration", "1H12", "3,000", line=3))
     assert f.severity == "error" and [s.line for s in f.sources] == [3, 2, 1]
+
+
+def test_an_amount_never_negative_pinned_at_zero(taxonomy):
+    """Revenues 100 million and network services 102 leave the other lines at most 0 (101 - 101 one unit either way),
+    and a revenue is never negative: ATM revenue is 0 exactly. A sentence printing it as -2 (-3 .. -1) is an error;
+    read without the sign convention (at most 0) it would pass."""
+    text = "Revenues\t100\nNetwork services\t102\nATM revenue was -2 million yen.\n"
+    found = implied(taxonomy, text, fact("Revenues", "1H12", "100", line=1),
+                    fact("NetworkServicesRevenue", "1H12", "102", line=2), fact(ATM, "1H12", "-2", line=3))
+    assert [(f.severity, f.values["computed"]) for f in found] == [("error", "[0, 0]")]

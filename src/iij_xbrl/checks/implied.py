@@ -249,15 +249,14 @@ class Implied:
         self.suspect: frozenset = frozenset()  # ids of printed claims the checks found contradicted: left out of
         # the figures other rules judge against (`ratios.check` sets them)
 
-    def first(self, concepts: list[str], period: Period, dims: Dims, out: frozenset = frozenset(),
-              depth: int = 0) -> Known | None:
+    def first(self, concepts: list[str], period: Period, dims: Dims, out: frozenset, depth: int) -> Known | None:
         for name in concepts:
             found = self.get(name, period, dims, out, depth)
             if found is not None:
                 return found
         return None
 
-    def get(self, concept: str, period: Period, dims: Dims, out: frozenset = frozenset(), depth: int = 0,
+    def get(self, concept: str, period: Period, dims: Dims, out: frozenset, depth: int = 0,
             derive: bool = True) -> Known | None:
         """The figure's interval from everything the filing prints but the facts in `out` (ids), or None.
 
