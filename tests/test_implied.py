@@ -116,3 +116,25 @@ def test_an_amount_never_negative_pinned_at_zero(taxonomy):
     found = implied(taxonomy, text, fact("Revenues", "1H12", "100", line=1),
                     fact("NetworkServicesRevenue", "1H12", "102", line=2), fact(ATM, "1H12", "-2", line=3))
     assert [(f.severity, f.values["computed"]) for f in found] == [("error", "[0, 0]")]
+
+
+def test_a_change_against_a_base_known_only_from_below_is_not_judged(taxonomy):
+    """Gross profit a year before is at least 4,999 million (operating income 5,000 plus SG&A, not printed), with no
+    upper bound: a rate of change from it could be anything down to -100%, so "up 50.0%" to 6,000 is not judged."""
+    facts = [fact(OI, "1H11", "5,000", line=1), fact("GrossProfit", "1H12", "6,000", line=2),
+             pct("GrossProfitPercentageChangeFromPriorYear", "1H12", "50.0", line=3)]
+    assert ratios(taxonomy, *facts) == []
+
+
+def test_percentages_of_quarters_do_not_add_up_to_the_half_year(taxonomy):
+    """Cloud services are 10.0% of outsourcing revenue in 1Q and 20.0% in 2Q: the half year's share lies between,
+    not at their sum (30%). A sentence saying 15.0% for the half year is no contradiction."""
+    share = "CloudServicesRevenueInOutsourcingServicesRatio"
+    text = "1Q\t10.0%\n2Q\t20.0%\nCloud services were 15.0% of outsourcing revenue in the half year.\n"
+    assert implied(taxonomy, text, pct(share, "1Q12", "10.0", line=1), pct(share, "2Q12", "20.0", line=2),
+                   pct(share, "1H12", "15.0", line=3)) == []
+    # the same shape in an amount is a sum: 10 + 20 million is no 15
+    money = "1Q\t10\n2Q\t20\nATM revenue was 15 million yen in the half year.\n"
+    found = implied(taxonomy, money, fact(ATM, "1Q12", "10", line=1), fact(ATM, "2Q12", "20", line=2),
+                    fact(ATM, "1H12", "15", line=3))
+    assert [(f.severity, f.values["computed"]) for f in found] == [("error", "[28000000, 32000000]")]
