@@ -92,6 +92,10 @@ def test_a_plug_quoted_in_another_document(taxonomy):
         "info", f"{ATM} printed 901:7 '616' is not 900:1 '615,495' rounded (615000000) but a plug that makes "
                 f"{YOY} foot",
         {"reported": "616000000", "kept": "615495000", "rounded": "615000000", "quotes": "900:2", "foots": YOY})
+    # a printing of another value (617: a conflict) quotes nothing, though the table's 616 is a plug
+    other = facts[:4] + [fact(ATM, "1H12", "617", line=7, doc=PROSE)]
+    assert [(f["sources"][0]["line"], f["severity"], f["values"].get("quotes")) for f in dup(taxonomy, *other)] == [
+        (2, "info", None), (7, "error", None)]
     # another printing of the figure at the table's precision that does not foot quotes nothing
     alone = [f for f in facts if f.provenance.line != 4] + [fact(YOY, "1H12", "120", line=4)]
     assert [f["values"].get("quotes") for f in dup(taxonomy, *alone)] == [None, None]
@@ -144,10 +148,11 @@ def test_a_coarser_printing_may_round_either_end_of_the_finer_figure(taxonomy, c
 
 
 def test_every_coarser_printing_is_judged_whatever_comes_before_it(taxonomy):
-    """The kept figure (line 1) and a conflicting printing of its precision (line 2, 2 thousand off: more than one
-    unit of each) come before the coarse printing (line 3, 2,212 million: neither rounding nor truncation)."""
-    found = dup(taxonomy, fact(ATM, "1H12", "2,210,089", THOUSAND, line=1),
-                fact(ATM, "1H12", "2,210,091", THOUSAND, line=2), fact(ATM, "1H12", "2,212", line=3))
+    """The kept figure (line 1, 2,210,089 thousand), a conflicting coarse printing (line 2, 2,212 million: more than
+    one unit off) and one within a unit but no rounding of it (line 3, 2,211 million; 2,210 is): both are errors,
+    the second judged although the conflict comes before it."""
+    found = dup(taxonomy, fact(ATM, "1H12", "2,210,089", THOUSAND, line=1), fact(ATM, "1H12", "2,212", line=2),
+                fact(ATM, "1H12", "2,211", line=3))
     assert [(f["severity"], [s["line"] for s in f["sources"]]) for f in found] == [("error", [2, 1]),
                                                                                   ("error", [3, 1])]
 
