@@ -219,12 +219,12 @@ class Implied:
     """Intervals for the figures of one filing, printed or implied (see the module doc)."""
 
     def __init__(self, ff: FilingFacts, taxonomy: Taxonomy):
-        self.by: dict[tuple, Fact] = {}
+        self.by: dict[tuple, Fact] = {}  # (concept, (start, end), dims): keys of plain tuples hash fast
         self.changes: dict[tuple, list[Fact]] = defaultdict(list)  # (base, period, dims w/o scenario) -> changes
         for f in ff.facts:
             if f.value is None or f.unit == "shares":
                 continue
-            self.by.setdefault((f.concept, f.period, dims_of(f)), f)
+            self.by.setdefault((f.concept, (f.period.start, f.period.end), dims_of(f)), f)
         for f in ff.facts:
             if f.value is None:
                 continue
@@ -252,10 +252,6 @@ class Implied:
         self._memo: dict[tuple, tuple[Known | None, frozenset]] = {}  # key -> (found, ids of its facts)
         self.suspect: frozenset = frozenset()  # ids of printed claims the checks found contradicted: left out of
         # the figures other rules judge against (`ratios.check` sets them)
-
-    # a printed figure of the filing, or None
-    def printed(self, concept: str, period: Period, dims: Dims) -> Fact | None:
-        return self.by.get((concept, period, dims))
 
     def first(self, concepts: list[str], period: Period, dims: Dims, out: frozenset = frozenset(),
               depth: int = 0) -> Known | None:
@@ -289,7 +285,7 @@ class Implied:
     def _resolve(self, concept: str, period: Period, dims: Dims, out: frozenset, depth: int,
                  derive: bool) -> Known | None:
         found: list[Known] = []
-        fact = self.by.get((concept, period, dims))
+        fact = self.by.get((concept, (period.start, period.end), dims))
         if fact is not None and id(fact) not in out:
             found.append(Known(interval(fact, False), interval(fact, True), (fact,)))
             if fact.decimals is None or fact.decimals >= -3:
@@ -311,7 +307,7 @@ class Implied:
 
     def _from_margin(self, concept, period, dims, out, depth) -> list[Known | None]:
         ratio, base = margin_of(concept)
-        if (ratio, period, dims) not in self.by:
+        if (ratio, (period.start, period.end), dims) not in self.by:
             return []
         share, revenues = self.get(ratio, period, dims, out, depth, derive=False), self.get(
             base, period, dims, out, depth)
@@ -344,7 +340,7 @@ class Implied:
 
     def _twin(self, change: Fact, suffix: str, out: frozenset) -> Known | None:
         base = change.concept[: -len(suffix) + len("Percentage")]
-        twin = self.by.get((base + suffix, change.period, dims_of(change)))
+        twin = self.by.get((base + suffix, (change.period.start, change.period.end), dims_of(change)))
         if twin is None or id(twin) in out or not twin.value:
             return None
         return Known(interval(twin, False), interval(twin, True), (twin,))
@@ -362,8 +358,9 @@ class Implied:
         found = []
         for split in range(first, last):  # the period as two contiguous spans
             a, b = _quarters(year, first, split), _quarters(year, split + 1, last)
-            x, y = self.get(concept, a, dims, out, depth), self.get(concept, b, dims, out, depth)
-            if x is not None and y is not None:
+            x = self.get(concept, a, dims, out, depth)
+            y = None if x is None else self.get(concept, b, dims, out, depth)
+            if y is not None:
                 found.append(plus(x, y))
         for lo, hi in _QUARTERS.values():  # the period as a span less the part of it that remains
             if (lo, hi) == (first, last) or not (lo <= first and last <= hi) or (lo != first and hi != last):
@@ -378,8 +375,13 @@ class Implied:
     def _from_sums(self, concept, period, dims, out, depth) -> list[Known | None]:
         found = []
         for items in self.sums.get(concept, ()):  # a total from all its items
-            terms = [(w, self.get(item, period, dims, out, depth)) for w, item in items]
-            if all(k is not None for _, k in terms):
+            terms = []
+            for w, item in items:  # lookups are pure (memoised by depth): stop at the first item not known
+                k = self.get(item, period, dims, out, depth)
+                if k is None:
+                    break
+                terms.append((w, k))
+            else:
                 found.append(_weighted(terms))
         for total, items in self.parts.get(concept, ()):  # an item from its total and the other items
             whole = self.get(total, period, dims, out, depth)
