@@ -213,6 +213,21 @@ def margin_of(concept: str) -> tuple[str, str]:
     return concept + "ToRevenuesRatio", "Revenues"
 
 
+class _Change(NamedTuple):
+    """A printed change with what `_from_changes` compares, worked out once."""
+    fact: Fact
+    id: int
+    suffix: str
+    kind: str
+    dims: Dims
+    base_dims: Dims  # without the scenario: the prior figure's
+    period: Period
+    key: tuple  # (start, end) of the period
+    prior: Period | None
+    prior_key: tuple | None
+    step: Known
+
+
 # ---- the resolver ----------------------------------------------------------------------------------------------
 
 class Implied:
@@ -220,18 +235,28 @@ class Implied:
 
     def __init__(self, ff: FilingFacts, taxonomy: Taxonomy):
         self.by: dict[tuple, Fact] = {}  # (concept, (start, end), dims): keys of plain tuples hash fast
-        self.changes: dict[tuple, list[Fact]] = defaultdict(list)  # (base, period, dims w/o scenario) -> changes
+        self.changes: dict[str, list[_Change]] = defaultdict(list)  # base concept -> its printed changes
         for f in ff.facts:
             if f.value is None or f.unit == "shares":
                 continue
             self.by.setdefault((f.concept, (f.period.start, f.period.end), dims_of(f)), f)
+        by_suffix: dict[tuple, list[Fact]] = defaultdict(list)
         for f in ff.facts:
             if f.value is None:
                 continue
             for suffix in CHANGES:
                 if f.concept.endswith(suffix) and len(f.concept) > len(suffix):
-                    self.changes[(f.concept[: -len(suffix)], suffix)].append(f)
+                    by_suffix[(f.concept[: -len(suffix)], suffix)].append(f)
                     break
+        self._known: dict[int, Known] = {}  # id of a printed fact -> its intervals
+        for (base, suffix), changes in sorted(by_suffix.items(), key=lambda kv: list(CHANGES).index(kv[0][1])):
+            back, kind = CHANGES[suffix]
+            for f in changes:  # in CHANGES' order, then the filing's: the order derivations are found in
+                dims, later = dims_of(f), f.period
+                prior = _prior(later, back)
+                self.changes[base].append(_Change(
+                    f, id(f), suffix, kind, dims, without(dims, SCENARIO), later, (later.start, later.end), prior,
+                    None if prior is None else (prior.start, prior.end), self._printed(f)))
         self.concepts = taxonomy.concepts
         self.printed_concepts = {key[0] for key in self.by}
         self.sums: dict[str, list[list[tuple[int, str]]]] = defaultdict(list)  # total -> its decompositions
@@ -287,7 +312,7 @@ class Implied:
         found: list[Known] = []
         fact = self.by.get((concept, (period.start, period.end), dims))
         if fact is not None and id(fact) not in out:
-            found.append(Known(interval(fact, False), interval(fact, True), (fact,)))
+            found.append(self._printed(fact))
             if fact.decimals is None or fact.decimals >= -3:
                 derive = False  # printed to the yen or the thousand: nothing implies it any closer
         if derive and depth < MAX_DEPTH:
@@ -316,34 +341,41 @@ class Implied:
     def _from_changes(self, concept, period, dims, out, depth) -> list[Known | None]:
         """The figure from a change printed for the period after it (prior) or for itself (current)."""
         found = []
-        base_dims = without(dims, SCENARIO)
-        for suffix, (back, kind) in CHANGES.items():
-            for change in self.changes.get((concept, suffix), ()):
-                if id(change) in out or without(dims_of(change), SCENARIO) != base_dims:
-                    continue
-                later, now = change.period, None
-                step = Known(interval(change, False), interval(change, True), (change,))
-                if _prior(later, back) == period and dims == base_dims:  # this figure is the change's base
-                    now = self.get(concept, later, dims_of(change), out | {id(change)}, depth)
-                    if now is not None:
-                        found.append(minus(now, step) if kind == "-" else _both(divide, now, plus(ONE, step)))
-                    if kind == "-":  # both the amount and the rate of the change printed: base = amount / rate
-                        rate = self._twin(change, "Percentage" + suffix, out)
-                        if rate is not None:
-                            found.append(_both(divide, step, rate))
-                elif later == period and dims_of(change) == dims:  # this figure is the change's current figure
-                    before = _prior(later, back)
-                    then = None if before is None else self.get(concept, before, base_dims, out | {id(change)}, depth)
-                    if then is not None:
-                        found.append(plus(then, step) if kind == "-" else _both(times, then, plus(ONE, step)))
+        changes = self.changes.get(concept)
+        if not changes:
+            return found
+        base_dims, pk = without(dims, SCENARIO), (period.start, period.end)
+        for c in changes:
+            if c.id in out or c.base_dims != base_dims:
+                continue
+            step = c.step
+            if c.prior_key == pk and dims == base_dims:  # this figure is the change's base
+                now = self.get(concept, c.period, c.dims, out | {c.id}, depth)
+                if now is not None:
+                    found.append(minus(now, step) if c.kind == "-" else _both(divide, now, plus(ONE, step)))
+                if c.kind == "-":  # both the amount and the rate of the change printed: base = amount / rate
+                    rate = self._twin(c, out)
+                    if rate is not None:
+                        found.append(_both(divide, step, rate))
+            elif c.key == pk and c.dims == dims:  # this figure is the change's current figure
+                then = None if c.prior is None else self.get(concept, c.prior, base_dims, out | {c.id}, depth)
+                if then is not None:
+                    found.append(plus(then, step) if c.kind == "-" else _both(times, then, plus(ONE, step)))
         return found
 
-    def _twin(self, change: Fact, suffix: str, out: frozenset) -> Known | None:
-        base = change.concept[: -len(suffix) + len("Percentage")]
-        twin = self.by.get((base + suffix, (change.period.start, change.period.end), dims_of(change)))
+    def _twin(self, c: _Change, out: frozenset) -> Known | None:
+        suffix = "Percentage" + c.suffix
+        base = c.fact.concept[: -len(suffix) + len("Percentage")]
+        twin = self.by.get((base + suffix, c.key, c.dims))
         if twin is None or id(twin) in out or not twin.value:
             return None
-        return Known(interval(twin, False), interval(twin, True), (twin,))
+        return self._printed(twin)
+
+    def _printed(self, fact: Fact) -> Known:
+        known = self._known.get(id(fact))
+        if known is None:
+            known = self._known[id(fact)] = Known(interval(fact, False), interval(fact, True), (fact,))
+        return known
 
     def _from_periods(self, concept, period, dims, out, depth) -> list[Known | None]:
         """A flow of a fiscal span from the spans it splits into or the span it is part of."""
