@@ -249,6 +249,7 @@ class Implied:
                     by_suffix[(f.concept[: -len(suffix)], suffix)].append(f)
                     break
         self._known: dict[int, Known] = {}  # id of a printed fact -> its intervals
+        self._leaves: dict[int, Known] = {}  # ... -> what `get` finds for it when nothing is derived
         for (base, suffix), changes in sorted(by_suffix.items(), key=lambda kv: list(CHANGES).index(kv[0][1])):
             back, kind = CHANGES[suffix]
             for f in changes:  # in CHANGES' order, then the filing's: the order derivations are found in
@@ -293,19 +294,32 @@ class Implied:
         What is found without leaving anything out stands for any `out` its facts do not meet, so the judged
         claims share one memo; a derivation that comes back to the figure it is deriving finds nothing."""
         pk = (period.start, period.end)
-        found, used = self._find((concept, pk, dims, frozenset(), depth, derive), concept, period, dims, depth,
-                                 derive)
-        if not out or found is None or not (used & out):
+        fact = self.by.get((concept, pk, dims))
+        if not derive or depth >= MAX_DEPTH:  # nothing is derived: the printed figure or nothing (most lookups)
+            return None if fact is None or id(fact) in out else self._leaf(concept, fact)
+        if fact is not None and (fact.decimals is None or fact.decimals >= -3) and id(fact) not in out:
+            return self._leaf(concept, fact)  # what `_resolve` finds for it, without the memo's keys
+        key = (concept, pk, dims, depth, derive)
+        found, used = self._find(key, concept, period, dims, depth, derive)
+        if not out or found is None or used.isdisjoint(out):
             return found
-        return self._find((concept, pk, dims, out, depth, derive), concept, period, dims, depth, derive, out)[0]
+        return self._find((key, out), concept, period, dims, depth, derive, out)[0]
 
     def _find(self, key: tuple, concept: str, period: Period, dims: Dims, depth: int, derive: bool,
               out: frozenset = frozenset()) -> tuple[Known | None, frozenset]:
-        if key not in self._memo:
+        hit = self._memo.get(key)
+        if hit is None:
             self._memo[key] = (None, frozenset())
             found = self._resolve(concept, period, dims, out, depth, derive)
-            self._memo[key] = (found, frozenset() if found is None else frozenset(map(id, found.facts)))
-        return self._memo[key]
+            hit = self._memo[key] = (found, frozenset() if found is None else frozenset(map(id, found.facts)))
+        return hit
+
+    def _leaf(self, concept: str, fact: Fact) -> Known:
+        """What `_resolve` finds for a printed figure it derives nothing for: its own intervals."""
+        leaf = self._leaves.get(id(fact))
+        if leaf is None:
+            leaf = self._leaves[id(fact)] = self._bounded(concept, _tightest([self._printed(fact)]))
+        return leaf
 
     def _resolve(self, concept: str, period: Period, dims: Dims, out: frozenset, depth: int,
                  derive: bool) -> Known | None:
@@ -325,7 +339,9 @@ class Implied:
                 found += self._from_changes(concept, period, dims, out, deeper)
                 found += self._from_periods(concept, period, dims, out, deeper)
                 found += self._from_sums(concept, period, dims, out, deeper)
-        known = _tightest([k for k in found if k is not None])
+        return self._bounded(concept, _tightest([k for k in found if k is not None]))
+
+    def _bounded(self, concept: str, known: Known | None) -> Known | None:
         if known is not None and self._signs(concept) == "positive" and known.lenient[0] < 0:
             known = _never_negative(known)  # an amount of revenue, cost, an asset: not below zero
         return known
