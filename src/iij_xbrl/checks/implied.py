@@ -129,8 +129,6 @@ def _prior(period: Period, months_back: int) -> Period | None:
     return shift(period, -months_back)
 
 
-_quarters = lru_cache(maxsize=None)(quarters)
-_fiscal_span = lru_cache(maxsize=None)(fiscal_span)
 
 
 def _change(base: str, back: int, kind: str) -> Formula:
@@ -205,6 +203,9 @@ def formula_of(concept: str) -> Formula | None:
     return None
 
 
+_formula = lru_cache(maxsize=None)(formula_of)  # formulas are pure: one for each concept
+
+
 def margin_of(concept: str) -> tuple[str, str]:
     """The "% of revenues" concept whose printing, times its base, gives `concept`, and that base."""
     if concept.startswith("GrossProfit"):
@@ -249,6 +250,7 @@ class Implied:
                     by_suffix[(f.concept[: -len(suffix)], suffix)].append(f)
                     break
         self._known: dict[int, Known] = {}  # id of a printed fact -> its intervals
+        self._flows: dict[str, bool] = {}  # concept -> whether `_from_periods` splits its periods
         self._leaves: dict[int, Known] = {}  # ... -> what `get` finds for it when nothing is derived
         for (base, suffix), changes in sorted(by_suffix.items(), key=lambda kv: list(CHANGES).index(kv[0][1])):
             back, kind = CHANGES[suffix]
@@ -331,7 +333,7 @@ class Implied:
                 derive = False  # printed to the yen or the thousand: nothing implies it any closer
         if derive and depth < MAX_DEPTH:
             deeper = depth + 1
-            formula = formula_of(concept)
+            formula = _formula(concept)
             if formula is not None:
                 found.append(formula(self, period, dims, out, deeper))
             else:
@@ -395,26 +397,22 @@ class Implied:
 
     def _from_periods(self, concept, period, dims, out, depth) -> list[Known | None]:
         """A flow of a fiscal span from the spans it splits into or the span it is part of."""
-        c = self.concepts.get(concept)
-        if (concept not in self.printed_concepts or c is None or c.data_type != "monetary"
-                or c.period_type != "duration" or period.start is None):
+        flow = self._flows.get(concept)
+        if flow is None:
+            c = self.concepts.get(concept)
+            flow = self._flows[concept] = (concept in self.printed_concepts and c is not None
+                                           and c.data_type == "monetary" and c.period_type == "duration")
+        if not flow or period.start is None:
             return []
-        year, span = _fiscal_span(period)
-        if span is None:
-            return []
-        first, last = _QUARTERS[span]
         found = []
-        for split in range(first, last):  # the period as two contiguous spans
-            a, b = _quarters(year, first, split), _quarters(year, split + 1, last)
+        splits, parts = _spans_of(period)
+        for a, b in splits:  # the period as two contiguous spans
             x = self.get(concept, a, dims, out, depth)
             y = None if x is None else self.get(concept, b, dims, out, depth)
             if y is not None:
                 found.append(plus(x, y))
-        for lo, hi in _QUARTERS.values():  # the period as a span less the part of it that remains
-            if (lo, hi) == (first, last) or not (lo <= first and last <= hi) or (lo != first and hi != last):
-                continue
-            rest = _quarters(year, last + 1, hi) if lo == first else _quarters(year, lo, first - 1)
-            whole = self.get(concept, _quarters(year, lo, hi), dims, out, depth)
+        for whole_span, rest in parts:  # the period as a span less the part of it that remains
+            whole = self.get(concept, whole_span, dims, out, depth)
             other = None if whole is None else self.get(concept, rest, dims, out, depth)
             if other is not None:
                 found.append(minus(whole, other))
@@ -459,6 +457,28 @@ class Implied:
 
 _QUARTERS = {"1Q": (1, 1), "2Q": (2, 2), "3Q": (3, 3), "4Q": (4, 4), "1H": (1, 2), "2H": (3, 4), "9M": (1, 3),
              "FY": (1, 4)}
+_SPANS: dict[tuple, tuple[list[tuple[Period, Period]], list[tuple[Period, Period]]]] = {}
+
+
+def _spans_of(period: Period) -> tuple[list[tuple[Period, Period]], list[tuple[Period, Period]]]:
+    """A duration's fiscal spans for `_from_periods`: the pairs it splits into, and the (whole, rest) pairs it
+    is the whole less the rest of; none for a period that is no fiscal span. Worked out once a period."""
+    pk = (period.start, period.end)
+    spans = _SPANS.get(pk)
+    if spans is None:
+        splits: list[tuple[Period, Period]] = []
+        parts: list[tuple[Period, Period]] = []
+        year, span = fiscal_span(period)
+        if span is not None:
+            first, last = _QUARTERS[span]
+            splits = [(quarters(year, first, split), quarters(year, split + 1, last)) for split in range(first, last)]
+            for lo, hi in _QUARTERS.values():
+                if (lo, hi) == (first, last) or not (lo <= first and last <= hi) or (lo != first and hi != last):
+                    continue
+                rest = quarters(year, last + 1, hi) if lo == first else quarters(year, lo, first - 1)
+                parts.append((quarters(year, lo, hi), rest))
+        spans = _SPANS[pk] = (splits, parts)
+    return spans
 
 
 def _never_negative(k: Known) -> Known | None:
