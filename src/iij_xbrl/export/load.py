@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any, Iterable, Sequence
 
-from .db import Database, SQLite, connect
+from .db import Database, connect
 from .migrate import prepare
 from .published import Published
 from .rows import (COLUMNS, DECIMAL_COLUMNS, PRINT_COLUMNS, VERSION_COLUMNS, dimension_rows, finding_rows,
@@ -40,8 +40,8 @@ def load(db_url: str, published: Published, scratch: bool = False) -> Loaded:
     prints, versions = print_rows(published), version_rows(published)
     db = connect(db_url)
     try:
-        if scratch and isinstance(db.dialect, SQLite):
-            db.execute("PRAGMA synchronous = OFF")
+        if scratch:
+            db.dialect.scratch(db.conn)
         with db.failures(), db.transaction():
             migration = prepare(db)
             load_id, added, changed, removed = _history(db, published, prints, versions, dimension_rows(published))
