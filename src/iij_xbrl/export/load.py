@@ -34,7 +34,7 @@ class Loaded:
 
 
 def load(db_url: str, published: Published, scratch: bool = False) -> Loaded:
-    """Load `published` as the next load of the database at `db_url`. `scratch`: a SQLite file that is read back
+    """Load `published` as the next load of the database at `db_url`. `scratch`: a database file that is read back
     and deleted (the data package's), whose commits need not wait for the disk (the same bytes, sooner)."""
     replaced = replaced_rows(published)
     prints, versions = print_rows(published), version_rows(published)
