@@ -98,6 +98,7 @@ class _State:
     section: str = ""
     section_period: Period | None = None  # "YoY = 2Q12 compared to 2Q11"
     section_qoq: bool = False
+    section_chart: Period | None = None  # the last quarter of a chart's axis on the slide ("1Q07 ... 2Q08")
     caption_period: Period | None = None  # "< 1H FY2012 Financial Results >", "1H12 Operating Activities:"
     head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
     head_period: Period | None = None
@@ -158,18 +159,24 @@ class ProseReader:
             number = max(number + 1, n if len(amounts) == len(run) and run else number + 1)
         return out
 
-    def _section_defaults(self) -> dict[str, tuple[Period | None, bool]]:
-        """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, and whether it compares QoQ."""
-        found: dict[str, tuple[Period | None, bool]] = {}
+    def _section_defaults(self) -> dict[str, tuple[Period | None, bool, Period | None]]:
+        """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, whether it compares QoQ, and
+        the last quarter of a chart axis it prints (a line of three or more quarter labels and nothing else)."""
+        found: dict[str, tuple[Period | None, bool, Period | None]] = {}
         doc = self.ctx.doc
         for number, text in enumerate(doc.lines, start=1):
             section = doc.heading(number)
-            period, qoq = found.get(section, (None, False))
+            period, qoq, chart = found.get(section, (None, False, None))
             m = _SECTION_PERIOD.search(text)
             if m and period is None:
                 hits = periods.find(m["text"], doc.fiscal_year)
                 period = hits[0].period if hits else None
-            found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)))
+            axis = periods.find(text, doc.fiscal_year) if number not in doc.table_lines else []
+            if len(axis) >= 3 and not re.sub(r"\s+", "", "".join(text[a.end:b.start] for a, b in zip(axis, axis[1:]))) \
+                    and not (text[:axis[0].start] + text[axis[-1].end:]).strip() \
+                    and all(periods.quarter_ending(f.period.end) == f.period for f in axis):
+                chart = axis[-1].period
+            found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)), chart)
         return found
 
     def read(self, table_lines: Iterable[int], from_offset: dict[int, tuple[int, str]]) -> Iterator[Proposal | Pending]:
@@ -564,7 +571,8 @@ class ProseReader:
             elif not ctx.is_instant(concept) and ctx.doc.reporting_period:
                 period, period_why = ctx.doc.reporting_period, "reporting period (the acquired company's since its acquisition)"
         if period is None:
-            return Pending(number, start, token, f"no period for {concept}", (concept,))
+            return Pending(number, start, token, f"no period for {concept}" + (f": {period_why}" if period_why else ""),
+                           (concept,))
         if marker and ctx.concept(concept).data_type == "perShare" and not period.is_instant:
             period = periods.dividend_quarter(marker, period)
             period_why += f", {marker.group()!r}: that quarter's dividend"
@@ -833,8 +841,15 @@ class ProseReader:
         titled = periods.find(_heading_words(state.section), ctx.doc.fiscal_year)
         if period is None and len(titled) == 1:  # "-9. Revised Target for Full FY2008 Financial Results"
             period, why = titled[0].period, f"{titled[0].text!r} of the slide title"
-        if period is None and ctx.doc.reporting_period is not None:
-            period, why = ctx.doc.reporting_period, "reporting period"
+        reporting = ctx.doc.reporting_period
+        if period is None and reporting is not None and state.section_chart is not None and not instant \
+                and state.section_chart.end == reporting.end and state.section_chart != reporting:
+            # a slide charting quarters up to the reporting period's last one (CAPEX by quarter) that prints a
+            # figure without a period: that quarter's or the reporting period's, the words do not say
+            return None, (f"the slide prints no period for it and charts quarters up to "
+                          f"{periods.token(state.section_chart)}: that quarter or {periods.token(reporting)}?")
+        if period is None and reporting is not None:
+            period, why = reporting, "reporting period"
         if period is None:
             return None, ""
         if role == "change" and basis == "" and period.is_instant:
