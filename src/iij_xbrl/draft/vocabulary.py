@@ -39,6 +39,12 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bij\b", " iij "),
     (r"\bnon[- ](?=[a-z])", "non"),  # "non-amortized" is no kind of "amortized"
     (r"\bsuch as\b.*$", " "),
+    # before SFAS 160: "Minority interest in losses (income) of subsidiaries", the minority's share
+    (r"\bminority interests?\s+in\s+(?:the\s+)?(?:net\s+)?(loss|losses|income|earnings)\s+of\s+(?:consolidated\s+)?"
+     r"subsidiar(?:y|ies)\b", r"net \1 attributable to noncontrolling interests"),
+    # "Loss from 4 new subsidiaries": the income (loss) of the newly consolidated subsidiaries; which income the
+    # context says (a slide on operating income)
+    (r"\b(?:losses|loss|profits?)\s+(?:from|of)\s+(?=(?:\d+\s+)?new(?:ly)?\s+(?:consolidated\s+)?subsidiar)", "income of "),
     (r"\bminority interests?\b", "noncontrolling interests"),
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
@@ -111,6 +117,8 @@ def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith("xes"):  # "taxes"
+        return word[:-2]
+    if len(word) > 5 and word.endswith("sses"):  # "losses", "businesses"
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
