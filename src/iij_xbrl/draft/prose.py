@@ -499,6 +499,10 @@ class ProseReader:
             reporting = ctx.doc.reporting_period
             if found and reporting and periods.calendar.shift(found[0].period, 24).end == reporting.end:
                 basis = "TwoYear"
+            elif found and reporting and not reporting.is_instant and found[0].period.end == periods.opening(reporting).end:
+                # "Increased 186 employees compared to FY2007" in a 1H08 document: a balance's movement since
+                # that year's end, over the reporting period
+                basis = "since"
         revision = bool(_TARGET_CHANGE.search(local))
         if revision:  # "change from previous target: down JPY1.3 billion" under "Revenues"
             subject, subject_from = (state.subheading, "sub-heading") if state.subheading else (state.head, "bullet head")
@@ -561,6 +565,8 @@ class ProseReader:
             return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
                            (match.concept,))
         period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
+        if basis == "since":
+            period, period_why = ctx.doc.reporting_period, "from the year-end it is compared to (to the reporting period's end)"
         period_printed = "after the figure" in period_why or "in the sentence" in period_why
         if state.acquisition and acquisitions.own(ctx.vocabulary.label(concept)) and not period_printed:
             # the acquired company's balances at the acquisition, its flows since then within the reporting period
@@ -785,6 +791,8 @@ class ProseReader:
             return vocabulary.derived(base, "TargetRevision")
         if basis == "other":
             return None
+        if basis == "since":
+            return vocabulary.derived(base, "IncreaseDecrease") if ctx.is_instant(base) else None
         if data_type == "percent":  # a ratio's change is in points
             return vocabulary.derived(base, (basis or "YoY") + "Change")
         if basis == "" and (ctx.is_instant(base)):
