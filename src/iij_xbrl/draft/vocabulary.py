@@ -46,6 +46,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     # context says (a slide on operating income)
     (r"\b(?:losses|loss|profits?)\s+(?:from|of)\s+(?=(?:\d+\s+)?new(?:ly)?\s+(?:consolidated\s+)?subsidiar)", "income of "),
     (r"\bminority interests?\b", "noncontrolling interests"),
+    (r"^\W*(?:revenue\s+)?contributions?\s+(?:from|of)\b", "revenues of"),  # "contribution from hi-ho was JPY2,425 million"
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
     (r"\bnw\b", " network services "),
