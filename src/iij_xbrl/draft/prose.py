@@ -57,6 +57,11 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|al
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
+# "(4 months)" right after a figure and its period: the months the figure covers
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11}
+_MONTHS_COVERED = re.compile(r"^\s*(?:million|billion|thousand)?\s*(?:(?:in|for)\s+[\w\s.]{2,12}?\s*)?"
+                             r"(?P<months>\(\s*(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+months?\s*\))", re.I)
 _QUARTER_END_WORDS = r"[1-4]Q[- ]?end|year[- ]end|interim"
 # what happened to what a count counts ("785 ATMs were placed", "acquisition of 1,600 corporate clients")
 _DONE_WORDS = r"placed|hired|hire|acquired|acquire|acquisition|introduced|opened"
@@ -363,8 +368,11 @@ class ProseReader:
                 state.sentence_subjects += " " + found
             if found and not state.topic and sentence > offset:
                 state.topic = line_subject  # a second sentence: the paragraph's first subject is its topic
-            yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
-                               line_periods, state, text[end:])
+            figure = self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
+                                  line_periods, state, text[end:])
+            yield figure
+            if isinstance(figure, Proposal):
+                yield from self._months_of(figure, after)
         state.carry = subject
         state.carry_period, state.carry_amount = state.last_period, state.last_amount
         if line_subject and _BULLET.match(text) and state.head_indent == -1:
@@ -655,6 +663,19 @@ class ProseReader:
             token = token[1:-1]  # "(14.0%)" under an amount: the sheet cites the share, not a negative figure
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
                             segment, approximate=approximate)
+
+    def _months_of(self, figure: Proposal, after: str) -> Iterator[Proposal]:
+        """"JPY1,419 million in 1H07 (4 months)": a flow of a period it covers only the last months of (a company
+        consolidated since) is also the flow of those months."""
+        m = _MONTHS_COVERED.match(after)
+        if m is None or self.ctx.is_instant(figure.concept):
+            return
+        period = periods.calendar.parse(figure.period)
+        n = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS[m["n"].lower()]
+        first = periods.first_day_of_months(period.end, n)
+        if period.start is not None and period.start < first:
+            yield replace(figure, period=f"{first.isoformat()}..{period.end.isoformat()}",
+                          why=figure.why + f"; {m['months']!r}: the last {n} months of it")
 
     def _above(self, number: int) -> int:
         """The nearest non-blank line above `number`."""
