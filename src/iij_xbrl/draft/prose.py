@@ -38,6 +38,7 @@ _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|to
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
                         r"|declined|plus|minus)\b"
                         r"(?:\s+by)?)[\s:]*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
+_MOVED_IN = re.compile(r"\b(?:increase|decrease|growth|rise|decline|fall)s?\s+(?:in|of)\b", re.I)
 _APPROX = re.compile(r"\b(?:approx(?:imately|\.)?|about|around|almost|nearly)\s*(?:JPY\s*)?$", re.I)
 _COUNT_NOUN = re.compile(r"^\s*\**\s*(?:(?:new(?:ly)?|corporate|blue-chip)\s+)?(?P<noun>contracts?|personnel|employees?"
                          r"|ATMs?|clients?|customers?|projects?|lines|graduates?|newly graduates"
@@ -460,6 +461,10 @@ class ProseReader:
             outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
             # "(Gross margin ratio: 21.2%)" names its own subject; "(Full Year Target of JPY2,000" does not
             text = inside if _content(_DIRECTION.sub(" ", _blank_periods(inside, self.ctx.doc.fiscal_year))) else outside
+            moved = _MOVED_IN.split(text)
+            if text == outside and len(moved) > 1 and _content(moved[-1]) and not _LINK.search(text):
+                # "the increase in over 1Gbps connectivity (up 15 contracts YoY)": what increased, by how much
+                return _subject(moved[-1]), True
         text = _blank_periods(text, self.ctx.doc.fiscal_year)
         text = re.sub(r"(?:the\s+)?%\s*of\s+(?:total\s+)?revenues?", " ", text, flags=re.I)  # a share's words
         m = _LINK.search(text) or _DIRECTION.search(text) or (re.search(r"\s$", text) if jpy else None)

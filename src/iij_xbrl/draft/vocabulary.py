@@ -54,7 +54,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\batm(?: operation)?(?: business)?\b", " atm operation business "),
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
-    (r"\bover 1\s?gb?ps\b", "ip service 1gbps"),
+    (r"\bover 1\s?gb?ps\b(?:\s+connectivity)?", "ip service 1gbps"),
     (r"\biij\s+gio\b(?!\s+cloud)", "iij gio cloud services"),
     (r"\bcloud\b(?!\s+(?:services?|computing)\b)", "cloud services"),  # "total cloud revenue"
     (r"\boverseas\s+(?!business\b)", "overseas business "),  # "overseas revenues" of the overseas business
