@@ -31,8 +31,10 @@ DOCUMENTS = sorted(p.name for p in SOURCES.glob("*.txt"))
 # reads the FY2008 equity-method row by its figures against its caption and adds partial-period and per-segment
 # figures; the drafter reads them as printed for the report's 1H08 (002: 94.5% -> 88.1% recall, 99.2% -> 93.8%
 # precision). 004's IIJ-GS figures of "1 month" are dated September 2010 (93.1% -> 91.2%).
-RECALL = {"000": 0.94, "001": 0.95, "002": 0.88, "003": 0.95, "004": 0.91}
-PRECISION = {"002": 0.93}
+# The drafter then leaves 002's undated slides for review where their figures or chart refute the reporting
+# period, and reads more of its prose (002: 91.0% recall, 98.1% precision; perturbed 90.6%, 98.0%).
+RECALL = {"000": 0.94, "001": 0.95, "002": 0.90, "003": 0.95, "004": 0.91}
+PRECISION = {"002": 0.98}
 
 
 @cache

@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import atomic
 from .emit import naming, viewer
 from .emit.manifest import MANIFEST
 from .taxonomy.names import PACKAGE_FILE
@@ -201,28 +200,66 @@ def publish(out_dir: Path, publication: Publication, strict: bool = False, db_ur
         raise InputError(str(out_dir), f"cannot be created: {why}") from None
     try:
         chosen = list(EMITTERS.items() if emitters is None else emitters)
-        for number, (name, emit) in enumerate(chosen, start=1):
-            _progress(number, len(chosen) + load_database + with_viewer, name)
-            with stages(name):
-                for rel, data in emit(publication).items():
-                    atomic.write_bytes(stage_dir / rel, data)
         steps = len(chosen) + load_database + with_viewer
-        if load_database:
-            _progress(len(chosen) + 1, steps, "database")
-            with stages("database"):
-                load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
-        if with_viewer:
-            _progress(steps, steps, "ixbrl-viewer")
-            with stages("ixbrl-viewer"):
-                _write_viewers(stage_dir, publication)
-        with stages("swap into place"):
-            _make_readable(stage_dir)
-            swap_in(stage_dir, out_dir)
+        with _Flusher() as flusher:
+            for number, (name, emit) in enumerate(chosen, start=1):
+                _progress(number, steps, name)
+                with stages(name):
+                    for rel, data in emit(publication).items():
+                        flusher.write(stage_dir / rel, data)
+            if load_database:
+                _progress(len(chosen) + 1, steps, "database")
+                with stages("database"):
+                    load_published(_staged_db_url(db_url, stage_dir, out_dir), stage_dir)
+            if with_viewer:
+                _progress(steps, steps, "ixbrl-viewer")
+                with stages("ixbrl-viewer"):
+                    _write_viewers(stage_dir, publication)
+            with stages("swap into place"):
+                flusher.wait()
+                _make_readable(stage_dir)
+                swap_in(stage_dir, out_dir)
     finally:
         if stage_dir.exists():
             shutil.rmtree(stage_dir)
     print_summary(publication, out_dir, stream)
     return 1 if strict and any(f.severity == "error" for f in publication.findings) else 0
+
+
+class _Flusher:
+    """Writes the stage's files and flushes each to disk (fsync) on background threads while the next stages
+    run: a hundred fsyncs one after another kept a publish waiting for the disk for about 0.3 s. `wait` returns
+    once all are on disk (or raises the first failure), and the swap comes after it: out/ is replaced only by
+    files on disk, as before. Plain writes are enough in the fresh stage folder: a crash leaves at worst a
+    half-written stage, which is never swapped in."""
+
+    def __enter__(self) -> "_Flusher":
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync")
+        self.pending: list = []
+        return self
+
+    def write(self, path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        self.pending.append(self.pool.submit(_fsync, path))
+
+    def wait(self) -> None:
+        for done in self.pending:
+            done.result()
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _progress(number: int, total: int, name: str) -> None:

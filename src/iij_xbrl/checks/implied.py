@@ -125,8 +125,6 @@ def _prior(period: Period, months_back: int) -> Period | None:
     return shift(period, -months_back)
 
 
-_quarters = lru_cache(maxsize=None)(quarters)
-_fiscal_span = lru_cache(maxsize=None)(fiscal_span)
 
 
 def _change(base: str, back: int, kind: str) -> Formula:
@@ -201,6 +199,9 @@ def formula_of(concept: str) -> Formula | None:
     return None
 
 
+_formula = lru_cache(maxsize=None)(formula_of)  # formulas are pure: one for each concept
+
+
 def margin_of(concept: str) -> tuple[str, str]:
     """The "% of revenues" concept whose printing, times its base, gives `concept`, and that base."""
     if concept.startswith("GrossProfit"):
@@ -209,25 +210,52 @@ def margin_of(concept: str) -> tuple[str, str]:
     return concept + "ToRevenuesRatio", "Revenues"
 
 
+class _Change(NamedTuple):
+    """A printed change with what `_from_changes` compares, worked out once."""
+    fact: Fact
+    id: int
+    suffix: str
+    kind: str
+    dims: Dims
+    base_dims: Dims  # without the scenario: the prior figure's
+    period: Period
+    key: tuple  # (start, end) of the period
+    prior: Period | None
+    prior_key: tuple | None
+    step: Known
+
+
 # ---- the resolver ----------------------------------------------------------------------------------------------
 
 class Implied:
     """Intervals for the figures of one filing, printed or implied (see the module doc)."""
 
     def __init__(self, ff: FilingFacts, taxonomy: Taxonomy):
-        self.by: dict[tuple, Fact] = {}
-        self.changes: dict[tuple, list[Fact]] = defaultdict(list)  # (base, period, dims w/o scenario) -> changes
+        self.by: dict[tuple, Fact] = {}  # (concept, (start, end), dims): keys of plain tuples hash fast
+        self.changes: dict[str, list[_Change]] = defaultdict(list)  # base concept -> its printed changes
         for f in ff.facts:
             if f.value is None or f.unit == "shares":
                 continue
-            self.by.setdefault((f.concept, f.period, dims_of(f)), f)
+            self.by.setdefault((f.concept, (f.period.start, f.period.end), dims_of(f)), f)
+        by_suffix: dict[tuple, list[Fact]] = defaultdict(list)
         for f in ff.facts:
             if f.value is None:
                 continue
             for suffix in CHANGES:
                 if f.concept.endswith(suffix) and len(f.concept) > len(suffix):
-                    self.changes[(f.concept[: -len(suffix)], suffix)].append(f)
+                    by_suffix[(f.concept[: -len(suffix)], suffix)].append(f)
                     break
+        self._known: dict[int, Known] = {}  # id of a printed fact -> its intervals
+        self._flows: dict[str, bool] = {}  # concept -> whether `_from_periods` splits its periods
+        self._leaves: dict[int, Known] = {}  # ... -> what `get` finds for it when nothing is derived
+        for (base, suffix), changes in sorted(by_suffix.items(), key=lambda kv: list(CHANGES).index(kv[0][1])):
+            back, kind = CHANGES[suffix]
+            for f in changes:  # in CHANGES' order, then the filing's: the order derivations are found in
+                dims, later = dims_of(f), f.period
+                prior = _prior(later, back)
+                self.changes[base].append(_Change(
+                    f, id(f), suffix, kind, dims, without(dims, SCENARIO), later, (later.start, later.end), prior,
+                    None if prior is None else (prior.start, prior.end), self._printed(f)))
         self.concepts = taxonomy.concepts
         self.printed_concepts = {key[0] for key in self.by}
         self.sums: dict[str, list[list[tuple[int, str]]]] = defaultdict(list)  # total -> its decompositions
@@ -263,31 +291,44 @@ class Implied:
         What is found without leaving anything out stands for any `out` its facts do not meet, so the judged
         claims share one memo; a derivation that comes back to the figure it is deriving finds nothing."""
         pk = (period.start, period.end)
-        found, used = self._find((concept, pk, dims, frozenset(), depth, derive), concept, period, dims, depth,
-                                 derive)
-        if not out or found is None or not (used & out):
+        fact = self.by.get((concept, pk, dims))
+        if not derive or depth >= MAX_DEPTH:  # nothing is derived: the printed figure or nothing (most lookups)
+            return None if fact is None or id(fact) in out else self._leaf(concept, fact)
+        if fact is not None and (fact.decimals is None or fact.decimals >= -3) and id(fact) not in out:
+            return self._leaf(concept, fact)  # what `_resolve` finds for it, without the memo's keys
+        key = (concept, pk, dims, depth, derive)
+        found, used = self._find(key, concept, period, dims, depth, derive)
+        if not out or found is None or used.isdisjoint(out):
             return found
-        return self._find((concept, pk, dims, out, depth, derive), concept, period, dims, depth, derive, out)[0]
+        return self._find((key, out), concept, period, dims, depth, derive, out)[0]
 
     def _find(self, key: tuple, concept: str, period: Period, dims: Dims, depth: int, derive: bool,
               out: frozenset = frozenset()) -> tuple[Known | None, frozenset]:
-        if key not in self._memo:
+        hit = self._memo.get(key)
+        if hit is None:
             self._memo[key] = (None, frozenset())
             found = self._resolve(concept, period, dims, out, depth, derive)
-            self._memo[key] = (found, frozenset() if found is None else frozenset(map(id, found.facts)))
-        return self._memo[key]
+            hit = self._memo[key] = (found, frozenset() if found is None else frozenset(map(id, found.facts)))
+        return hit
+
+    def _leaf(self, concept: str, fact: Fact) -> Known:
+        """What `_resolve` finds for a printed figure it derives nothing for: its own intervals."""
+        leaf = self._leaves.get(id(fact))
+        if leaf is None:
+            leaf = self._leaves[id(fact)] = self._bounded(concept, _tightest([self._printed(fact)]))
+        return leaf
 
     def _resolve(self, concept: str, period: Period, dims: Dims, out: frozenset, depth: int,
                  derive: bool) -> Known | None:
         found: list[Known] = []
-        fact = self.by.get((concept, period, dims))
+        fact = self.by.get((concept, (period.start, period.end), dims))
         if fact is not None and id(fact) not in out:
-            found.append(Known(interval(fact, False), interval(fact, True), (fact,)))
+            found.append(self._printed(fact))
             if fact.decimals is None or fact.decimals >= -3:
                 derive = False  # printed to the yen or the thousand: nothing implies it any closer
         if derive and depth < MAX_DEPTH:
             deeper = depth + 1
-            formula = formula_of(concept)
+            formula = _formula(concept)
             if formula is not None:
                 found.append(formula(self, period, dims, out, deeper))
             else:
@@ -295,14 +336,16 @@ class Implied:
                 found += self._from_changes(concept, period, dims, out, deeper)
                 found += self._from_periods(concept, period, dims, out, deeper)
                 found += self._from_sums(concept, period, dims, out, deeper)
-        known = _tightest([k for k in found if k is not None])
+        return self._bounded(concept, _tightest([k for k in found if k is not None]))
+
+    def _bounded(self, concept: str, known: Known | None) -> Known | None:
         if known is not None and self._signs(concept) == "positive" and known.lenient[0] < 0:
             known = _never_negative(known)  # an amount of revenue, cost, an asset: not below zero
         return known
 
     def _from_margin(self, concept, period, dims, out, depth) -> list[Known | None]:
         ratio, base = margin_of(concept)
-        if (ratio, period, dims) not in self.by:
+        if (ratio, (period.start, period.end), dims) not in self.by:
             return []
         share, revenues = self.get(ratio, period, dims, out, depth, derive=False), self.get(
             base, period, dims, out, depth)
@@ -311,56 +354,60 @@ class Implied:
     def _from_changes(self, concept, period, dims, out, depth) -> list[Known | None]:
         """The figure from a change printed for the period after it (prior) or for itself (current)."""
         found = []
-        base_dims = without(dims, SCENARIO)
-        for suffix, (back, kind) in CHANGES.items():
-            for change in self.changes.get((concept, suffix), ()):
-                if id(change) in out or without(dims_of(change), SCENARIO) != base_dims:
-                    continue
-                later, now = change.period, None
-                step = Known(interval(change, False), interval(change, True), (change,))
-                if _prior(later, back) == period and dims == base_dims:  # this figure is the change's base
-                    now = self.get(concept, later, dims_of(change), out | {id(change)}, depth)
-                    if now is not None:
-                        found.append(minus(now, step) if kind == "-" else _both(divide, now, plus(ONE, step)))
-                    if kind == "-":  # both the amount and the rate of the change printed: base = amount / rate
-                        rate = self._twin(change, "Percentage" + suffix, out)
-                        if rate is not None:
-                            found.append(_both(divide, step, rate))
-                elif later == period and dims_of(change) == dims:  # this figure is the change's current figure
-                    before = _prior(later, back)
-                    then = None if before is None else self.get(concept, before, base_dims, out | {id(change)}, depth)
-                    if then is not None:
-                        found.append(plus(then, step) if kind == "-" else _both(times, then, plus(ONE, step)))
+        changes = self.changes.get(concept)
+        if not changes:
+            return found
+        base_dims, pk = without(dims, SCENARIO), (period.start, period.end)
+        for c in changes:
+            if c.id in out or c.base_dims != base_dims:
+                continue
+            step = c.step
+            if c.prior_key == pk and dims == base_dims:  # this figure is the change's base
+                now = self.get(concept, c.period, c.dims, out | {c.id}, depth)
+                if now is not None:
+                    found.append(minus(now, step) if c.kind == "-" else _both(divide, now, plus(ONE, step)))
+                if c.kind == "-":  # both the amount and the rate of the change printed: base = amount / rate
+                    rate = self._twin(c, out)
+                    if rate is not None:
+                        found.append(_both(divide, step, rate))
+            elif c.key == pk and c.dims == dims:  # this figure is the change's current figure
+                then = None if c.prior is None else self.get(concept, c.prior, base_dims, out | {c.id}, depth)
+                if then is not None:
+                    found.append(plus(then, step) if c.kind == "-" else _both(times, then, plus(ONE, step)))
         return found
 
-    def _twin(self, change: Fact, suffix: str, out: frozenset) -> Known | None:
-        base = change.concept[: -len(suffix) + len("Percentage")]
-        twin = self.by.get((base + suffix, change.period, dims_of(change)))
+    def _twin(self, c: _Change, out: frozenset) -> Known | None:
+        suffix = "Percentage" + c.suffix
+        base = c.fact.concept[: -len(suffix) + len("Percentage")]
+        twin = self.by.get((base + suffix, c.key, c.dims))
         if twin is None or id(twin) in out or not twin.value:
             return None
-        return Known(interval(twin, False), interval(twin, True), (twin,))
+        return self._printed(twin)
+
+    def _printed(self, fact: Fact) -> Known:
+        known = self._known.get(id(fact))
+        if known is None:
+            known = self._known[id(fact)] = Known(interval(fact, False), interval(fact, True), (fact,))
+        return known
 
     def _from_periods(self, concept, period, dims, out, depth) -> list[Known | None]:
         """A flow of a fiscal span from the spans it splits into or the span it is part of."""
-        c = self.concepts.get(concept)
-        if (concept not in self.printed_concepts or c is None or c.data_type != "monetary"
-                or c.period_type != "duration" or period.start is None):
+        flow = self._flows.get(concept)
+        if flow is None:
+            c = self.concepts.get(concept)
+            flow = self._flows[concept] = (concept in self.printed_concepts and c is not None
+                                           and c.data_type == "monetary" and c.period_type == "duration")
+        if not flow or period.start is None:
             return []
-        year, span = _fiscal_span(period)
-        if span is None:
-            return []
-        first, last = _QUARTERS[span]
         found = []
-        for split in range(first, last):  # the period as two contiguous spans
-            a, b = _quarters(year, first, split), _quarters(year, split + 1, last)
-            x, y = self.get(concept, a, dims, out, depth), self.get(concept, b, dims, out, depth)
-            if x is not None and y is not None:
+        splits, parts = _spans_of(period)
+        for a, b in splits:  # the period as two contiguous spans
+            x = self.get(concept, a, dims, out, depth)
+            y = None if x is None else self.get(concept, b, dims, out, depth)
+            if y is not None:
                 found.append(plus(x, y))
-        for lo, hi in _QUARTERS.values():  # the period as a span less the part of it that remains
-            if (lo, hi) == (first, last) or not (lo <= first and last <= hi) or (lo != first and hi != last):
-                continue
-            rest = _quarters(year, last + 1, hi) if lo == first else _quarters(year, lo, first - 1)
-            whole = self.get(concept, _quarters(year, lo, hi), dims, out, depth)
+        for whole_span, rest in parts:  # the period as a span less the part of it that remains
+            whole = self.get(concept, whole_span, dims, out, depth)
             other = None if whole is None else self.get(concept, rest, dims, out, depth)
             if other is not None:
                 found.append(minus(whole, other))
@@ -369,8 +416,13 @@ class Implied:
     def _from_sums(self, concept, period, dims, out, depth) -> list[Known | None]:
         found = []
         for items in self.sums.get(concept, ()):  # a total from all its items
-            terms = [(w, self.get(item, period, dims, out, depth)) for w, item in items]
-            if all(k is not None for _, k in terms):
+            terms = []
+            for w, item in items:  # lookups are pure (memoised by depth): stop at the first item not known
+                k = self.get(item, period, dims, out, depth)
+                if k is None:
+                    break
+                terms.append((w, k))
+            else:
                 found.append(_weighted(terms))
         for total, items in self.parts.get(concept, ()):  # an item from its total and the other items
             whole = self.get(total, period, dims, out, depth)
@@ -400,6 +452,28 @@ class Implied:
 
 _QUARTERS = {"1Q": (1, 1), "2Q": (2, 2), "3Q": (3, 3), "4Q": (4, 4), "1H": (1, 2), "2H": (3, 4), "9M": (1, 3),
              "FY": (1, 4)}
+_SPANS: dict[tuple, tuple[list[tuple[Period, Period]], list[tuple[Period, Period]]]] = {}
+
+
+def _spans_of(period: Period) -> tuple[list[tuple[Period, Period]], list[tuple[Period, Period]]]:
+    """A duration's fiscal spans for `_from_periods`: the pairs it splits into, and the (whole, rest) pairs it
+    is the whole less the rest of; none for a period that is no fiscal span. Worked out once a period."""
+    pk = (period.start, period.end)
+    spans = _SPANS.get(pk)
+    if spans is None:
+        splits: list[tuple[Period, Period]] = []
+        parts: list[tuple[Period, Period]] = []
+        year, span = fiscal_span(period)
+        if span is not None:
+            first, last = _QUARTERS[span]
+            splits = [(quarters(year, first, split), quarters(year, split + 1, last)) for split in range(first, last)]
+            for lo, hi in _QUARTERS.values():
+                if (lo, hi) == (first, last) or not (lo <= first and last <= hi) or (lo != first and hi != last):
+                    continue
+                rest = quarters(year, last + 1, hi) if lo == first else quarters(year, lo, first - 1)
+                parts.append((quarters(year, lo, hi), rest))
+        spans = _SPANS[pk] = (splits, parts)
+    return spans
 
 
 def _never_negative(k: Known) -> Known | None:

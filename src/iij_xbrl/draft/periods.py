@@ -76,7 +76,7 @@ def _period(kind: str, m: re.Match[str], fiscal_year: int | None) -> Period | No
             return Period(end=end)
         if kind == "fiscal":
             return calendar.quarters(end.year - 1, 1, 4) if (end.month, end.day) == (3, 31) else None
-        return Period(start=_month_start_after(end, _COUNT[m["n"].lower()]), end=end)
+        return Period(start=first_day_of_months(end, _COUNT[m["n"].lower()]), end=end)
     if kind == "month_end":
         return Period(end=_month_end(int(m["y4"]), _month(m["month"])))
     if kind == "year_month":
@@ -98,7 +98,7 @@ def _period(kind: str, m: re.Match[str], fiscal_year: int | None) -> Period | No
     return calendar.quarters(fy, 1, 4)
 
 
-def _month_start_after(end: date, months: int) -> date:
+def first_day_of_months(end: date, months: int) -> date:
     """First day of the `months`-month span ending on `end` (a month end)."""
     index = end.year * 12 + end.month - 1 - (months - 1)
     return date(index // 12, index % 12 + 1, 1)

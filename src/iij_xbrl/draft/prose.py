@@ -38,6 +38,7 @@ _LINK = re.compile(r"(?::|\t|\b(?:was|were|is|are|reach(?:es|ed|ing)?|totaled|to
 _DIRECTION = re.compile(r"(?:\b(?:up|down|increased|decreased|increase|decrease|increasing|decreasing|rose|fell|grew"
                         r"|declined|plus|minus)\b"
                         r"(?:\s+by)?)[\s:]*(?:(?:approx(?:imately|\.)?|about|around)\s*)?(?:JPY\s*)?$", re.I)
+_MOVED_IN = re.compile(r"\b(?:increase|decrease|growth|rise|decline|fall)s?\s+(?:in|of)\b", re.I)
 _APPROX = re.compile(r"\b(?:approx(?:imately|\.)?|about|around|almost|nearly)\s*(?:JPY\s*)?$", re.I)
 _COUNT_NOUN = re.compile(r"^\s*\**\s*(?:(?:new(?:ly)?|corporate|blue-chip)\s+)?(?P<noun>contracts?|personnel|employees?"
                          r"|ATMs?|clients?|customers?|projects?|lines|graduates?|newly graduates"
@@ -57,6 +58,11 @@ _FILLER = re.compile(r"(?:the|a|an|its|our|balance|amount|mainly|respectively|al
 _ARROW = re.compile(r"(?:->|→|⇒)\s*$")
 _SECTION_PERIOD = re.compile(r"\b(?:YoY|QoQ)\s*=\s*(?P<text>.+?)\s+compared\s+to\b", re.I)
 _HEAD = re.compile(r"(?::|\b(?:was|were))\s*\**\s*$")
+# "(4 months)" right after a figure and its period: the months the figure covers
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11}
+_MONTHS_COVERED = re.compile(r"^\s*(?:million|billion|thousand)?\s*(?:(?:in|for)\s+[\w\s.]{2,12}?\s*)?"
+                             r"(?P<months>\(\s*(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+months?\s*\))", re.I)
 _QUARTER_END_WORDS = r"[1-4]Q[- ]?end|year[- ]end|interim"
 # what happened to what a count counts ("785 ATMs were placed", "acquisition of 1,600 corporate clients")
 _DONE_WORDS = r"placed|hired|hire|acquired|acquire|acquisition|introduced|opened"
@@ -98,6 +104,7 @@ class _State:
     section: str = ""
     section_period: Period | None = None  # "YoY = 2Q12 compared to 2Q11"
     section_qoq: bool = False
+    section_chart: Period | None = None  # the last quarter of a chart's axis on the slide ("1Q07 ... 2Q08")
     caption_period: Period | None = None  # "< 1H FY2012 Financial Results >", "1H12 Operating Activities:"
     head: str = ""  # subject of the bullet a continuation line belongs to ("◆ SG&A Expenses were:")
     head_period: Period | None = None
@@ -158,18 +165,24 @@ class ProseReader:
             number = max(number + 1, n if len(amounts) == len(run) and run else number + 1)
         return out
 
-    def _section_defaults(self) -> dict[str, tuple[Period | None, bool]]:
-        """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, and whether it compares QoQ."""
-        found: dict[str, tuple[Period | None, bool]] = {}
+    def _section_defaults(self) -> dict[str, tuple[Period | None, bool, Period | None]]:
+        """Per section heading: the period its "YoY = 2Q12 compared to 2Q11" names, whether it compares QoQ, and
+        the last quarter of a chart axis it prints (a line of three or more quarter labels and nothing else)."""
+        found: dict[str, tuple[Period | None, bool, Period | None]] = {}
         doc = self.ctx.doc
         for number, text in enumerate(doc.lines, start=1):
             section = doc.heading(number)
-            period, qoq = found.get(section, (None, False))
+            period, qoq, chart = found.get(section, (None, False, None))
             m = _SECTION_PERIOD.search(text)
             if m and period is None:
                 hits = periods.find(m["text"], doc.fiscal_year)
                 period = hits[0].period if hits else None
-            found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)))
+            axis = periods.find(text, doc.fiscal_year) if number not in doc.table_lines else []
+            if len(axis) >= 3 and not re.sub(r"\s+", "", "".join(text[a.end:b.start] for a, b in zip(axis, axis[1:]))) \
+                    and not (text[:axis[0].start] + text[axis[-1].end:]).strip() \
+                    and all(periods.quarter_ending(f.period.end) == f.period for f in axis):
+                chart = axis[-1].period
+            found[section] = (period, qoq or bool(re.search(r"\bQoQ\b", text)), chart)
         return found
 
     def read(self, table_lines: Iterable[int], from_offset: dict[int, tuple[int, str]]) -> Iterator[Proposal | Pending]:
@@ -356,8 +369,11 @@ class ProseReader:
                 state.sentence_subjects += " " + found
             if found and not state.topic and sentence > offset:
                 state.topic = line_subject  # a second sentence: the paragraph's first subject is its topic
-            yield self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
-                               line_periods, state, text[end:])
+            figure = self._figure(number, text, start, token, before_all, local, after, subject, subject_from,
+                                  line_periods, state, text[end:])
+            yield figure
+            if isinstance(figure, Proposal):
+                yield from self._months_of(figure, after)
         state.carry = subject
         state.carry_period, state.carry_amount = state.last_period, state.last_amount
         if line_subject and _BULLET.match(text) and state.head_indent == -1:
@@ -445,6 +461,10 @@ class ProseReader:
             outside, inside = text.rsplit("(", 1)  # the figure sits in an open parenthesis: "(up 8.3% YoY",
             # "(Gross margin ratio: 21.2%)" names its own subject; "(Full Year Target of JPY2,000" does not
             text = inside if _content(_DIRECTION.sub(" ", _blank_periods(inside, self.ctx.doc.fiscal_year))) else outside
+            moved = _MOVED_IN.split(text)
+            if text == outside and len(moved) > 1 and _content(moved[-1]) and not _LINK.search(text):
+                # "the increase in over 1Gbps connectivity (up 15 contracts YoY)": what increased, by how much
+                return _subject(moved[-1]), True
         text = _blank_periods(text, self.ctx.doc.fiscal_year)
         text = re.sub(r"(?:the\s+)?%\s*of\s+(?:total\s+)?revenues?", " ", text, flags=re.I)  # a share's words
         m = _LINK.search(text) or _DIRECTION.search(text) or (re.search(r"\s$", text) if jpy else None)
@@ -492,6 +512,10 @@ class ProseReader:
             reporting = ctx.doc.reporting_period
             if found and reporting and periods.calendar.shift(found[0].period, 24).end == reporting.end:
                 basis = "TwoYear"
+            elif found and reporting and not reporting.is_instant and found[0].period.end == periods.opening(reporting).end:
+                # "Increased 186 employees compared to FY2007" in a 1H08 document: a balance's movement since
+                # that year's end, over the reporting period
+                basis = "since"
         revision = bool(_TARGET_CHANGE.search(local))
         if revision:  # "change from previous target: down JPY1.3 billion" under "Revenues"
             subject, subject_from = (state.subheading, "sub-heading") if state.subheading else (state.head, "bullet head")
@@ -554,6 +578,8 @@ class ProseReader:
             return Pending(number, start, token, f"no concept for the {role} ({basis}) of {match.concept}",
                            (match.concept,))
         period, period_why = self._period(text, start, token, after, before_all, line_periods, state, concept, role, basis)
+        if basis == "since":
+            period, period_why = ctx.doc.reporting_period, "from the year-end it is compared to (to the reporting period's end)"
         period_printed = "after the figure" in period_why or "in the sentence" in period_why
         if state.acquisition and acquisitions.own(ctx.vocabulary.label(concept)) and not period_printed:
             # the acquired company's balances at the acquisition, its flows since then within the reporting period
@@ -564,7 +590,8 @@ class ProseReader:
             elif not ctx.is_instant(concept) and ctx.doc.reporting_period:
                 period, period_why = ctx.doc.reporting_period, "reporting period (the acquired company's since its acquisition)"
         if period is None:
-            return Pending(number, start, token, f"no period for {concept}", (concept,))
+            return Pending(number, start, token, f"no period for {concept}" + (f": {period_why}" if period_why else ""),
+                           (concept,))
         if marker and ctx.concept(concept).data_type == "perShare" and not period.is_instant:
             period = periods.dividend_quarter(marker, period)
             period_why += f", {marker.group()!r}: that quarter's dividend"
@@ -641,6 +668,19 @@ class ProseReader:
             token = token[1:-1]  # "(14.0%)" under an amount: the sheet cites the share, not a negative figure
         return ctx.proposal(number, start, token, concept, period, unit, negative, confidence, why, scen,
                             segment, approximate=approximate)
+
+    def _months_of(self, figure: Proposal, after: str) -> Iterator[Proposal]:
+        """"JPY1,419 million in 1H07 (4 months)": a flow of a period it covers only the last months of (a company
+        consolidated since) is also the flow of those months."""
+        m = _MONTHS_COVERED.match(after)
+        if m is None or self.ctx.is_instant(figure.concept):
+            return
+        period = periods.calendar.parse(figure.period)
+        n = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS[m["n"].lower()]
+        first = periods.first_day_of_months(period.end, n)
+        if period.start is not None and period.start < first:
+            yield replace(figure, period=f"{first.isoformat()}..{period.end.isoformat()}",
+                          why=figure.why + f"; {m['months']!r}: the last {n} months of it")
 
     def _above(self, number: int) -> int:
         """The nearest non-blank line above `number`."""
@@ -777,6 +817,8 @@ class ProseReader:
             return vocabulary.derived(base, "TargetRevision")
         if basis == "other":
             return None
+        if basis == "since":
+            return vocabulary.derived(base, "IncreaseDecrease") if ctx.is_instant(base) else None
         if data_type == "percent":  # a ratio's change is in points
             return vocabulary.derived(base, (basis or "YoY") + "Change")
         if basis == "" and (ctx.is_instant(base)):
@@ -833,8 +875,15 @@ class ProseReader:
         titled = periods.find(_heading_words(state.section), ctx.doc.fiscal_year)
         if period is None and len(titled) == 1:  # "-9. Revised Target for Full FY2008 Financial Results"
             period, why = titled[0].period, f"{titled[0].text!r} of the slide title"
-        if period is None and ctx.doc.reporting_period is not None:
-            period, why = ctx.doc.reporting_period, "reporting period"
+        reporting = ctx.doc.reporting_period
+        if period is None and reporting is not None and state.section_chart is not None and not instant \
+                and state.section_chart.end == reporting.end and state.section_chart != reporting:
+            # a slide charting quarters up to the reporting period's last one (CAPEX by quarter) that prints a
+            # figure without a period: that quarter's or the reporting period's, the words do not say
+            return None, (f"the slide prints no period for it and charts quarters up to "
+                          f"{periods.token(state.section_chart)}: that quarter or {periods.token(reporting)}?")
+        if period is None and reporting is not None:
+            period, why = reporting, "reporting period"
         if period is None:
             return None, ""
         if role == "change" and basis == "" and period.is_instant:

@@ -8,10 +8,16 @@
   (the `positive` sign convention) are compared: a change, an income or a net cash flow may turn negative in
   one quarter. Only prose is judged: two table rows of one label are both right, however lumpy the item
   (refunds of deposits, repayments of borrowings).
+- A slide that prints no period has its figures dated by the reporting period. When one of them is a movement
+  of a balance ("Increase in accounts receivable of JPY1,185 million") running against the balance sheet's own
+  change over that period (accounts receivable fell JPY2,274 million), the slide speaks of another period: every
+  figure it dates only so goes to review.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from iij_xbrl.model import Fact
@@ -34,6 +40,7 @@ def check(ctx: Context, proposals: list[Proposal]) -> tuple[list[Proposal], list
     table_lines = set(ctx.doc.table_lines)
     readings = [_Reading(p, _fact(p), p.confidence * (2 if p.line in table_lines else 1)) for p in proposals]
     rejected: dict[int, str] = dict(_implausible(ctx, readings, {}))
+    rejected.update(_refuted_default(ctx, readings, rejected))
     groups: dict[tuple, list[int]] = {}
     for i, r in enumerate(readings):
         if i not in rejected:
@@ -96,6 +103,38 @@ def _implausible(ctx: Context, readings: list[_Reading], rejected: dict[int, str
                             f"{readings[other].fact.value} (line {readings[other].proposal.line})"
                             + ("" if worst > 0 else ": no reading prevails"))
             alive = [i for i in alive if i not in losers]
+    return found
+
+
+# the movement of a balance concept is named after it (IncreaseDecreaseInAccountsReceivable: AccountsReceivable)
+_MOVEMENT = "IncreaseDecreaseIn"
+_DEFAULT_DATE = re.compile(r"\bperiod reporting period\b")
+
+
+def _refuted_default(ctx: Context, readings: list[_Reading], rejected: dict[int, str]) -> dict[int, str]:
+    """Prose figures dated only by the reporting period, on a slide where a movement of a balance contradicts
+    the balance sheet's change over the reporting period (the opposite direction)."""
+    balances = {(r.fact.concept, r.fact.period.end): r for i, r in enumerate(readings)
+                if i not in rejected and r.fact.period.is_instant and not r.fact.dimensions}
+    defaulted = [i for i, r in enumerate(readings)
+                 if i not in rejected and not r.proposal.table and _DEFAULT_DATE.search(r.proposal.why)]
+    found: dict[int, str] = {}
+    for i in defaulted:
+        r = readings[i]
+        balance, period = r.fact.concept.removeprefix(_MOVEMENT), r.fact.period
+        if balance == r.fact.concept or period.is_instant or r.fact.dimensions:
+            continue
+        opening = balances.get((balance, period.start - timedelta(days=1)))
+        closing = balances.get((balance, period.end))
+        if opening is None or closing is None or (closing.fact.value - opening.fact.value) * r.fact.value >= 0:
+            continue
+        section = ctx.doc.heading(r.proposal.line)
+        reason = (f"the slide prints no period, and not {r.proposal.period}: {r.proposal.text!r} (line {r.proposal.line},"
+                  f" {r.fact.concept}) runs against {balance} {opening.proposal.text!r} to {closing.proposal.text!r}"
+                  f" over {r.proposal.period} (line {' and '.join(dict.fromkeys(str(x.proposal.line) for x in (opening, closing)))})")
+        for j in defaulted:
+            if j not in found and ctx.doc.heading(readings[j].proposal.line) == section:
+                found[j] = reason
     return found
 
 

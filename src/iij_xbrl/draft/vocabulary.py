@@ -39,7 +39,14 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bij\b", " iij "),
     (r"\bnon[- ](?=[a-z])", "non"),  # "non-amortized" is no kind of "amortized"
     (r"\bsuch as\b.*$", " "),
+    # before SFAS 160: "Minority interest in losses (income) of subsidiaries", the minority's share
+    (r"\bminority interests?\s+in\s+(?:the\s+)?(?:net\s+)?(loss|losses|income|earnings)\s+of\s+(?:consolidated\s+)?"
+     r"subsidiar(?:y|ies)\b", r"net \1 attributable to noncontrolling interests"),
+    # "Loss from 4 new subsidiaries": the income (loss) of the newly consolidated subsidiaries; which income the
+    # context says (a slide on operating income)
+    (r"\b(?:losses|loss|profits?)\s+(?:from|of)\s+(?=(?:\d+\s+)?new(?:ly)?\s+(?:consolidated\s+)?subsidiar)", "income of "),
     (r"\bminority interests?\b", "noncontrolling interests"),
+    (r"^\W*(?:revenue\s+)?contributions?\s+(?:from|of)\b", "revenues of"),  # "contribution from hi-ho was JPY2,425 million"
     (r"\bnet revenues?\b", "total revenues"),
     (r"\bsi\b", " systems integration "),
     (r"\bnw\b", " network services "),
@@ -47,7 +54,7 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\batm(?: operation)?(?: business)?\b", " atm operation business "),
     (r"\b(?:internet )?connectivity services? for (corporate|home) use\b", r"internet connectivity services (\1 use)"),
     (r"\b(corporate|home) connectivity(?: services?)?\b", r"internet connectivity services (\1 use)"),
-    (r"\bover 1\s?gb?ps\b", "ip service 1gbps"),
+    (r"\bover 1\s?gb?ps\b(?:\s+connectivity)?", "ip service 1gbps"),
     (r"\biij\s+gio\b(?!\s+cloud)", "iij gio cloud services"),
     (r"\bcloud\b(?!\s+(?:services?|computing)\b)", "cloud services"),  # "total cloud revenue"
     (r"\boverseas\s+(?!business\b)", "overseas business "),  # "overseas revenues" of the overseas business
@@ -111,6 +118,8 @@ def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith("xes"):  # "taxes"
+        return word[:-2]
+    if len(word) > 5 and word.endswith("sses"):  # "losses", "businesses"
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 from ..model import Fact, Label, Period
 from ..publication import FilingFacts, Publication
@@ -156,7 +156,7 @@ class _Plot:
     def text(self, x: float, y: float, text: str, size: float = 10, color: str = _INK, anchor: str = "middle"
              ) -> None:
         self.parts.append(f'<text x="{x:.2f}" y="{y:.2f}" font-size="{size:g}" fill="{color}" '
-                          f'text-anchor="{anchor}">{escape(text)}</text>')
+                          f'text-anchor="{anchor}">{_escape(text, quote=False)}</text>')
 
     def svg(self) -> str:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width:.0f}" height="{self.HEIGHT:.0f}" '

@@ -15,6 +15,7 @@ import base64
 from collections import Counter
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from importlib import resources
 
 from lxml import etree
@@ -44,9 +45,19 @@ KEY_BALANCES = ("Assets", "ShareholdersEquityAttributableToParent", "CashAndCash
 
 
 def _el(parent, tag: str, text: str | None = None, ns: str = XHTML, **attrib: str):
-    el = etree.SubElement(parent, f"{{{ns}}}{tag}", {k.rstrip("_").replace("__", "-"): v for k, v in attrib.items()})
+    el = etree.SubElement(parent, _clark(ns, tag), {_attribute(k): v for k, v in attrib.items()})
     el.text = text
     return el
+
+
+@lru_cache(maxsize=None)  # a few dozen names, asked for some twenty thousand times a publication
+def _clark(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+@lru_cache(maxsize=None)
+def _attribute(keyword: str) -> str:
+    return keyword.rstrip("_").replace("__", "-")
 
 
 def _lang(parent, label: Label, tag: str = "span", **attrib: str) -> None:

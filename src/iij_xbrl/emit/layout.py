@@ -8,6 +8,7 @@ one cell of exactly one table, so both outputs carry all facts of the filing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Fact, Filing, Label, Period
 from ..sources.calendar import is_quarter
@@ -48,7 +49,7 @@ class Column:
     period: Period
     dimensions: tuple[tuple[str, str], ...]  # fixed for the whole column, e.g. the scenario of a target
 
-    @property
+    @cached_property  # asked for every cell of the column
     def id(self) -> str:
         # Context ids are unique per period and dimensions and identifier-like: reuse them as column names.
         return n.context_id(self.period, dict(self.dimensions))

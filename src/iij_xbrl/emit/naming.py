@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import Entity, Fact, Period, UnitId
 from ..taxonomy import names as tn
@@ -109,9 +110,11 @@ def oim_period(period: Period) -> str:
 
 def period_token(period: Period) -> str:
     """`D2012-04-01_2012-09-30` for durations, `I2012-09-30` for instants."""
-    if period.start is None:
-        return f"I{period.end.isoformat()}"
-    return f"D{period.start.isoformat()}_{period.end.isoformat()}"
+    return _period_token(period.start, period.end)
+
+
+def _period_token(start: date | None, end: date) -> str:
+    return f"I{end.isoformat()}" if start is None else f"D{start.isoformat()}_{end.isoformat()}"
 
 
 def sorted_dimensions(dimensions: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -125,7 +128,12 @@ def dimension_suffix(dimensions: dict[str, str]) -> str:
 
 def context_id(period: Period, dimensions: dict[str, str]) -> str:
     """Deterministic context id, e.g. `D2012-04-01_2012-09-30_ATMOperationBusiness`."""
-    return period_token(period) + dimension_suffix(dimensions)
+    return _context_id(period.start, period.end, tuple(dimensions.items()))
+
+
+@lru_cache(maxsize=8192)  # every emitter asks for the ids of the same few hundred contexts, facts and cells
+def _context_id(start: date | None, end: date, dimensions: tuple[tuple[str, str], ...]) -> str:
+    return _period_token(start, end) + dimension_suffix(dict(dimensions))
 
 
 def fact_context_id(fact: Fact) -> str:

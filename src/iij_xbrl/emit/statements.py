@@ -14,6 +14,7 @@ Figures no statement shows land in tables of their own: quarterly figures, figur
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import timedelta
 
 from ..model import Fact, Label, Period
@@ -30,7 +31,7 @@ class Column:
     period: Period
     dimensions: Dims = ()  # fixed for the column, e.g. the scenario of a target
 
-    @property
+    @cached_property  # asked for every cell of the column
     def id(self) -> str:
         return n.context_id(self.period, dict(self.dimensions))
 

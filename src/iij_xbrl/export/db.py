@@ -45,6 +45,8 @@ class Dialect(Protocol):
 
     def copy_grants(self, conn: Any, source: str, names: Sequence[str]) -> None: ...  # source.X's grants on our X
 
+    def scratch(self, conn: Any) -> None: ...  # a database read back and deleted: commits need not wait for the disk
+
 
 def _first_line(exc: BaseException) -> str:
     lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
@@ -111,6 +113,9 @@ class SQLite:
 
     def copy_grants(self, conn: Any, source: str, names: Sequence[str]) -> None:
         pass  # SQLite has no grants
+
+    def scratch(self, conn: Any) -> None:
+        conn.execute("PRAGMA synchronous = OFF")  # the file's bytes are the same, only fsync is skipped
 
 
 class PostgreSQL:
@@ -184,6 +189,9 @@ class PostgreSQL:
             who = "PUBLIC" if grantee == "PUBLIC" else f'"{grantee}"'
             conn.execute(f'GRANT USAGE ON SCHEMA "{self.schema}" TO {who}')
             conn.execute(f'GRANT {privilege} ON "{self.schema}"."{table}" TO {who}')
+
+    def scratch(self, conn: Any) -> None:
+        conn.execute("SET synchronous_commit TO OFF")  # this session's commits return before the WAL is flushed
 
 
 def schema_statements() -> list[str]:

@@ -33,12 +33,15 @@ class Loaded:
     migration: str | None  # what a schema migration did first
 
 
-def load(db_url: str, published: Published) -> Loaded:
-    """Load `published` as the next load of the database at `db_url`."""
+def load(db_url: str, published: Published, scratch: bool = False) -> Loaded:
+    """Load `published` as the next load of the database at `db_url`. `scratch`: a database file that is read back
+    and deleted (the data package's), whose commits need not wait for the disk (the same bytes, sooner)."""
     replaced = replaced_rows(published)
     prints, versions = print_rows(published), version_rows(published)
     db = connect(db_url)
     try:
+        if scratch:
+            db.dialect.scratch(db.conn)
         with db.failures(), db.transaction():
             migration = prepare(db)
             load_id, added, changed, removed = _history(db, published, prints, versions, dimension_rows(published))

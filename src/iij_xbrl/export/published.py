@@ -109,11 +109,32 @@ def _rows(facts_csv: str, path: Path) -> list[dict]:
     return rows
 
 
-def _filings(manifest: dict, entity: Entity, rows: list[dict]) -> tuple[FilingFacts, ...]:
+class _Rows(list):
+    """facts.csv's rows, with their model facts once asked for."""
+    facts: tuple[Fact, ...] | None = None
+
+
+# The last facts.csv read: publish loads two databases from the same bytes (the data package's and out/'s), and
+# nothing changes the rows or their facts after they are read.
+_PARSED: dict[bytes, _Rows] = {}
+
+
+def _rows_of(data: bytes, path: Path) -> _Rows:
+    rows = _PARSED.get(data)
+    if rows is None:
+        rows = _Rows(_rows(data.decode("utf-8"), path))
+        _PARSED.clear()
+        _PARSED[data] = rows
+    return rows
+
+
+def _filings(manifest: dict, entity: Entity, rows: _Rows) -> tuple[FilingFacts, ...]:
     documents = manifest["documents"]
     prints: dict[str, list[tuple[Fact, bool]]] = {fid: [] for fid in manifest["filings"]}
-    for row in rows:
-        prints[row["filing"]].append((_fact(row), row["in_instance"]))
+    if rows.facts is None:
+        rows.facts = tuple(_fact(row) for row in rows)
+    for row, fact in zip(rows, rows.facts):
+        prints[row["filing"]].append((fact, row["in_instance"]))
     filings = []
     for fid, info in manifest["filings"].items():
         period = Period(start=info["period"]["start"], end=info["period"]["end"])
@@ -161,7 +182,7 @@ def _published(folder: Path, content: Callable[[str], bytes | None], documents: 
     except (ValueError, TypeError) as exc:
         raise InputError(str(findings_path), f"not a findings list: {exc}") from None
     facts_path = folder / longform.CSV
-    rows = _rows(content(longform.CSV).decode("utf-8"), facts_path)
+    rows = _rows_of(content(longform.CSV), facts_path)
     entity = Entity(**manifest["entity"])
     return Published(folder, hashlib.sha256(content(MANIFEST)).hexdigest(), manifest["sources"]["sha256"], entity,
                      concepts, taxonomy, rows, _filings(manifest, entity, rows), findings, documents)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar as _cal
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from iij_xbrl.model import Period
 
@@ -135,11 +136,17 @@ _SPANS = {"1Q": (1, 1), "2Q": (2, 2), "3Q": (3, 3), "4Q": (4, 4), "1H": (1, 2), 
 
 def fiscal_span(period: Period) -> tuple[int | None, str | None]:
     """(2012, "1Q") for 2012-04-01..2012-06-30; (None, None) for instants and other spans."""
-    if period.start is None:
+    return _fiscal_span(period.start, period.end)
+
+
+@lru_cache(maxsize=4096)  # asked for every fact by several emitters and checks: a few hundred periods
+def _fiscal_span(start: date | None, end: date) -> tuple[int | None, str | None]:
+    if start is None:
         return None, None
-    year = fiscal_year_of(period.start)
+    year = fiscal_year_of(start)
     for name, (first, last) in _SPANS.items():
-        if quarters(year, first, last) == period:
+        span = quarters(year, first, last)
+        if (span.start, span.end) == (start, end):
             return year, name
     return None, None
 
