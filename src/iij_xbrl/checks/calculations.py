@@ -41,7 +41,7 @@ def _report(rule: str, ff: FilingFacts, total: Fact, items: list[tuple[int, Fact
     return finding(rule, SEVERITY[verdict.status], ff,
                    f"{what}: {total.concept}{_member(total)} printed {total.provenance.text!r}, {terms} = "
                    f"{verdict.computed}" + (ROUNDING_NOTE if verdict.status == "rounding" else ""),
-                   [total] + [f for _, f in items], concepts=[total.concept] + [f.concept for _, f in items],
+                   [total] + [f for _, f in items],
                    period=total.period, values={"reported": verdict.reported, "computed": verdict.computed})
 
 

@@ -67,7 +67,6 @@ def check(filings: list[FilingFacts], lines: dict[str, list[str]], values: dict[
             yield finding("iij:ratio", SEVERITY[verdict.status], ff,
                           f"{fact.concept} printed {fact.provenance.text!r} ({verdict.reported}) at {lines_at}; "
                           f"from {operands} it is {verdict.computed}", printed + list(computed.facts),
-                          concepts=[fact.concept] + list(dict.fromkeys(f.concept for f in computed.facts)),
                           period=fact.period, values={"reported": verdict.reported, "computed": verdict.computed})
         for fact, known in amounts:
             computed = amount_text(known.lenient)  # one-sided where an item is known from one side
@@ -75,7 +74,7 @@ def check(filings: list[FilingFacts], lines: dict[str, list[str]], values: dict[
                           f"{fact.concept} printed {fact.provenance.text!r} ({num(fact.value)}) at "
                           f"{fact.provenance.document[:3]}:{fact.provenance.line}; the other figures imply "
                           f"{computed}: " + ", ".join(f"{f.concept} {f.period} {f.provenance.text!r}" for f in known.facts),
-                          [fact, *known.facts], concepts=[fact.concept, *dict.fromkeys(f.concept for f in known.facts)],
+                          [fact, *known.facts],
                           period=fact.period, values={"reported": num(fact.value), "computed": computed})
 
 
