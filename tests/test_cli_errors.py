@@ -308,6 +308,39 @@ def test_validate_with_a_package_that_is_not_a_zip(tmp_path):
     one_error_line(cli("validate", "--packages", package, instance), str(package), "not a taxonomy package zip")
 
 
+# -- draft ---------------------------------------------------------------------------------------------------------
+
+def test_draft_refuses_fifos_devices_and_giant_documents_without_reading_them(tmp_path):
+    fifo = tmp_path / "doc.txt"
+    os.mkfifo(fifo)
+    proc = subprocess.run([*CLI, "--project", str(ROOT), "draft", str(fifo), "-o", str(tmp_path / "a.yaml")],
+                          capture_output=True, text=True, timeout=60)
+    one_error_line(proc, str(fifo), "a FIFO")
+    proc = subprocess.run([*CLI, "--project", str(ROOT), "draft", "/dev/zero", "-o", str(tmp_path / "b.yaml")],
+                          capture_output=True, text=True, timeout=60)
+    one_error_line(proc, "/dev/zero", "a device")
+    giant = tmp_path / "giant.txt"
+    with giant.open("wb") as f:
+        f.truncate(50 << 20)  # sparse: 50 MB in no time
+    one_error_line(cli("--project", ROOT, "draft", giant, "-o", tmp_path / "c.yaml"), str(giant),
+                   "52,428,800 bytes", "more than the limit")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "giant.txt"]
+
+
+def test_draft_output_that_is_a_fifo_or_foreign_json_is_refused_not_read(tmp_path):
+    document = ROOT / "sources" / "000_1e0a72612b28a18d.txt"
+    out_fifo = tmp_path / "sheet.yaml"
+    os.mkfifo(out_fifo)
+    proc = subprocess.run([*CLI, "--project", str(ROOT), "draft", str(document), "-o", str(out_fifo)],
+                          capture_output=True, text=True, timeout=60)
+    one_error_line(proc, str(out_fifo), "refusing to overwrite")
+    foreign = tmp_path / "report.json"
+    foreign.write_text('{"documentInfo": 1}')  # JSON, but documentInfo is no object
+    one_error_line(cli("--project", ROOT, "draft", document, "-o", tmp_path / "new.yaml", "--json", foreign),
+                   str(foreign), "refusing to overwrite")
+    assert foreign.read_text() == '{"documentInfo": 1}' and not (tmp_path / "new.yaml").exists()
+
+
 # -- click's usage errors: one line too --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("args, names, words", [

@@ -10,19 +10,23 @@ from iij_xbrl import atomic
 from iij_xbrl.model import Document, Filing
 from iij_xbrl.paths import Project
 from iij_xbrl.xbrl.errors import InputError
+from iij_xbrl.xbrl.xmlsafe import read_regular
 
 from . import Draft, compare, draft
 from .facts import fact
 from .sheet import MARKER, render
 
 
+# An IR document is tens of kilobytes and drafting takes ~0.1 ms a line: 4 MiB keeps a run under half a minute
+MAX_DOCUMENT_BYTES = 4 << 20
+
+
 def _readable(path: Path) -> None:
+    # a FIFO or /dev/zero would block or never end: read_regular refuses them before reading a byte
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_DOCUMENT_BYTES).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot be read") from None
     if not text.strip():
         raise InputError(path, "empty document")
 
@@ -35,17 +39,18 @@ def _ours(path: Path, check) -> None:
 
 def _is_draft(path: Path) -> bool:
     try:
-        return path.read_text(encoding="utf-8").startswith(MARKER)
-    except (OSError, UnicodeDecodeError):
+        return read_regular(path, head=len(MARKER.encode("utf-8"))).decode("utf-8").startswith(MARKER)
+    except (InputError, UnicodeDecodeError):
         return False
 
 
 def _is_report(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = json.loads(read_regular(path))
+    except (InputError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return False
-    return isinstance(data, dict) and data.get("documentInfo", {}).get("documentType") == "https://xbrl.org/2021/xbrl-json"
+    info = data.get("documentInfo") if isinstance(data, dict) else None
+    return isinstance(info, dict) and info.get("documentType") == "https://xbrl.org/2021/xbrl-json"
 
 
 def report(result: Draft, project: Project) -> bytes:
