@@ -110,3 +110,22 @@ def test_empty_and_blank_files_are_one_line_each(tmp_path: Path) -> None:
     assert len(lines) == 4 and all(line.startswith("error: ") for line in lines), err
     assert [line.split(":")[1].strip() for line in lines] == [str(p) for p in inputs]
     assert not any(":0:" in line for line in lines)
+
+
+def test_symlink_loops_nul_bytes_and_newlines_in_names_stay_one_line_each(tmp_path: Path) -> None:
+    corpus.write_taxonomy(tmp_path)
+    os.symlink("loop2.xbrl", tmp_path / "loop1.xbrl")
+    os.symlink("loop1.xbrl", tmp_path / "loop2.xbrl")
+    nul = tmp_path / "nul.xbrl"  # libxml2's message for a NUL byte holds a newline
+    nul.write_bytes(corpus.instance().encode().replace(b">100<", b">10\x000<"))
+    newline = tmp_path / "new\nline.xbrl"
+    newline.write_text(corpus.instance().replace(">100<", ">oops<"), encoding="utf-8")
+    proc = _cli([tmp_path / "loop1.xbrl", nul, newline])
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err, err
+    lines = err.splitlines()
+    assert len(lines) == 3, err
+    assert lines[0] == f"error: {tmp_path}/loop1.xbrl: IOerror: cannot read: Too many levels of symbolic links"
+    assert lines[1].startswith(f"error: {nul}:12: xmlSchema:syntax: not well-formed XML: Invalid character")
+    assert lines[2].startswith(f"error: {tmp_path}/new\\x0aline.xbrl:12: xmlSchema:valueError: ")
+    assert all(line.startswith(str(tmp_path)) for line in proc.stdout.decode().splitlines())  # none split

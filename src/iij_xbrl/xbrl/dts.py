@@ -620,4 +620,6 @@ def _join(base: str, doc: str) -> str:
 
 
 def file_url(path: str | Path) -> str:
-    return Path(path).resolve().as_uri()
+    # os.path.realpath, unlike Path.resolve on 3.11, leaves a symlink loop in place (reading it then fails
+    # with ELOOP, one line) instead of raising RuntimeError
+    return Path(os.path.realpath(path)).as_uri()
