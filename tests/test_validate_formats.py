@@ -145,6 +145,22 @@ def test_csv_reads_templates_dimensions_and_decimals_suffixes(tax: Path) -> None
         [("[99500, 100500]", "[104000, 106000]"), ("[5, 5]", "[6, 6]")]  # notes §14
 
 
+
+def test_attributes_of_thousands_of_digits_are_read_not_an_internal_error(tax: Path) -> None:
+    # int() refuses strings of 4,300+ digits, leading zeros included: each of these was "internalError"
+    zeros = "0" * 5000
+    padded = inline([TOTAL.replace('scale="3"', f'scale="{zeros}3"'), A, B, STR, CONT])
+    assert _codes(_write(tax, "padded.xhtml", padded)) == (0, set())  # scale 0…03 is 3
+    giant = inline([TOTAL.replace('scale="3"', f'scale="{"9" * 5000}"'), A, B, STR, CONT])
+    code, rules = _codes(_write(tax, "giant.xhtml", giant))
+    assert code == 2 and rules == {"xmlSchema:valueError"}
+    assert _codes(csv_report(tax, rows=f"t:MemA,100000d-{zeros}3,30000d-3,70000d-3\nt:MemB,5,2,3\n")) == (0, set())
+    for giant in ("9" * 5000, "-" + "9" * 5000):  # decimals far beyond any digit: exact, or the whole line
+        assert _codes(csv_report(tax, rows=f"t:MemA,100000d{giant},30000d-3,70000d-3\n")) == (0, set())
+    xml = _write(tax, "padded.xbrl", corpus.instance().replace('decimals="0"', f'decimals="{zeros}"'))
+    assert _codes(xml) == (0, set())
+
+
 CSV_ERRORS = [
     ("unknown-column", {"header": "segment,total,a,c"}, {"xbrlce:unknownColumn"}),
     ("bad-suffix", {"rows": "t:MemA,100000d-3,30000d-3,70000d\n"}, {"xbrlce:invalidDecimalsSuffix"}),

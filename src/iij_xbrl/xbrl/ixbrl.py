@@ -214,10 +214,14 @@ class _Reader:
             return text  # the fact table reports it
         with localcontext(_EXACT):
             if scale is not None:
-                shift = int(lexical.collapse(scale))
-                if abs(shift) > 1000:
-                    self.problems.add("xmlSchema:valueError", line, f"{concept.qname}: scale {shift} is beyond "
-                                      "what this validator reads; the fact is left out")
+                scale = lexical.collapse(scale)
+                # int() refuses 4,300 digits, leading zeros included: a scale that long is beyond the limit anyway
+                digits = scale.lstrip("+-").lstrip("0")
+                shift = (-1 if scale[0] == "-" else 1) * int(digits or "0") if len(digits) <= 18 else None
+                if shift is None or abs(shift) > 1000:
+                    self.problems.add("xmlSchema:valueError", line, f"{concept.qname}: scale "
+                                      f"{shift if shift is not None else scale[:20] + '…'} is beyond what this "
+                                      "validator reads; the fact is left out")
                     return None
                 value = value.scaleb(shift)
             if sign == "-":

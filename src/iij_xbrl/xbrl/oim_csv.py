@@ -192,7 +192,7 @@ def _facts(doc: dict, table_name: str, template: dict, params: dict, rows: list[
                 m = _SUFFIX.fullmatch(value)
                 if m is not None:
                     value, suffix = m.group(1), m.group(2)
-                    decimals = None if suffix == "INF" else int(suffix)
+                    decimals = None if suffix == "INF" else _suffix_decimals(suffix)
                 elif _BAD_SUFFIX.fullmatch(value):
                     reader.problems.add("xbrlce:invalidDecimalsSuffix", None, f"fact {fid}: {value[:40]!r}")
                     continue
@@ -245,6 +245,15 @@ def _int(text: str | None, fid: str, reader: FactReader) -> int | None:
         reader.problems.add("xbrlce:invalidDecimalsValue", None, f"fact {fid}: decimals {text[:20]!r} is not an "
                             "integer or INF")
     return None
+
+
+def _suffix_decimals(text: str) -> int:
+    """A `d` suffix as decimals; beyond 18 digits only its sign matters, as in xBRL-JSON (instance.FactTable
+    bounds it), and int() would refuse 4,300 digits (leading zeros included)."""
+    digits = text.lstrip("-").lstrip("0")
+    if len(digits) > 18:
+        return -10**18 if text.startswith("-") else 10**18
+    return -int(digits or "0") if text.startswith("-") else int(digits or "0")
 
 
 def _numeric(reader: FactReader, concept: str | None) -> bool:

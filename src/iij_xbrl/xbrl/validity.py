@@ -118,9 +118,10 @@ def _integer_attr(text: str) -> int | str | None:
     if not lexical.INTEGER_RE.fullmatch(t):
         return None
     digits = t.lstrip("+-").lstrip("0")
+    sign = -1 if t.startswith("-") else 1
     if len(digits) > 18:  # far beyond any scale that matters; instance.FactTable bounds it (no int-string limit)
-        return (-1 if t.startswith("-") else 1) * 10**18
-    return int(t)
+        return sign * 10**18
+    return sign * int(digits or "0")  # not int(t): int() counts leading zeros towards its 4,300-digit limit
 
 
 def read_accuracy(decimals: str | int | None, precision: str | None) -> object:
