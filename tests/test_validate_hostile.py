@@ -129,3 +129,19 @@ def test_symlink_loops_nul_bytes_and_newlines_in_names_stay_one_line_each(tmp_pa
     assert lines[1].startswith(f"error: {nul}:12: xmlSchema:syntax: not well-formed XML: Invalid character")
     assert lines[2].startswith(f"error: {tmp_path}/new\\x0aline.xbrl:12: xmlSchema:valueError: ")
     assert all(line.startswith(str(tmp_path)) for line in proc.stdout.decode().splitlines())  # none split
+
+
+def test_a_million_digit_value_is_checked_exactly_in_seconds(tmp_path: Path) -> None:
+    # CPython converts int <-> Decimal in quadratic time: such a value took minutes before decimals.to_int
+    corpus.write_taxonomy(tmp_path)
+    digits = "9" * 1_000_000
+    xml = tmp_path / "giant.xbrl"
+    xml.write_text(corpus.instance().replace(">100<", f">{digits}<"), encoding="utf-8")
+    negative = tmp_path / "negative.json"
+    negative.write_text(corpus.json_report().replace('"100"', f'"-{digits}"'), encoding="utf-8")
+    start = time.monotonic()
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(xml), str(negative)])
+    assert time.monotonic() - start < 10
+    assert result.exit_code == 1, result.output[-500:]
+    reported = sorted(f["values"]["reported"] for f in json.loads(result.stdout))
+    assert reported == [f"[-{digits}.5, -{'9' * 999_999}8.5]", f"[{'9' * 999_999}8.5, {digits}.5]"]

@@ -14,7 +14,7 @@ Observable differences from Arelle are listed in KNOWN_DIFFERENCES.
 from __future__ import annotations
 
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, ROUND_HALF_EVEN, ROUND_HALF_UP, localcontext
-from .decimals import EXACT as _EXACT, plain
+from .decimals import EXACT as _EXACT, plain, to_int
 from .dts import SUMMATION_ITEM_11
 from .findings import Finding, Source
 from .instance import Fact, Report
@@ -74,7 +74,7 @@ class Checker:
         # scale 0 means every value is integral: int() is exact and much cheaper than scaleb
         if value.__class__ is int:
             return value * self._pow10(self.scale) if self.scale else value
-        return int(value.scaleb(self.scale, _EXACT)) if self.scale else int(value)
+        return to_int(value.scaleb(self.scale, _EXACT)) if self.scale else to_int(value)
 
     def _pow10(self, n: int) -> int:
         p = self._powers.get(n)
@@ -113,7 +113,7 @@ class Checker:
                 continue
             v = f.value
             if v.__class__ is not int:
-                v = int(v.scaleb(scale, _EXACT)) if scale else int(v)
+                v = to_int(v.scaleb(scale, _EXACT)) if scale else to_int(v)
             elif scale:
                 v *= powers.get(scale) or self._pow10(scale)
             if d.__class__ is not int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import Iterable, Union
 
-from .decimals import EXACT, canonical
+from .decimals import EXACT, canonical, to_decimal
 
 Number = Union[int, Decimal]
 Interval = tuple  # (lo, hi, lo_closed, hi_closed)
@@ -111,5 +111,5 @@ def quotient(x: Interval, y: Interval, digits: int = 40) -> Interval | None:
 def text(interval: Interval, scale: int = 0) -> str:
     """`[666, 668]`, `(0.5, 1.5]`: bounds in plain notation, divided by 10**scale (for scaled integers)."""
     lo, hi, lo_closed, hi_closed = interval
-    lo, hi = (Decimal(lo).scaleb(-scale, EXACT), Decimal(hi).scaleb(-scale, EXACT)) if scale else (lo, hi)
+    lo, hi = (to_decimal(lo).scaleb(-scale, EXACT), to_decimal(hi).scaleb(-scale, EXACT)) if scale else (lo, hi)
     return f"{'[' if lo_closed else '('}{canonical(lo)}, {canonical(hi)}{']' if hi_closed else ')'}"
