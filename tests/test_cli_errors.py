@@ -68,6 +68,11 @@ BAD_FILES = [  # (project file, content, the line the error names or None)
     ("sources/mapping.yaml", "{{{\n", 2),
     ("taxonomy/src/concepts-income.yaml", "- {name: [unclosed\n", 2),
     ("taxonomy/src/concepts-income.yaml", "- {name: Revenues, type: monetary, period: duration}\n", None),
+    # "billion laughs": nine aliases of nine aliases... expanded on every walk of the data and hung publish
+    (SHEET, "document: 000_1e0a72612b28a18d.txt\nfiling: fy2012h1\nfacts: []\na: &a [x, x, x, x, x, x, x, x, x]\n"
+     + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")), 4),
+    ("sources/filings.yaml", "entity: {scheme: x}\nfilings: " + "9" * 5000 + "\n", 2),  # int()'s 4,300-digit limit
+    ("taxonomy/src/concepts-income.yaml", "- &c {name: Revenues}\n- *c\n", 1),
 ]
 
 

@@ -39,7 +39,25 @@ class LineList(list):
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    pass
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node met again is an alias: nine aliases of nine aliases... ("billion laughs") load as shared objects
+        # but expand on every walk (schema check, publication) and hung publish. The sources use none: refused.
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "refused: an alias (*name) of the node anchored here; aliases are not allowed",
+                node.start_mark)
+        return super().construct_object(node, deep)
+
+
+def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    # int() raises ValueError beyond 4,300 digits: a line, not a traceback
+    if len(node.value) > _INT_CHARS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"refused: an integer of {len(node.value):,} characters", node.start_mark)
+    return loader.construct_yaml_int(node)
+
+
+_INT_CHARS = 1000
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -65,6 +83,7 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
 # Dates stay strings: period tokens such as 2012-09-30 are parsed by the calendar, not by YAML.
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
