@@ -133,6 +133,34 @@ def test_publish_out_on_a_foreign_folder_is_refused(tmp_path):
     assert tree(folder) == before
 
 
+@pytest.mark.parametrize("manifest", ['{"files": [5], "filings": []}', '{"files": {}, "filings": [7]}', None])
+def test_publish_out_with_a_malformed_or_fifo_manifest_is_refused(tmp_path, manifest):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    if manifest is None:
+        os.mkfifo(folder / "manifest.json")  # read without blocking: refused, not waited for
+    else:
+        (folder / "manifest.json").write_text(manifest)
+    before = sorted(folder.iterdir())
+    proc = subprocess.run([*CLI, "--project", str(ROOT), "publish", "--out", str(folder)], capture_output=True,
+                          text=True, timeout=60)
+    one_error_line(proc, str(folder), "holds no publication")
+    assert sorted(folder.iterdir()) == before
+
+
+def test_publish_out_on_a_foreign_tree_is_refused_without_walking_it(tmp_path, monkeypatch):
+    # --out / or a home folder: refused on its missing manifest, not after listing every file below it
+    from iij_xbrl import publish
+
+    def walk(*_):
+        raise AssertionError("walked the foreign tree")
+
+    monkeypatch.setattr(Path, "rglob", walk)
+    (tmp_path / "notes.txt").write_text("mine\n")
+    with pytest.raises(publish.InputError, match="holds no publication"):
+        publish.check_out(tmp_path)
+
+
 def test_publish_out_under_a_file_is_refused(tmp_path):
     mine = tmp_path / "mine.txt"
     mine.write_text("mine\n")

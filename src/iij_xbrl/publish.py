@@ -27,6 +27,7 @@ from .taxonomy.names import PACKAGE_FILE
 from .emit.registry import EMITTERS
 from .publication import Publication
 from .xbrl.errors import InputError
+from .xbrl.xmlsafe import read_regular
 
 DATABASE = "iij.sqlite"
 
@@ -73,16 +74,24 @@ def check_out(out_dir: Path) -> None:
         return
     if out_dir.is_symlink() or not out_dir.is_dir():
         raise InputError(str(out_dir), "exists and is not a folder: choose a new or empty folder for --out")
-    entries = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*"))
-    if not entries:
-        return
+    try:
+        if next(out_dir.iterdir(), None) is None:
+            return
+    except OSError as exc:
+        raise InputError(str(out_dir), f"cannot be read: {exc.strerror}: choose a new or empty folder for --out") \
+            from None
     manifest = out_dir / MANIFEST
     try:
-        listed = json.loads(manifest.read_text(encoding="utf-8"))
-        ours = set(listed["files"]) | own_extras(listed["filings"]) | {MANIFEST}
-    except (OSError, ValueError, KeyError, TypeError):
+        listed = json.loads(read_regular(manifest))
+        files, filings = listed["files"], listed["filings"]
+        if not (isinstance(files, dict) and isinstance(filings, dict)):  # JSON objects: their keys are names
+            raise TypeError("a manifest maps file and filing names")
+        ours = set(files) | own_extras(filings) | {MANIFEST}
+    except (InputError, ValueError, KeyError, TypeError):
         raise InputError(str(out_dir), "is not empty and holds no publication (no readable manifest.json); "
                          "publish replaces only its own output: choose a new or empty folder for --out") from None
+    # only now the whole tree: --out / or a home folder is refused above without walking the file system
+    entries = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*"))
     folders = {parent.as_posix() for rel in ours for parent in Path(rel).parents} - {"."}
     foreign = [rel for rel in entries if not (rel in ours and (out_dir / rel).is_file()
                                               and not (out_dir / rel).is_symlink()) and rel not in folders]
