@@ -247,6 +247,22 @@ def test_export_of_an_out_without_a_true_manifest(tmp_path, published, loaded, m
     _export_fails(tmp_path, loaded, out, f"{out / 'manifest.json'}", words)
 
 
+@pytest.mark.parametrize("edit, words", [
+    (lambda m: {**m, "files": list(m["files"])}, "files is not an object of objects"),
+    (lambda m: {**m, "files": {**m["files"], "facts.csv": None}}, "files is not an object of objects"),
+    (lambda m: {**m, "files": {"/etc/passwd": {"sha256": "0"}, **m["files"]}}, "'/etc/passwd', outside out/"),
+    (lambda m: {**m, "files": {"../x": {"sha256": "0"}, **m["files"]}}, "'../x', outside out/"),
+    (lambda m: {**m, "filings": {}}, "not a publication manifest: KeyError"),  # facts.csv's filings unlisted
+    (lambda m: {**m, "entity": None}, "not a publication manifest: TypeError"),
+    (lambda m: "[" * 100_000, "not a publication manifest: maximum recursion depth"),
+])
+def test_export_of_a_manifest_of_the_wrong_shape(tmp_path, published, loaded, edit, words):
+    # each was a traceback (AttributeError, KeyError, RecursionError), or read a file outside out/
+    out = _out(tmp_path, published, {})
+    edited = edit(json.loads((out / "manifest.json").read_text(encoding="utf-8")))
+    (out / "manifest.json").write_text(edited if isinstance(edited, str) else json.dumps(edited))
+    _export_fails(tmp_path, loaded, out, f"{out / 'manifest.json'}", words)
+
 def test_export_of_an_edited_file(tmp_path, published, loaded):
     out = _out(tmp_path, published, {"findings.json": "[]\n"}, rehash=False)
     _export_fails(tmp_path, loaded, out, f"{out / 'manifest.json'}", "findings.json differs")

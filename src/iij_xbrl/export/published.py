@@ -54,9 +54,13 @@ def _manifest(path: Path, content: Callable[[str], bytes | None]) -> dict:
         missing = [key for key in ("filings", "documents", "entity", "sources") if key not in manifest]
         if missing:
             raise KeyError(missing[0])
-    except (ValueError, KeyError, TypeError) as exc:
+        if not (isinstance(files, dict) and all(isinstance(entry, dict) for entry in files.values())):
+            raise TypeError("files is not an object of objects")
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise InputError(str(path), f"not a publication manifest: {exc}") from None
     for rel, entry in files.items():
+        if rel.startswith("/") or "\\" in rel or ".." in rel.split("/"):  # publish writes only below out/
+            raise InputError(str(path), f"lists {rel[:80]!r}, outside out/: not a publication manifest")
         data = content(rel)
         if data is None:
             raise InputError(str(path), f"{rel} is listed but missing: out/ is incomplete, publish again")
@@ -183,6 +187,12 @@ def _published(folder: Path, content: Callable[[str], bytes | None], documents: 
         raise InputError(str(findings_path), f"not a findings list: {exc}") from None
     facts_path = folder / longform.CSV
     rows = _rows_of(content(longform.CSV), facts_path)
-    entity = Entity(**manifest["entity"])
-    return Published(folder, hashlib.sha256(content(MANIFEST)).hexdigest(), manifest["sources"]["sha256"], entity,
-                     concepts, taxonomy, rows, _filings(manifest, entity, rows), findings, documents)
+    try:  # the manifest's shape, and its filings against facts.csv's
+        entity = Entity(**manifest["entity"])
+        sources_digest = manifest["sources"]["sha256"]
+        filings = _filings(manifest, entity, rows)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(str(folder / MANIFEST), f"not a publication manifest: {type(exc).__name__} {exc}") \
+            from None
+    return Published(folder, hashlib.sha256(content(MANIFEST)).hexdigest(), sources_digest, entity,
+                     concepts, taxonomy, rows, filings, findings, documents)
