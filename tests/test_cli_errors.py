@@ -390,6 +390,17 @@ def test_draft_output_that_is_a_fifo_or_foreign_json_is_refused_not_read(tmp_pat
     assert foreign.read_text() == '{"documentInfo": 1}' and not (tmp_path / "new.yaml").exists()
 
 
+def test_draft_output_that_cannot_be_written(tmp_path):
+    document = ROOT / "sources" / "000_1e0a72612b28a18d.txt"
+    mine = tmp_path / "mine.txt"
+    mine.write_text("mine\n")
+    one_error_line(cli("--project", ROOT, "draft", document, "-o", mine / "sheet.yaml"), str(mine / "sheet.yaml"),
+                   "cannot be written")  # was an OSError traceback from the atomic write
+    one_error_line(cli("--project", ROOT, "draft", document, "-o", tmp_path / "sheet.yaml", "--json",
+                       mine / "r.json"), str(mine / "r.json"), "cannot be written")
+    assert mine.read_text() == "mine\n"
+
+
 # -- click's usage errors: one line too --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("args, names, words", [

@@ -37,6 +37,13 @@ def _ours(path: Path, check) -> None:
         raise InputError(path, "exists and was not written by `iij-xbrl draft`: refusing to overwrite it")
 
 
+def _write(path: Path, data: bytes) -> None:
+    try:
+        atomic.write_bytes(path, data)
+    except OSError as exc:  # a folder that cannot hold files (/proc), a file where a folder should be
+        raise InputError(path, f"cannot be written: {exc.strerror or exc}") from None
+
+
 def _is_draft(path: Path) -> bool:
     try:
         return read_regular(path, head=len(MARKER.encode("utf-8"))).decode("utf-8").startswith(MARKER)
@@ -88,10 +95,10 @@ def run(document: Path, output: Path, project: Project, filing: str | None = Non
     result = draft(document, filing=filing or _listed_filing(document, project), project=project)
     if result.period is None:
         raise InputError(document, "no reporting period found (a title such as \"1H FY2012 ... Results\")")
-    atomic.write_bytes(output, render(result).encode("utf-8"))
+    _write(output, render(result).encode("utf-8"))
     click.echo(f"{output}: {len(result.facts)} facts drafted, {len(result.review)} figures left for review")
     if json_path is not None:
-        atomic.write_bytes(json_path, report(result, project))
+        _write(json_path, report(result, project))
         click.echo(f"{json_path}: xBRL-JSON report of the drafted facts")
     if against is not None:
         from iij_xbrl.sources.factsheet import load_sheet
