@@ -112,6 +112,17 @@ def test_a_fifo_among_the_project_files_is_refused_not_waited_for(tmp_path, file
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("kind", ["folder", "FIFO"])
+def test_a_document_that_is_no_regular_file_is_named_so(tmp_path, kind):
+    root = project(tmp_path)
+    document = root / "sources" / "000_1e0a72612b28a18d.txt"
+    document.unlink()
+    document.mkdir() if kind == "folder" else os.mkfifo(document)  # was "not found"
+    one_error_line(cli("--project", root, "publish", "--out", tmp_path / "out"), f"{root / 'sources'}/filings.yaml:",
+                   "000_1e0a72612b28a18d.txt in", "is not a regular file")
+    assert not (tmp_path / "out").exists()
+
+
 def test_publish_with_a_bad_database_url_writes_nothing(tmp_path):
     one_error_line(cli("--project", ROOT, "publish", "--out", tmp_path / "out", "--db", "mysql://x"), "mysql://x")
     assert list(tmp_path.iterdir()) == []

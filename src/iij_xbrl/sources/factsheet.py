@@ -261,7 +261,8 @@ def load_sheet(path: Path, documents: Path, labels: LabelMap, taxonomy: Taxonomy
         raise InputError(path, f"sheet for {document} must be named {Path(document).stem}.yaml", data.line)
     source = documents / document
     if not source.is_file():
-        raise InputError(path, f"document {document} not found in {documents}", data.line)
+        raise InputError(path, f"document {document} in {documents} is not a regular file (a folder, a FIFO, a device)"
+                         if source.exists() else f"document {document} not found in {documents}", data.line)
     builder = _Builder(path, document, document_lines(source), taxonomy)
     facts = [builder.single(entry) for entry in data.get("facts") or []]
     for table in data.get("tables") or []:

@@ -32,8 +32,11 @@ def load_specs(root: Path) -> tuple[FilingSpec, ...]:
         for doc in raw["documents"]:
             if doc["file"] in owner:
                 raise InputError(path, f"{doc['file']} already belongs to filing {owner[doc['file']]}", doc.line)
-            if not (Path(root) / doc["file"]).is_file():
-                raise InputError(path, f"document {doc['file']} not found in {root}", doc.line)
+            source = Path(root) / doc["file"]
+            if not source.is_file():
+                raise InputError(path, f"document {doc['file']} in {root} is not a regular file (a folder, a FIFO, "
+                                 "a device)" if source.exists() else f"document {doc['file']} not found in {root}",
+                                 doc.line)
             owner[doc["file"]] = raw["id"]
             documents.append(Document(file=doc["file"], title=doc["title"], kind=doc["kind"],
                                       released=_date(path, doc["released"], doc.line)))
