@@ -102,6 +102,10 @@ INLINE_ERRORS = [  # (name, report, Arelle's codes: notes §15)
     ("non-fraction-children", inline([TOTAL.replace(">1,234<", "><b>1,234</b><"), A, B]),
      {"ix11.10.1.2:nonFractionChildren"}),
     ("sign-plus", inline([TOTAL.replace("scale=", 'sign="+" scale='), A, B]), {"lxml.SCHEMAV_CVC_PATTERN_VALID"}),
+    ("undeclared-item", inline([TOTAL, A, B.replace("t:B", "t:Nope")]), {"ix11.12.1.2:missingReferences"}),
+    ("undeclared-tuple", inline([TOTAL, A, B, '<ix:tuple name="t:T" tupleRef="t1"/>']),
+     {"ix11.12.1.2:missingReferences"}),
+    ("item-named-as-tuple", inline([TOTAL, A, B, '<ix:tuple name="t:A" tupleID="t1"/>']), {"xmlSchema:valueError"}),
     ("duplicate-id", inline([TOTAL.replace("<ix:nonFraction", '<ix:nonFraction id="x"'),
                              A.replace("<ix:nonFraction", '<ix:nonFraction id="x"'), B]), {"xml.3.3.1:idMustBeUnique"}),
 ]

@@ -126,7 +126,11 @@ class _Reader:
             self.n_facts += 1
             if el.get("id") is not None:
                 self.checks.fact_id(el.get("id"), el.sourceline)
-            if el.tag == _TUPLE:
+            if el.tag == _TUPLE:  # its content is not read (README); what it names must still be a tuple
+                name = _qname(el, el.get("name"))
+                found = self.dts.concepts.get(name) if name else None
+                if found is None or found.kind != "tuple":
+                    self._undeclared(el, found, "a tuple", "xmlSchema:valueError")
                 continue
             concept = self._concept(el)
             if el.tag == _NON_FRACTION:
@@ -141,14 +145,19 @@ class _Reader:
         name = _qname(el, el.get("name"))
         concept = self.dts.concepts.get(name) if name else None
         if concept is None or concept.kind != "item":
-            self.problems.add("xmlSchema:elementUnexpected", el.sourceline, f"{etree.QName(el).localname} names "
-                              f"{el.get('name')!r}, which is not an item of the DTS")
+            self._undeclared(el, concept, "an item", "xmlSchema:elementUnexpected")
             return None
         if concept.abstract:
             self.problems.add("xmlSchema:abstractElement", el.sourceline, f"{el.get('name')} is abstract: it "
                               "cannot be a fact")
             return None
         return concept
+
+    def _undeclared(self, el: etree._Element, concept, kind: str, wrong_kind: str) -> None:
+        # Arelle's codes: a name the DTS does not declare; a declared concept of another kind (a schema error)
+        code = "ix11.12.1.2:missingReferences" if concept is None else wrong_kind
+        self.problems.add(code, el.sourceline, f"{etree.QName(el).localname} names {el.get('name')!r}, which is "
+                          f"not {kind} of the DTS")
 
     def _refs(self, el: etree._Element, concept, numeric: bool) -> tuple | None:
         cid, uid = el.get("contextRef"), el.get("unitRef")
