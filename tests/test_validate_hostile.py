@@ -145,3 +145,15 @@ def test_a_million_digit_value_is_checked_exactly_in_seconds(tmp_path: Path) -> 
     assert result.exit_code == 1, result.output[-500:]
     reported = sorted(f["values"]["reported"] for f in json.loads(result.stdout))
     assert reported == [f"[-{digits}.5, -{'9' * 999_999}8.5]", f"[{'9' * 999_999}8.5, {digits}.5]"]
+
+
+def test_utf16_json_is_judged_as_json(tmp_path: Path) -> None:
+    """xBRL-JSON must be UTF-8: a UTF-16 file is refused by the JSON reader, not called malformed XML."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.json"
+        bom = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
+        path.write_bytes(bom + '{"documentInfo": {"documentType": "https://xbrl.org/2021/xbrl-json"}}'.encode(encoding))
+        proc = _cli([path])
+        lines = proc.stderr.decode().splitlines()
+        assert proc.returncode == 2 and len(lines) == 1, lines
+        assert "xbrlje:invalidJSON" in lines[0] and "not UTF-8" in lines[0] and "XML" not in lines[0], lines

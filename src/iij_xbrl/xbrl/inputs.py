@@ -105,7 +105,7 @@ def kind(src: Input) -> str:
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         return "zip"
     text = head.lstrip(_BLANK)
-    if text[:1] in (b"{", b"["):
+    if text[:1] in (b"{", b"[") or _utf16_json(head):
         return "json"
     root = _root_tag(head)
     if root == f"{{{XHTML}}}html":
@@ -113,6 +113,15 @@ def kind(src: Input) -> str:
     if root == "html" or (root is None and _HTML.match(text)):
         return "html"
     return "xbrl"
+
+
+def _utf16_json(head: bytes) -> bool:
+    """JSON in UTF-16 (a byte-order mark, then "{" or "["): still JSON, so the JSON reader says why it is refused
+    (xBRL-JSON and xBRL-CSV metadata are UTF-8), not the XML parser."""
+    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:64].decode(encoding, "ignore").lstrip()[:1] in ("{", "[")
+    return False
 
 
 _INLINE_NS = b"http://www.xbrl.org/2013/inlineXBRL"
