@@ -156,3 +156,23 @@ def test_an_amount_in_thousands_is_not_its_own_evidence(taxonomy):
     (f,) = implied(taxonomy, text, fact("OperatingIncomeLoss", "1H12", "5,000", line=1),
                    fact("GrossProfit", "1H12", "4,000,000", THOUSAND, line=2))
     assert (f.severity, f.values["computed"]) == ("error", "[4999000000, Infinity]")
+
+
+def test_a_targets_change_is_from_the_prior_actual_figure(taxonomy):
+    """A revised target of 110 million for 1H12 against the 1H11 actual of 100 is up 10%: "up 20.0%" is an error.
+    Nothing prints a 1H11 target: the earlier figure of a target's change is the actual one."""
+    target = {"ScenarioAxis": "RevisedTargetMember"}
+    facts = [fact("Revenues", "1H12", "110", line=1, scenario="RevisedTarget"), fact("Revenues", "1H11", "100", line=2),
+             pct("RevenuesPercentageChangeFromPriorYear", "1H12", "20.0", line=3, dimensions=target)]
+    assert ratios(taxonomy, *facts) == ["error"]
+    assert ratios(taxonomy, *facts[:2], pct("RevenuesPercentageChangeFromPriorYear", "1H12", "10.0", line=3,
+                                             dimensions=target)) == []
+
+
+def test_the_ratio_to_an_initial_target_when_none_was_revised(taxonomy):
+    """Revenues of 12 million against an initial target of 10 (no revised one printed) are 120% of it: "100.0%" is
+    an error, "120.0%" is not."""
+    facts = [fact("Revenues", "1H12", "12", None, line=1), fact("Revenues", "1H12", "10", None, line=2,
+                                                                 scenario="InitialTarget")]
+    assert ratios(taxonomy, *facts, pct("RevenuesToTargetRatio", "1H12", "100.0", line=3)) == ["error"]
+    assert ratios(taxonomy, *facts, pct("RevenuesToTargetRatio", "1H12", "120.0", line=3)) == []
