@@ -78,7 +78,29 @@ def copy_tree(work: Path) -> None:
             shutil.copy2(source, target)
 
 
+# Module-level caches filled by mutmut's clean run would be inherited by every mutant's forked run, which would then
+# read the original code's results (a fiscal span's splits, a publication's findings) and never run the mutant:
+# each run starts cold instead.
+CACHES = {"iij_xbrl.checks.implied": "_SPANS", "iij_xbrl.publication": "_CHECKED",
+          "iij_xbrl.export.published": "_PARSED", "iij_xbrl.xbrl.command": "_LOADERS"}
+_COLD = f"""
+
+def pytest_sessionstart(session):  # appended by benchmarks/mutation.py to the copy's conftest
+    import sys
+    for name, module in list(sys.modules.items()):
+        if name.startswith("iij_xbrl"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    for name, attr in {CACHES!r}.items():
+        if name in sys.modules:
+            getattr(sys.modules[name], attr).clear()
+"""
+
+
 def configure(work: Path, module: Module) -> None:
+    with (work / "tests" / "conftest.py").open("a", encoding="utf-8") as f:
+        f.write(_COLD)
     config = {"source_paths": ["src/"], "only_mutate": list(module.files),
               "pytest_add_cli_args_test_selection": [*module.tests, "-m", "not arelle"],
               "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q"],

@@ -7,7 +7,7 @@ from iij_xbrl.publication import FilingFacts
 import pytest
 
 from iij_xbrl.model import Curation, Provenance
-from test_rules import DOC, fact, filing, pct, run, taxonomy  # noqa: F401  (taxonomy is a fixture)
+from test_rules import DOC, THOUSAND, fact, filing, pct, run, taxonomy  # noqa: F401  (taxonomy is a fixture)
 
 
 def implied(taxonomy, text: str, *facts):
@@ -138,3 +138,41 @@ def test_percentages_of_quarters_do_not_add_up_to_the_half_year(taxonomy):
     found = implied(taxonomy, money, fact(ATM, "1Q12", "10", line=1), fact(ATM, "2Q12", "20", line=2),
                     fact(ATM, "1H12", "15", line=3))
     assert [(f.severity, f.values["computed"]) for f in found] == [("error", "[28000000, 32000000]")]
+
+
+def test_a_printed_revenue_of_zero_is_never_negative(taxonomy):
+    """ATM revenue printed 0 thousand is 0 .. 1 thousand (one unit up, 0 .. 500 as rounded), never below zero: against
+    revenues of 1,000 thousand its margin is 0 .. 0.1%, so "-0.1%" misses it by less than one printed unit (0.1
+    point): a warning. Read without the sign convention (-0.1% .. 0.1% one unit either way) it would pass as rounding."""
+    facts = [fact(ATM, "1H12", "0", THOUSAND, line=1), fact("Revenues", "1H12", "1,000", THOUSAND, line=2),
+             pct("ATMOperationRevenueToRevenuesRatio", "1H12", "-0.1", line=3)]
+    assert ratios(taxonomy, *facts) == ["warning"]
+
+
+def test_an_amount_in_thousands_is_not_its_own_evidence(taxonomy):
+    """As test_an_amount_known_from_one_side with gross profit printed to the thousand, a figure nothing implies any
+    closer: the sentence is still judged against the other figures only, never against itself."""
+    text = "Operating income\t5,000\nGross profit was 4,000,000 thousand yen.\n"
+    (f,) = implied(taxonomy, text, fact("OperatingIncomeLoss", "1H12", "5,000", line=1),
+                   fact("GrossProfit", "1H12", "4,000,000", THOUSAND, line=2))
+    assert (f.severity, f.values["computed"]) == ("error", "[4999000000, Infinity]")
+
+
+def test_a_targets_change_is_from_the_prior_actual_figure(taxonomy):
+    """A revised target of 110 million for 1H12 against the 1H11 actual of 100 is up 10%: "up 20.0%" is an error.
+    Nothing prints a 1H11 target: the earlier figure of a target's change is the actual one."""
+    target = {"ScenarioAxis": "RevisedTargetMember"}
+    facts = [fact("Revenues", "1H12", "110", line=1, scenario="RevisedTarget"), fact("Revenues", "1H11", "100", line=2),
+             pct("RevenuesPercentageChangeFromPriorYear", "1H12", "20.0", line=3, dimensions=target)]
+    assert ratios(taxonomy, *facts) == ["error"]
+    assert ratios(taxonomy, *facts[:2], pct("RevenuesPercentageChangeFromPriorYear", "1H12", "10.0", line=3,
+                                             dimensions=target)) == []
+
+
+def test_the_ratio_to_an_initial_target_when_none_was_revised(taxonomy):
+    """Revenues of 12 million against an initial target of 10 (no revised one printed) are 120% of it: "100.0%" is
+    an error, "120.0%" is not."""
+    facts = [fact("Revenues", "1H12", "12", None, line=1), fact("Revenues", "1H12", "10", None, line=2,
+                                                                 scenario="InitialTarget")]
+    assert ratios(taxonomy, *facts, pct("RevenuesToTargetRatio", "1H12", "100.0", line=3)) == ["error"]
+    assert ratios(taxonomy, *facts, pct("RevenuesToTargetRatio", "1H12", "120.0", line=3)) == []
