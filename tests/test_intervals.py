@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from iij_xbrl.xbrl import intervals as iv
-from iij_xbrl.xbrl.decimals import canonical, plain
+from iij_xbrl.xbrl.decimals import canonical, plain, to_decimal, to_int
 
 D = Decimal
 
@@ -66,3 +66,36 @@ def test_decimal_text():
     assert canonical(D("-0.0")) == "0" and canonical(D("1E-30")) == "0." + "0" * 29 + "1"
     with pytest.raises(ValueError):
         canonical(D("NaN"))
+
+
+# -- Decimal <-> int for numbers of any length: split in halves beyond 3,000 digits / 10,000 bits ------------------
+
+def _decimals_around_the_split() -> list[Decimal]:
+    out = []
+    for digits in (1, 2999, 3000, 3001, 3002, 6001, 9000):
+        body = "".join(str((7 * i + 3) % 10) for i in range(digits)).lstrip("0") or "0"
+        for text in (body, "9" * digits, "1" + "0" * (digits - 1), body + ".987", body + "E+1", body[:-2] + "." + body[-2:]
+                     if digits > 2 else body, body + "E+7", "0." + body):
+            for sign in ("", "-"):
+                out.append(Decimal(sign + text))
+    return out
+
+
+@pytest.mark.parametrize("value", _decimals_around_the_split(), ids=lambda d: f"{d.adjusted()}:{str(d)[:6]}")
+def test_to_int_is_int_at_any_length(value: Decimal) -> None:
+    assert to_int(value) == int(value)
+
+
+def _ints_around_the_split() -> list[int]:
+    out = []
+    for bits in (1, 9999, 10000, 10001, 10002, 20001, 30000):
+        for n in ((1 << bits) - 1, 1 << (bits - 1), ((1 << bits) - 1) // 3, (1 << (bits - 1)) + 12345):
+            out += [n, -n]
+    return out + [0]
+
+
+@pytest.mark.parametrize("value", _ints_around_the_split(), ids=lambda n: f"{n.bit_length()}:{n % 1000}")
+def test_to_decimal_is_exact_at_any_length(value: int) -> None:
+    d = to_decimal(value)
+    assert d == Decimal(value) and d.as_tuple() == Decimal(value).as_tuple()
+    assert canonical(value) == canonical(Decimal(value))
