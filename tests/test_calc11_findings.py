@@ -296,3 +296,18 @@ def test_an_arc_to_an_element_that_is_no_concept_is_skipped_not_the_rest(tmp_pat
     found = [f.to_dict() for f in calc11.check(report)]
     assert [(f["rule"], f["facts"]) for f in found] == [("calc11e:inconsistentCalculationUsingRounding",
                                                          ["t1", "a1", "c1"])]
+
+
+def test_truncated_duplicates_at_decimals_beyond_the_excess_digit_check(tmp_path):
+    """Decimals of -28 and below skip the excess-digits check (Arelle's limit), so the duplicate set's ranges
+    are the first to need their powers of ten: [3e30, 4e30) and [3.5e30, 3.6e30) meet, and T1 = A - C holds
+    against the truncated ranges (C exact 0; T1 [3.5e30, 3.6e30))."""
+    big, bigger = "3" + "0" * 30, "35" + "0" * 29
+    facts = [("a1", "A", big, "-30", "c0"), ("a2", "A", bigger, "-29", "c0"), ("c1", "C", "0", None, "c0"),
+             ("t1", "T1", bigger, "-29", "c0")]
+    path, _ = instance(tmp_path, facts, {"c0": 2000})
+    assert {f["rule"] for f in findings(tmp_path, path, truncate=True) if f["facts"]} == set()
+    facts[-1] = ("t1", "T1", "45" + "0" * 29, "-29", "c0")  # [4.5e30, 4.6e30) against [3.5e30, 3.6e30)
+    path, _ = instance(tmp_path, facts, {"c0": 2000})
+    assert {f["rule"] for f in findings(tmp_path, path, truncate=True) if f["facts"]} == {
+        "calc11e:inconsistentCalculationUsingTruncation"}
