@@ -101,8 +101,11 @@ def _roundings(fine: Fact, unit: Decimal) -> set[Decimal]:
     anywhere within half a unit of fine's own place (1,316,000 thousand may be 1,315,999,600 yen: 1,315 million
     truncated)."""
     half = unit_step(fine) / 2
-    return {_rounded(v, unit, mode) for v in (fine.value - half, fine.value + half)
-            for mode in (ROUND_HALF_UP, ROUND_DOWN)}
+    return _rounded_or_truncated(fine.value - half, unit) | _rounded_or_truncated(fine.value + half, unit)
+
+
+def _rounded_or_truncated(value: Decimal, unit: Decimal) -> set[Decimal]:
+    return {_rounded(value, unit, ROUND_HALF_UP), _rounded(value, unit, ROUND_DOWN)}
 
 
 def _precision(ff: FilingFacts, coarse: Fact, fine: Fact, tables: _Tables) -> Finding | None:
@@ -215,7 +218,7 @@ class _Tables:
         for f in self.ff.facts:
             if (f.concept != coarse.concept and f.period == coarse.period and f.unit == coarse.unit
                     and f.value is not None and dims_of(f) == dims_of(coarse) and _coarser(coarse, f)
-                    and coarse.value in (_rounded(f.value, unit, ROUND_HALF_UP), _rounded(f.value, unit, ROUND_DOWN))):
+                    and coarse.value in _rounded_or_truncated(f.value, unit)):
                 return f
         return None
 
